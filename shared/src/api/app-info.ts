@@ -1,0 +1,26 @@
+import { z } from 'zod'
+import { defineRoute } from './route'
+import { NoBody, NoParams, NoQuery } from './common'
+
+export const AppInfo = z.object({
+  serviceName: z.string(),
+  servicePhone: z.string(),
+  /** Server time, so the client can show times and detect a wrong device clock. */
+  serverTime: z.string(),
+})
+export type AppInfo = z.infer<typeof AppInfo>
+
+export const getAppInfo = defineRoute({
+  id: 'getAppInfo',
+  method: 'get',
+  path: '/app-info',
+  summary: 'Public facts the app shows before login (service phone, server time)',
+  tag: 'app',
+  auth: 'public',
+  accountScoped: false,
+  idempotent: false,
+  params: NoParams,
+  query: NoQuery,
+  body: NoBody,
+  response: AppInfo,
+})

@@ -1,0 +1,5 @@
+export * from './route'
+export * from './common'
+export * from './accounts'
+export * from './app-info'
+export * from './catalogue'

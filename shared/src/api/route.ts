@@ -1,0 +1,52 @@
+import type { z } from 'zod'
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete'
+
+/** Who may call a route. `user` needs a session token; `public` needs none. */
+export type RouteAuth = 'public' | 'user' | 'agent' | 'platform-signature'
+
+/**
+ * One BFF endpoint, described once and used by both sides: the BFF parses input with these
+ * schemas and publishes them in its OpenAPI document; the mini-program's API client derives
+ * its argument and result types from them.
+ */
+export interface RouteSpec<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+  R extends z.ZodType = z.ZodType,
+> {
+  readonly id: string
+  readonly method: HttpMethod
+  /** Koa-style path under /api/v1, e.g. `/accounts/:accountNo`. */
+  readonly path: string
+  readonly summary: string
+  readonly tag: string
+  readonly auth: RouteAuth
+  /** True when the path carries `:accountNo` and the binding guard must check it. */
+  readonly accountScoped: boolean
+  /** Mutating routes require an `Idempotency-Key` header. */
+  readonly idempotent: boolean
+  readonly params: P
+  readonly query: Q
+  readonly body: B
+  readonly response: R
+}
+
+export function defineRoute<
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+  R extends z.ZodType,
+>(spec: RouteSpec<P, Q, B, R>): RouteSpec<P, Q, B, R> {
+  const scoped = spec.path.includes(':accountNo')
+  if (scoped !== spec.accountScoped) {
+    throw new Error(`route ${spec.id}: accountScoped must match the :accountNo path parameter`)
+  }
+  return spec
+}
+
+export type RouteParams<S extends RouteSpec> = z.input<S['params']>
+export type RouteQuery<S extends RouteSpec> = z.input<S['query']>
+export type RouteBody<S extends RouteSpec> = z.input<S['body']>
+export type RouteResult<S extends RouteSpec> = z.output<S['response']>

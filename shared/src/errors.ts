@@ -1,0 +1,28 @@
+/**
+ * The one table of user-facing messages. Codes are for programs; messages are Chinese, for
+ * residents. The BFF answers with these; the mini-program falls back to them when offline.
+ */
+export const errorMessages = {
+  BAD_REQUEST: '请求内容有误，请检查后再试',
+  VALIDATION_FAILED: '填写的内容有误，请检查后再试',
+  UNAUTHENTICATED: '请先登录',
+  SESSION_EXPIRED: '登录已过期，请重新登录',
+  FORBIDDEN: '没有权限进行此操作',
+  ACCOUNT_NOT_BOUND: '该户号未绑定到您的账号，请先绑定',
+  NOT_FOUND: '没有找到相关内容',
+  IDEMPOTENCY_KEY_REQUIRED: '请求缺少幂等键，请刷新后重试',
+  IDEMPOTENCY_CONFLICT: '相同的请求正在处理中，请稍候',
+  RATE_LIMITED: '操作太频繁，请稍后再试',
+  PAYLOAD_TOO_LARGE: '提交的内容太大',
+  UPSTREAM_TIMEOUT: '系统繁忙，请稍后再试',
+  UPSTREAM_UNAVAILABLE: '服务暂时不可用，请稍后再试',
+  UPSTREAM_ERROR: '业务系统暂时出错，请稍后再试',
+  NETWORK_ERROR: '网络连接失败，请检查网络后重试',
+  INTERNAL: '系统出了点问题，请稍后再试',
+} as const
+
+export type ErrorCode = keyof typeof errorMessages
+
+export function messageFor(code: string): string {
+  return (errorMessages as Record<string, string>)[code] ?? errorMessages.INTERNAL
+}
