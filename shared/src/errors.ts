@@ -12,6 +12,7 @@ export const errorMessages = {
   NOT_FOUND: '没有找到相关内容',
   IDEMPOTENCY_KEY_REQUIRED: '请求缺少幂等键，请刷新后重试',
   IDEMPOTENCY_CONFLICT: '相同的请求正在处理中，请稍候',
+  IDEMPOTENCY_KEY_REUSED: '该请求已提交过且内容不同，请刷新后重试',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   PAYLOAD_TOO_LARGE: '提交的内容太大',
   UPSTREAM_TIMEOUT: '系统繁忙，请稍后再试',

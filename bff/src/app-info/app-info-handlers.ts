@@ -1,0 +1,15 @@
+import type { routes } from '@gh/shared'
+import { toShanghaiIso } from '../platform/time'
+import type { RouteHandler } from '../platform/http/routes'
+
+export function appInfoHandlers(deps: { servicePhone: string; now: () => Date }): {
+  getAppInfo: RouteHandler<typeof routes.getAppInfo>
+} {
+  return {
+    getAppInfo: async () => ({
+      serviceName: '燃气·供热 掌上营业厅',
+      servicePhone: deps.servicePhone,
+      serverTime: toShanghaiIso(deps.now()),
+    }),
+  }
+}

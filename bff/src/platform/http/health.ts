@@ -1,0 +1,56 @@
+import type Router from '@koa/router'
+import type { Registry } from 'prom-client'
+import type { AppState } from './request-context'
+
+export interface ReadinessCheck {
+  name: string
+  check: () => Promise<void>
+}
+
+const CHECK_TIMEOUT_MS = 1500
+
+async function run(check: ReadinessCheck): Promise<{ name: string; ok: boolean; ms: number }> {
+  const started = Date.now()
+  let timer: NodeJS.Timeout | undefined
+  try {
+    await Promise.race([
+      check.check(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timeout')), CHECK_TIMEOUT_MS)
+      }),
+    ])
+    return { name: check.name, ok: true, ms: Date.now() - started }
+  } catch {
+    return { name: check.name, ok: false, ms: Date.now() - started }
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** Liveness, readiness (every dependency) and Prometheus metrics. */
+export function mountHealth(
+  router: Router<AppState>,
+  checks: ReadinessCheck[],
+  registry: Registry,
+  isShuttingDown: () => boolean,
+): void {
+  router.get('/healthz', (ctx) => {
+    ctx.state.routeTemplate = '/healthz'
+    ctx.body = { status: 'ok' }
+  })
+  router.get('/readyz', async (ctx) => {
+    ctx.state.routeTemplate = '/readyz'
+    const results = await Promise.all(checks.map(run))
+    const ready = !isShuttingDown() && results.every((r) => r.ok)
+    ctx.status = ready ? 200 : 503
+    ctx.body = {
+      status: ready ? 'ready' : isShuttingDown() ? 'shutting_down' : 'not_ready',
+      checks: Object.fromEntries(results.map((r) => [r.name, { ok: r.ok, ms: r.ms }])),
+    }
+  })
+  router.get('/metrics', async (ctx) => {
+    ctx.state.routeTemplate = '/metrics'
+    ctx.type = registry.contentType
+    ctx.body = await registry.metrics()
+  })
+}

@@ -1,0 +1,117 @@
+import type Router from '@koa/router'
+import type { z } from 'zod'
+import type { RouteSpec, RouteResult } from '@gh/shared'
+import { AppError, errors } from '../app-error'
+import type { Logger } from '../logger'
+import { IdempotencyStore } from './idempotency'
+import type { AppState, SessionUser } from './request-context'
+
+export const API_PREFIX = '/api/v1'
+
+export interface HandlerInput<S extends RouteSpec> {
+  params: z.output<S['params']>
+  query: z.output<S['query']>
+  body: z.output<S['body']>
+  user: S['auth'] extends 'public' ? SessionUser | undefined : SessionUser
+  requestId: string
+  log: Logger
+  idempotencyKey: string | undefined
+}
+
+export type RouteHandler<S extends RouteSpec> = (input: HandlerInput<S>) => Promise<RouteResult<S>>
+
+/** A handler for every spec of a catalogue: a spec without a handler does not compile. */
+export type HandlerMap<C extends Record<string, RouteSpec>> = { [K in keyof C]: RouteHandler<C[K]> }
+
+export interface RouteGuards {
+  /** Resolves a bearer token to a user, or null when unknown or expired. */
+  authenticate(token: string): Promise<SessionUser | null>
+  /** The one binding check every account-scoped route goes through. */
+  isBound(userId: string, accountNo: string): Promise<boolean>
+}
+
+function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const parsed = schema.safeParse(value)
+  if (parsed.success) return parsed.data
+  const first = parsed.error.issues[0]
+  const field = first?.path.length ? `（${first.path.join('.')}）` : ''
+  throw errors.validation(`${first?.message ?? '填写的内容有误'}${field}`)
+}
+
+function bearer(header: string): string | undefined {
+  const match = /^Bearer ([A-Za-z0-9_-]{16,256})$/.exec(header)
+  return match?.[1]
+}
+
+/**
+ * Registers each spec on the router with the same pipeline, in this order: authenticate →
+ * parse path → binding guard → idempotency → parse query/body → handler → parse response.
+ * The guard runs before body parsing so an unbound caller learns nothing from validation.
+ * The response schema strips fields it does not declare, so nothing unlisted leaks.
+ */
+export function mountRoutes<C extends Record<string, RouteSpec>>(
+  router: Router<AppState>,
+  catalogue: C,
+  handlers: HandlerMap<C>,
+  guards: RouteGuards,
+  idempotency: IdempotencyStore,
+): void {
+  for (const id of Object.keys(catalogue) as (keyof C & string)[]) {
+    const spec = catalogue[id] as RouteSpec
+    const handler = handlers[id] as unknown as RouteHandler<RouteSpec>
+    const template = API_PREFIX + spec.path
+    router[spec.method](template, async (ctx) => {
+      ctx.state.routeTemplate = template
+      let user: SessionUser | undefined
+      const token = bearer(ctx.get('authorization'))
+      if (token) user = (await guards.authenticate(token)) ?? undefined
+      if (spec.auth !== 'public' && !user) {
+        throw token ? errors.sessionExpired() : errors.unauthenticated()
+      }
+      const params = parseOrThrow(spec.params, ctx.params)
+      if (spec.accountScoped) {
+        const accountNo = (params as { accountNo: string }).accountNo
+        if (!user || !(await guards.isBound(user.userId, accountNo))) throw errors.accountNotBound()
+      }
+      const rawBody: unknown = ctx.request.body ?? {}
+      const key = ctx.get('idempotency-key') || undefined
+      let pending: Awaited<ReturnType<IdempotencyStore['begin']>> | undefined
+      if (spec.idempotent) {
+        if (!IdempotencyStore.validKey(key)) throw errors.idempotencyKeyRequired()
+        pending = await idempotency.begin(user?.userId ?? 'anon', spec.id, key, {
+          path: ctx.path,
+          body: rawBody,
+        })
+        if (pending.kind === 'replay') {
+          ctx.set('idempotent-replayed', 'true')
+          ctx.status = pending.status
+          ctx.body = pending.body
+          return
+        }
+      }
+      try {
+        const query = parseOrThrow(spec.query, ctx.query)
+        const body = parseOrThrow(spec.body, rawBody)
+        const result = await handler({
+          params,
+          query,
+          body,
+          user: user as SessionUser,
+          requestId: ctx.state.requestId,
+          log: ctx.state.log,
+          idempotencyKey: key,
+        })
+        const out = spec.response.safeParse(result)
+        if (!out.success) {
+          throw new AppError('INTERNAL', 500, { message: `response of ${spec.id} off schema` })
+        }
+        ctx.status = spec.method === 'post' ? 201 : 200
+        ctx.body = out.data
+        if (pending?.kind === 'fresh') await pending.complete(ctx.status, out.data)
+      } catch (err) {
+        if (pending?.kind === 'fresh') await pending.abandon()
+        throw err
+      }
+    })
+  }
+}

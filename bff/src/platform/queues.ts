@@ -1,0 +1,69 @@
+import { Queue, Worker, type ConnectionOptions, type JobsOptions, type Processor } from 'bullmq'
+import type { Logger } from './logger'
+
+/**
+ * Builds BullMQ queues and workers on one Redis URL with the project's defaults: jobs retried
+ * with exponential backoff, completed jobs trimmed, failures logged without their payload
+ * (payloads can carry personal data).
+ */
+export class QueueFactory {
+  private readonly queues = new Map<string, Queue>()
+  private readonly workers: Worker[] = []
+  private readonly connection: ConnectionOptions
+
+  constructor(
+    redisUrl: string,
+    private readonly logger: Logger,
+    private readonly prefix = 'gh',
+  ) {
+    const url = new URL(redisUrl)
+    this.connection = {
+      host: url.hostname,
+      port: Number(url.port || 6379),
+      username: url.username || undefined,
+      password: url.password || undefined,
+      db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
+      maxRetriesPerRequest: null,
+    }
+  }
+
+  queue<T>(name: string, defaults: JobsOptions = {}): Queue<T> {
+    let q = this.queues.get(name)
+    if (!q) {
+      q = new Queue(name, {
+        connection: this.connection,
+        prefix: this.prefix,
+        defaultJobOptions: {
+          attempts: 8,
+          backoff: { type: 'exponential', delay: 1000 },
+          removeOnComplete: { age: 24 * 3600, count: 10_000 },
+          removeOnFail: { age: 7 * 24 * 3600 },
+          ...defaults,
+        },
+      })
+      this.queues.set(name, q)
+    }
+    return q as Queue<T>
+  }
+
+  worker<T>(name: string, processor: Processor<T>, concurrency = 8): Worker<T> {
+    const worker = new Worker<T>(name, processor, {
+      connection: this.connection,
+      prefix: this.prefix,
+      concurrency,
+    })
+    worker.on('failed', (job, err) => {
+      this.logger.warn(
+        { queue: name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message },
+        'job failed',
+      )
+    })
+    this.workers.push(worker as Worker)
+    return worker
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()))
+    await Promise.all([...this.queues.values()].map((q) => q.close()))
+  }
+}

@@ -1,0 +1,221 @@
+import CircuitBreaker from 'opossum'
+import { Agent, request } from 'undici'
+import type { z } from 'zod'
+import type { Logger } from './logger'
+import type { Metrics } from './metrics'
+
+/**
+ * Typed upstream failure. Adapters translate `rejected` (a business answer such as "not found")
+ * into domain results; everything else becomes a 5xx envelope through the error middleware.
+ */
+export class UpstreamError extends Error {
+  constructor(
+    readonly port: string,
+    readonly kind: 'timeout' | 'unavailable' | 'circuit_open' | 'bad_response' | 'rejected',
+    message: string,
+    readonly status?: number,
+    readonly upstreamCode?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${port}: ${message}`, options)
+    this.name = 'UpstreamError'
+  }
+}
+
+export interface UpstreamCall<T> {
+  operation: string
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  path: string
+  query?: Record<string, string | number | undefined>
+  body?: unknown
+  /**
+   * A POST is retried only when it carries an idempotency key the upstream honours;
+   * GET, PUT and DELETE are idempotent by contract.
+   */
+  idempotencyKey?: string
+  response: z.ZodType<T>
+  timeoutMs?: number
+}
+
+export interface UpstreamClientOptions {
+  port: string
+  baseUrl: string
+  timeoutMs: number
+  retries?: number
+  retryBaseDelayMs?: number
+  breaker?: { errorThresholdPercentage?: number; resetTimeoutMs?: number; volumeThreshold?: number }
+  logger: Logger
+  metrics: Metrics
+}
+
+const RETRYABLE_STATUS = new Set([502, 503, 504])
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+interface RawResponse {
+  status: number
+  body: unknown
+}
+
+export class UpstreamClient {
+  private readonly agent = new Agent({ keepAliveTimeout: 10_000, connections: 128 })
+  private readonly breaker: CircuitBreaker<[() => Promise<RawResponse>], RawResponse>
+
+  constructor(private readonly options: UpstreamClientOptions) {
+    const { breaker = {}, port, metrics } = options
+    this.breaker = new CircuitBreaker((attempt: () => Promise<RawResponse>) => attempt(), {
+      // Our own per-attempt timeout is authoritative; opossum's would double-count.
+      timeout: false,
+      errorThresholdPercentage: breaker.errorThresholdPercentage ?? 50,
+      resetTimeout: breaker.resetTimeoutMs ?? 10_000,
+      volumeThreshold: breaker.volumeThreshold ?? 10,
+      rollingCountTimeout: 10_000,
+      // A business rejection (4xx) is a healthy upstream answering; it must not open the breaker.
+      errorFilter: (err: unknown) => err instanceof UpstreamError && err.kind === 'rejected',
+    })
+    this.breaker.on('open', () => {
+      metrics.breakerState.set({ port }, 1)
+      options.logger.warn({ port }, 'upstream circuit opened')
+    })
+    this.breaker.on('close', () => metrics.breakerState.set({ port }, 0))
+  }
+
+  get port(): string {
+    return this.options.port
+  }
+
+  get isOpen(): boolean {
+    return this.breaker.opened
+  }
+
+  async call<T>(call: UpstreamCall<T>): Promise<T> {
+    const retryable =
+      call.method !== 'POST' && call.method !== 'PATCH' ? true : !!call.idempotencyKey
+    const maxAttempts = retryable ? 1 + (this.options.retries ?? 2) : 1
+    const started = process.hrtime.bigint()
+    let outcome = 'ok'
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const raw = await this.fire(call)
+          return this.parse(call, raw)
+        } catch (err) {
+          const transient =
+            err instanceof UpstreamError && (err.kind === 'timeout' || err.kind === 'unavailable')
+          if (!transient || attempt >= maxAttempts) throw err
+          this.options.metrics.upstreamRetries.inc({ port: this.port, operation: call.operation })
+          const base = this.options.retryBaseDelayMs ?? 100
+          await sleep(base * 2 ** (attempt - 1) + Math.floor(Math.random() * base))
+        }
+      }
+    } catch (err) {
+      outcome = err instanceof UpstreamError ? err.kind : 'error'
+      throw err
+    } finally {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9
+      this.options.metrics.upstreamRequests.observe(
+        { port: this.port, operation: call.operation, outcome },
+        seconds,
+      )
+    }
+  }
+
+  async close(): Promise<void> {
+    this.breaker.shutdown()
+    await this.agent.close()
+  }
+
+  private async fire<T>(call: UpstreamCall<T>): Promise<RawResponse> {
+    try {
+      return await this.breaker.fire(() => this.attempt(call))
+    } catch (err) {
+      if (err instanceof UpstreamError) throw err
+      if (this.breaker.opened || (err instanceof Error && /breaker is open/i.test(err.message))) {
+        throw new UpstreamError(this.port, 'circuit_open', 'circuit open', undefined, undefined, {
+          cause: err,
+        })
+      }
+      throw new UpstreamError(this.port, 'unavailable', 'call failed', undefined, undefined, {
+        cause: err,
+      })
+    }
+  }
+
+  private async attempt<T>(call: UpstreamCall<T>): Promise<RawResponse> {
+    const url = new URL(call.path, this.options.baseUrl)
+    for (const [k, v] of Object.entries(call.query ?? {})) {
+      if (v !== undefined) url.searchParams.set(k, String(v))
+    }
+    const headers: Record<string, string> = { accept: 'application/json' }
+    if (call.body !== undefined) headers['content-type'] = 'application/json'
+    if (call.idempotencyKey) headers['idempotency-key'] = call.idempotencyKey
+    const timeoutMs = call.timeoutMs ?? this.options.timeoutMs
+    const signal = AbortSignal.timeout(timeoutMs)
+    let res
+    try {
+      res = await request(url, {
+        method: call.method,
+        headers,
+        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+        dispatcher: this.agent,
+        signal,
+      })
+    } catch (err) {
+      // undici reports an aborted request under several error names; the signal is the truth.
+      const timedOut = signal.aborted
+      throw new UpstreamError(
+        this.port,
+        timedOut ? 'timeout' : 'unavailable',
+        timedOut ? `no answer within ${timeoutMs} ms` : 'connection failed',
+        undefined,
+        undefined,
+        { cause: err },
+      )
+    }
+    let body: unknown
+    try {
+      const text = await res.body.text()
+      body = text.length ? JSON.parse(text) : undefined
+    } catch (err) {
+      throw new UpstreamError(
+        this.port,
+        'bad_response',
+        'unreadable body',
+        res.statusCode,
+        undefined,
+        {
+          cause: err,
+        },
+      )
+    }
+    if (res.statusCode >= 500 || RETRYABLE_STATUS.has(res.statusCode)) {
+      throw new UpstreamError(this.port, 'unavailable', `status ${res.statusCode}`, res.statusCode)
+    }
+    if (res.statusCode >= 400) {
+      const code =
+        body && typeof body === 'object' && 'code' in body && typeof body.code === 'string'
+          ? body.code
+          : undefined
+      throw new UpstreamError(
+        this.port,
+        'rejected',
+        `status ${res.statusCode}`,
+        res.statusCode,
+        code,
+      )
+    }
+    return { status: res.statusCode, body }
+  }
+
+  private parse<T>(call: UpstreamCall<T>, raw: RawResponse): T {
+    const parsed = call.response.safeParse(raw.body)
+    if (!parsed.success) {
+      throw new UpstreamError(
+        this.port,
+        'bad_response',
+        `${call.operation}: response off contract`,
+        raw.status,
+      )
+    }
+    return parsed.data
+  }
+}

@@ -1,0 +1,84 @@
+import { DomainError } from './domain-error'
+import { assertNonNegativeInt, checkedMul, divRoundHalfUp } from './int-math'
+import { areaDm2, DM2_PER_M2 } from './volume'
+
+/**
+ * District heating is billed per heating season by heated area: area (m²) × price (fen per m²
+ * per season). A home heated for only part of the season (停暖 / 报停 for the rest) pays the
+ * heated days pro rata and, for the stopped days, a share of the fee (基本热费) whose percent
+ * each city sets: it is a parameter here, never a hidden default.
+ *
+ * Rounding: the total is rounded half up to the fen once, from the exact fee, so heating more
+ * days never costs less and a 100% share equals the full fee. The heated line is rounded half up
+ * too and the stopped line is the rest, so the lines always add up to the total.
+ */
+
+/** A common 基本热费 share; pass it explicitly where the local rule says 30%. */
+export const COMMON_STOPPED_HEATING_FEE_PERCENT = 30
+
+export interface HeatingProration {
+  /** Days in the official heating season, e.g. 151 for 11-15 to 04-15. */
+  seasonDays: number
+  /** Days of that season the home was heated; the rest were stopped. */
+  heatedDays: number
+  /** Integer percent (0–100) of the full fee charged for stopped days. */
+  stoppedFeePercent: number
+}
+
+export interface HeatingFee {
+  heatedFen: number
+  stoppedFen: number
+  totalFen: number
+}
+
+function invalid(message: string): DomainError {
+  return new DomainError('INVALID_PRORATION', message)
+}
+
+/**
+ * The season's heating fee for `areaDm2` (0.01 m² units) at `priceFenPerM2` per season, in
+ * lines. Without `proration` the whole season is heated.
+ */
+export function heatingSeasonFee(
+  area: number,
+  priceFenPerM2: number,
+  proration?: HeatingProration,
+): HeatingFee {
+  areaDm2(area)
+  assertNonNegativeInt(priceFenPerM2, 'INVALID_AMOUNT', 'price per m²')
+  const fullTimesDm2 = checkedMul(area, priceFenPerM2)
+  if (proration === undefined) {
+    const heatedFen = divRoundHalfUp(fullTimesDm2, DM2_PER_M2)
+    return { heatedFen, stoppedFen: 0, totalFen: heatedFen }
+  }
+
+  const { seasonDays, heatedDays, stoppedFeePercent } = proration
+  if (!Number.isSafeInteger(seasonDays) || seasonDays <= 0) {
+    throw invalid('season days must be a positive integer')
+  }
+  assertNonNegativeInt(heatedDays, 'INVALID_PRORATION', 'heated days')
+  if (heatedDays > seasonDays) throw invalid('heated days cannot exceed season days')
+  assertNonNegativeInt(stoppedFeePercent, 'INVALID_PRORATION', 'stopped fee percent')
+  if (stoppedFeePercent > 100) throw invalid('stopped fee percent cannot exceed 100')
+
+  const stoppedDays = seasonDays - heatedDays
+  const percentDays = checkedMul(heatedDays, 100) + checkedMul(stoppedDays, stoppedFeePercent)
+  const totalFen = divRoundHalfUp(
+    checkedMul(fullTimesDm2, percentDays),
+    checkedMul(DM2_PER_M2 * 100, seasonDays),
+  )
+  const heatedFen = divRoundHalfUp(
+    checkedMul(fullTimesDm2, heatedDays),
+    checkedMul(DM2_PER_M2, seasonDays),
+  )
+  return { heatedFen, stoppedFen: totalFen - heatedFen, totalFen }
+}
+
+/** The total of `heatingSeasonFee`, in fen. */
+export function heatingSeasonFeeFen(
+  area: number,
+  priceFenPerM2: number,
+  proration?: HeatingProration,
+): number {
+  return heatingSeasonFee(area, priceFenPerM2, proration).totalFen
+}
