@@ -1,0 +1,8 @@
+/** Browser smoke tests of the H5 build. Needs a running server: BASE_URL (default BFF address). */
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' } } }] },
+  testTimeout: 90_000,
+}

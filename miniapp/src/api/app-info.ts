@@ -1,0 +1,16 @@
+import { routes } from '@gh/shared'
+import type { AppInfo } from '@gh/shared'
+import Taro from '@tarojs/taro'
+import { useQuery } from '../hooks/use-query'
+import { request } from './index'
+
+export function useAppInfo() {
+  return useQuery<AppInfo>(() => request(routes.getAppInfo))
+}
+
+export function callServicePhone(phone: string): void {
+  Taro.makePhoneCall({ phoneNumber: phone }).catch((err: unknown) => {
+    // Cancelling the system dialog also lands here; nothing to tell the resident.
+    console.warn('makePhoneCall did not complete', err)
+  })
+}

@@ -1,0 +1,48 @@
+export default defineAppConfig({
+  pages: [
+    'pages/index/index',
+    'pages/bills/index',
+    'pages/repairs/index',
+    'pages/me/index',
+    'pages/login/index',
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: '#f2f4f7',
+    navigationBarBackgroundColor: '#0f5bc4',
+    navigationBarTitleText: '燃气·供热 掌上营业厅',
+    navigationBarTextStyle: 'white',
+  },
+  tabBar: {
+    color: '#4a4f57',
+    selectedColor: '#0f5bc4',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/bills/index',
+        text: '账单',
+        iconPath: 'assets/tab/bills.png',
+        selectedIconPath: 'assets/tab/bills-active.png',
+      },
+      {
+        pagePath: 'pages/repairs/index',
+        text: '报修',
+        iconPath: 'assets/tab/repairs.png',
+        selectedIconPath: 'assets/tab/repairs-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tab/me.png',
+        selectedIconPath: 'assets/tab/me-active.png',
+      },
+    ],
+  },
+})

@@ -1,0 +1,2 @@
+export { ElderProvider, useElderMode } from './elder-context'
+export type { ElderMode } from './elder-context'

@@ -1,0 +1,28 @@
+import icon from '../../assets/tab/bills-active.png'
+import type { QueryState } from '../../hooks/use-query'
+import { PageHeading } from '../../components/page-heading'
+import { PageRoot } from '../../components/page-root'
+import { PageShell } from '../../components/page-shell'
+
+/** Bills arrive with the billing feature; until then a logged-in resident sees the empty state. */
+const noBillsYet: QueryState<readonly never[]> = { status: 'success', data: [] }
+
+export default function BillsPage() {
+  return (
+    <PageRoot>
+      <PageHeading title="账单" subtitle="燃气费、供暖费账单和缴费记录" />
+      <PageShell
+        state={noBillsYet}
+        onRetry={() => undefined}
+        requireLogin
+        loginHint="登录并绑定户号后，可以查看账单和缴费记录"
+        isEmpty={(bills) => bills.length === 0}
+        emptyIcon={icon}
+        emptyTitle="暂无账单"
+        emptyHint="绑定户号后，账单会显示在这里"
+      >
+        {() => null}
+      </PageShell>
+    </PageRoot>
+  )
+}

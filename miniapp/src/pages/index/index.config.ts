@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '燃气·供热 掌上营业厅',
+})

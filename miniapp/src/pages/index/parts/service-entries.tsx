@@ -1,0 +1,33 @@
+import { Image, Text, View } from '@tarojs/components'
+import { a11y, decorative } from '../../../a11y'
+import billsIcon from '../../../assets/tab/bills-active.png'
+import repairsIcon from '../../../assets/tab/repairs-active.png'
+import { openPage, pages } from '../../../navigation/pages'
+
+const entries = [
+  { title: '查账单', hint: '账单和缴费记录', icon: billsIcon, url: pages.bills },
+  { title: '报修', hint: '燃气、暖气故障', icon: repairsIcon, url: pages.repairs },
+]
+
+export function ServiceEntries() {
+  return (
+    <View className="service-entries">
+      <Text className="section-title">常用服务</Text>
+      <View className="service-entries__grid">
+        {entries.map((entry) => (
+          <View
+            key={entry.url}
+            className="service-entries__item main-control"
+            hoverClass="service-entries__item--pressed"
+            onClick={() => openPage(entry.url)}
+            {...a11y(`${entry.title}，${entry.hint}`, 'button')}
+          >
+            <Image className="service-entries__icon" src={entry.icon} {...decorative()} />
+            <Text className="service-entries__title">{entry.title}</Text>
+            <Text className="service-entries__hint">{entry.hint}</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,53 @@
+import { Text, View } from '@tarojs/components'
+import { callServicePhone, useAppInfo } from '../../api/app-info'
+import { useLoggedIn } from '../../auth/session'
+import { ActionButton } from '../../components/action-button'
+import { PageHeading } from '../../components/page-heading'
+import { PageRoot } from '../../components/page-root'
+import { PageShell } from '../../components/page-shell'
+import { openPage, pages } from '../../navigation/pages'
+import { ElderSwitch } from './parts/elder-switch'
+import { SettingRow } from './parts/setting-row'
+import './index.scss'
+
+export default function MePage() {
+  const loggedIn = useLoggedIn()
+  const appInfo = useAppInfo()
+  return (
+    <PageRoot>
+      <PageHeading title="我的" />
+      {loggedIn ? null : (
+        <View className="card">
+          <Text className="card__title">您还没有登录</Text>
+          <Text className="card__text">登录后可以管理户号和亲情账户。</Text>
+          <View className="me__action">
+            <ActionButton main onClick={() => openPage(pages.login)}>
+              去登录
+            </ActionButton>
+          </View>
+        </View>
+      )}
+      <Text className="section-title">设置</Text>
+      <View className="card me__list">
+        <ElderSwitch />
+      </View>
+      <Text className="section-title">帮助</Text>
+      <PageShell state={appInfo.state} onRetry={appInfo.retry} what="客服电话">
+        {(info) => (
+          <View className="card me__list">
+            <SettingRow
+              title="客服电话"
+              value={info.servicePhone}
+              actionHint="拨打"
+              onClick={() => callServicePhone(info.servicePhone)}
+              label={`拨打客服电话 ${info.servicePhone}`}
+            />
+          </View>
+        )}
+      </PageShell>
+      <View className="card me__list">
+        <SettingRow title="版本" value={`v${APP_VERSION}`} />
+      </View>
+    </PageRoot>
+  )
+}

@@ -1,0 +1,29 @@
+import { Text, View } from '@tarojs/components'
+import { a11y } from '../../../a11y'
+
+export interface SettingRowProps {
+  title: string
+  value?: string
+  /** Visible word for what a tap does (e.g. 拨打), so the row does not rely on an arrow icon. */
+  actionHint?: string
+  onClick?: () => void
+  label?: string
+}
+
+export function SettingRow({ title, value, actionHint, onClick, label }: SettingRowProps) {
+  const tappable = onClick !== undefined
+  return (
+    <View
+      className={`setting-row${tappable ? ' setting-row--tappable main-control' : ''}`}
+      hoverClass={tappable ? 'setting-row--pressed' : 'none'}
+      onClick={onClick}
+      {...(tappable ? a11y(label ?? title, 'button') : {})}
+    >
+      <Text className="setting-row__title">{title}</Text>
+      <View className="setting-row__end">
+        {value ? <Text className="setting-row__value">{value}</Text> : null}
+        {actionHint ? <Text className="setting-row__action">{actionHint}</Text> : null}
+      </View>
+    </View>
+  )
+}
