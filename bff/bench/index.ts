@@ -1,0 +1,106 @@
+/**
+ * `npm run bench`: the BFF's own cost, measured against baselines run in the same process and
+ * the same minute, so the figures are ratios that mean something on any machine.
+ *   - bare Koa liveness (/healthz): the HTTP floor of this machine;
+ *   - the sandbox answering the customers lookup directly: the upstream's own latency;
+ *   - the same lookup through the BFF (session, binding guard, upstream client, masking).
+ */
+import os from 'node:os'
+import path from 'node:path'
+import type { AddressInfo } from 'node:net'
+import { randomUUID } from 'node:crypto'
+import { ensureRedis } from '../../scripts/lib/services'
+import { AccountBinding } from '../src/accounts/account-binding-entity'
+import { createApp } from '../src/app'
+import { User } from '../src/auth/user-entity'
+import { createContainer } from '../src/container'
+import { loadConfig } from '../src/platform/config'
+import { createLogger } from '../src/platform/logger'
+import { createSandbox } from '../sandbox/app'
+import { runLoad, type LoadResult } from './load'
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4000)
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16)
+
+async function main(): Promise<void> {
+  const redis = await ensureRedis({ dataDir: path.join(os.tmpdir(), `gh-bench-${process.pid}`) })
+  const sandbox = createSandbox()
+  const { url: sandboxUrl } = await sandbox.listen(0, '127.0.0.1')
+  const container = await createContainer(
+    loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: 'sqlite::memory:',
+      REDIS_URL: redis.url,
+      UPSTREAM_BASE_URL: sandboxUrl,
+    }),
+    { logger: createLogger('silent') },
+  )
+  const { app } = createApp(container)
+  const server = app.listen(0, '127.0.0.1')
+  await new Promise((resolve) => server.once('listening', resolve))
+  const bffUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+
+  const userId = randomUUID()
+  await container.db
+    .getRepository(User)
+    .insert({ id: userId, createdAt: new Date(), deletedAt: null })
+  await container.db.getRepository(AccountBinding).insert({
+    id: randomUUID(),
+    userId,
+    accountNo: '1000000001',
+    label: null,
+    isDefault: true,
+    role: 'owner',
+    createdAt: new Date(),
+  })
+  const { token } = await container.sessions.issue(userId)
+
+  const opts = { requests: REQUESTS, concurrency: CONCURRENCY }
+  const auth = { authorization: `Bearer ${token}` }
+  // Warm-up: JIT, keep-alive pools, prepared statements.
+  await runLoad('warm-up', `${bffUrl}/api/v1/accounts/1000000001`, {
+    ...opts,
+    requests: 500,
+    headers: auth,
+  })
+
+  const results: LoadResult[] = [
+    await runLoad('bff /healthz (HTTP floor)', `${bffUrl}/healthz`, opts),
+    await runLoad(
+      'sandbox customers lookup (upstream alone)',
+      `${sandboxUrl}/customers/v1/accounts/1000000001`,
+      opts,
+    ),
+    await runLoad(
+      'bff GET /api/v1/accounts/:no (via upstream)',
+      `${bffUrl}/api/v1/accounts/1000000001`,
+      { ...opts, headers: auth },
+    ),
+  ]
+  console.table(results)
+  const [floor, upstream, bff] = results as [LoadResult, LoadResult, LoadResult]
+  console.log(
+    `BFF overhead over the upstream: p50 ${(bff.p50Ms - upstream.p50Ms).toFixed(2)} ms, p99 ${(bff.p99Ms - upstream.p99Ms).toFixed(2)} ms`,
+  )
+  console.log(
+    `ratio BFF/upstream latency: p50 ${(bff.p50Ms / upstream.p50Ms).toFixed(2)}x, p99 ${(bff.p99Ms / upstream.p99Ms).toFixed(2)}x`,
+  )
+  console.log(`ratio BFF throughput / HTTP floor: ${(bff.perSecond / floor.perSecond).toFixed(2)}`)
+  console.log(
+    `(${REQUESTS} requests per row, concurrency ${CONCURRENCY}, ${os.cpus().length} cores; all in one process, so the BFF and the sandbox share the CPU)`,
+  )
+
+  server.close()
+  await container.close()
+  await sandbox.close()
+  await redis.stop()
+  if (results.some((r) => r.errors > 0)) {
+    console.error('some requests failed; figures are not comparable')
+    process.exit(1)
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err)
+  process.exit(1)
+})
