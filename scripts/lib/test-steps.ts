@@ -1,0 +1,175 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { buildH5, h5BuildState, h5Dir, readableTail } from './h5'
+import { color, say, warn } from './log'
+import { formatKb, oversized, packageSizes } from './mp-size'
+import { bin, fromRoot, repoRoot } from './paths'
+import { describeExit, runCommand } from './processes'
+import { findFreePort } from './ports'
+import { startStack } from './stack'
+
+/** The body of each `npm test` step; a step fails by throwing a StepFailure. */
+
+export class StepFailure extends Error {}
+
+export const logsDir = fromRoot('.test-data/logs')
+
+const MINUTE = 60_000
+
+/** Output straight to the terminal; a command hung past `minutes` is stopped and fails. */
+function inherit(minutes: number, env: NodeJS.ProcessEnv = process.env) {
+  return { cwd: repoRoot, env, output: { kind: 'inherit' } as const, timeoutMs: minutes * MINUTE }
+}
+
+function outcome(result: {
+  timedOut: boolean
+  code: number | null
+  signal: NodeJS.Signals | null
+}) {
+  return result.timedOut ? 'timed out' : describeExit(result)
+}
+
+/*
+ * --forceExit: a test that leaves a connection open must not hang CI for its whole time
+ * budget; Jest still prints a "Force exiting" warning that points at the leak.
+ */
+const JEST_FLAGS = ['--ci', '--forceExit']
+
+export async function lint(): Promise<void> {
+  const cache = fromRoot('node_modules/.cache')
+  const eslintArgs = ['.', '--cache', '--cache-location', path.join(cache, 'eslint/')]
+  const eslint = await runCommand('eslint', bin('eslint'), eslintArgs, inherit(8))
+  // Prettier's default cache file already lives in node_modules/.cache/prettier/.
+  const prettierArgs = ['--check', '.', '--cache']
+  const prettier = await runCommand('prettier', bin('prettier'), prettierArgs, inherit(8))
+  const failed = [eslint.ok ? '' : 'eslint', prettier.ok ? '' : 'prettier'].filter(Boolean)
+  if (failed.length) throw new StepFailure(failed.join(', '))
+}
+
+const workspaces = ['shared', 'bff', 'miniapp', 'scripts', 'e2e']
+
+/** Two tsc runs at a time: 2 cores, and a tsc process is single-threaded. */
+export async function typecheck(): Promise<void> {
+  const projects = workspaces.filter((ws) => fs.existsSync(fromRoot(ws, 'tsconfig.json')))
+  const failed: string[] = []
+  const queue = [...projects]
+  const worker = async () => {
+    for (let project = queue.shift(); project; project = queue.shift()) {
+      const started = Date.now()
+      const result = await runCommand(`tsc ${project}`, bin('tsc'), ['-p', project, '--noEmit'], {
+        cwd: repoRoot,
+        output: { kind: 'capture' },
+        timeoutMs: 8 * MINUTE,
+      })
+      const seconds = ((Date.now() - started) / 1000).toFixed(1)
+      if (result.ok) {
+        console.log(`  tsc -p ${project}: ${color.green('ok')} (${seconds} s)`)
+      } else {
+        console.log(`  tsc -p ${project}: ${color.red('FAILED')} (${seconds} s)\n${result.tail}`)
+        failed.push(project)
+      }
+    }
+  }
+  await Promise.all([worker(), worker()])
+  if (failed.length) throw new StepFailure(failed.join(', '))
+}
+
+export async function unit(env: { REDIS_URL: string; TEST_DATABASE_URL: string }): Promise<void> {
+  for (const ws of ['shared', 'bff', 'miniapp']) {
+    if (!fs.existsSync(fromRoot(ws, 'jest.config.cjs'))) {
+      warn(`${ws}/jest.config.cjs does not exist: ${ws} has no tests in this run`)
+    }
+  }
+  const jestEnv = { ...process.env, ...env }
+  const result = await runCommand('jest', bin('jest'), JEST_FLAGS, inherit(12, jestEnv))
+  if (!result.ok) throw new StepFailure(`jest ${outcome(result)}`)
+}
+
+export async function h5(): Promise<string | undefined> {
+  const state = h5BuildState()
+  if (!state.stale) {
+    say('dist/h5 is newer than every source file: not rebuilding')
+    return 'up to date'
+  }
+  say(`构建 H5… (${state.reason})`)
+  if (!(await buildH5(path.join(logsDir, 'h5-build.log')))) throw new StepFailure('build failed')
+  return undefined
+}
+
+async function twoFreePorts(): Promise<[number, number]> {
+  const first = await findFreePort()
+  let second = await findFreePort()
+  while (second === first) second = await findFreePort()
+  return [first, second]
+}
+
+export async function e2e(options: { tmp: string; redisUrl: string; chromium: string }) {
+  const config = fromRoot('e2e/jest.config.cjs')
+  if (!fs.existsSync(config)) throw new StepFailure('e2e/jest.config.cjs does not exist')
+  const [bffPort, sandboxPort] = await twoFreePorts()
+  const stackLogs = path.join(logsDir, 'e2e')
+  fs.rmSync(stackLogs, { recursive: true, force: true })
+  say(`starting sandbox on :${sandboxPort} and BFF on :${bffPort} (logs: ${stackLogs})`)
+  const stack = await startStack({
+    host: '127.0.0.1',
+    bffPort,
+    sandboxHost: '127.0.0.1',
+    sandboxPort,
+    redisUrl: options.redisUrl,
+    databaseUrl: `sqlite:${path.join(options.tmp, 'e2e-bff.sqlite')}`,
+    sandboxDataDir: path.join(options.tmp, 'sandbox'),
+    h5Dir,
+    nodeEnv: 'development',
+    logLevel: 'info',
+    output: { dir: stackLogs },
+    readyTimeoutMs: 120000,
+  }).catch((error: unknown) => {
+    throw new StepFailure(
+      `the stack did not start: ${error instanceof Error ? error.message : error}`,
+    )
+  })
+  let died: string | undefined
+  void stack.unexpectedExit.then(({ name, info }) => {
+    died = `${name} died during the run (${describeExit(info)})`
+  })
+  try {
+    const env = {
+      ...process.env,
+      BASE_URL: stack.bffUrl,
+      SANDBOX_URL: stack.sandboxUrl,
+      CHROMIUM_PATH: options.chromium,
+    }
+    const args = ['-c', config, ...JEST_FLAGS]
+    const result = await runCommand('e2e', bin('jest'), args, inherit(12, env))
+    if (!result.ok) throw new StepFailure(died ?? `jest ${outcome(result)}; logs: ${stackLogs}`)
+  } finally {
+    await stack.stop()
+  }
+}
+
+export async function miniPrograms(): Promise<void> {
+  const problems: string[] = []
+  for (const platform of ['weapp', 'alipay']) {
+    const started = Date.now()
+    const log = path.join(logsDir, `${platform}-build.log`)
+    fs.rmSync(log, { force: true })
+    const result = await runCommand(platform, 'npm', ['run', `build:${platform}`], {
+      cwd: repoRoot,
+      output: { kind: 'file', path: log },
+      timeoutMs: 8 * MINUTE,
+    })
+    const seconds = ((Date.now() - started) / 1000).toFixed(1)
+    if (!result.ok) {
+      console.log(
+        `${readableTail(result.tail)}\n  ${platform}: ${color.red('build FAILED')} (log: ${log})`,
+      )
+      problems.push(`${platform} build`)
+      continue
+    }
+    const sizes = packageSizes(fromRoot('dist', platform))
+    const listed = sizes.map((size) => `${size.name} ${formatKb(size.bytes)}`).join(', ')
+    console.log(`  ${platform}: built in ${seconds} s; ${listed}`)
+    for (const size of oversized(sizes)) problems.push(`${platform} ${size.name} over 2 MB`)
+  }
+  if (problems.length) throw new StepFailure(problems.join(', '))
+}
