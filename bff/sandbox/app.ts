@@ -10,7 +10,13 @@ import { silentLogger } from './logger'
 import { errorHandler } from './middleware/errors'
 import { injectFaults } from './middleware/faults'
 import { requestLog } from './middleware/request-log'
-import { createPortStates, portRouters, type PortStates } from './ports'
+import {
+  closePorts,
+  createPortStates,
+  credentialSections,
+  portRouters,
+  type PortStates,
+} from './ports'
 
 export interface SandboxOptions {
   /** Defaults as documented in config.ts; the environment is not read. */
@@ -53,7 +59,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   app.use(errorHandler(logger))
   app.use(injectFaults(faults))
   const routers = [
-    adminRouter({ config, clock, faults, directory: ports.customers.directory }),
+    adminRouter({
+      config,
+      clock,
+      faults,
+      directory: ports.customers.directory,
+      credentials: (origin) => credentialSections(ports, origin),
+    }),
     ...portRouters(ports),
   ]
   for (const router of routers) app.use(router.routes())
@@ -75,6 +87,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
   async function close(): Promise<void> {
     faults.close()
+    await closePorts(ports)
     await Promise.all(
       [...servers].map(
         (server) =>

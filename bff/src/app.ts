@@ -7,6 +7,11 @@ import { z } from 'zod'
 import { allRoutes, routes } from '@gh/shared'
 import { accountHandlers } from './accounts/account-handlers'
 import { appInfoHandlers } from './app-info/app-info-handlers'
+import { authHandlers } from './auth/auth-handlers'
+import { clientIpContext } from './auth/client-ip'
+import { familyHandlers } from './family/family-handlers'
+import { captureNotifyBody, mountNotifyReceivers } from './payments/notify-receivers'
+import { paymentHandlers } from './payments/payment-handlers'
 import type { Container } from './container'
 import { errorMiddleware } from './platform/http/error-middleware'
 import { mountHealth } from './platform/http/health'
@@ -36,11 +41,21 @@ export function createApp(c: Container): BffApp {
     ctx.set('referrer-policy', 'no-referrer')
     await next()
   })
+  app.use(clientIpContext())
+  app.use(captureNotifyBody())
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '64kb', encoding: 'utf-8' }))
 
   const handlers: HandlerMap<typeof routes> = {
     ...appInfoHandlers({ servicePhone: c.config.servicePhone, now: c.now }),
-    ...accountHandlers({ customers: c.ports.customers }),
+    ...authHandlers({
+      ...c.services,
+      sessions: c.sessions,
+      wechat: c.ports.wechat,
+      alipay: c.ports.alipay,
+    }),
+    ...accountHandlers({ customers: c.ports.customers, bindings: c.services.bindings }),
+    ...familyHandlers(c.services),
+    ...paymentHandlers(c.payments),
   }
   mountRoutes(
     router,
@@ -52,6 +67,7 @@ export function createApp(c: Container): BffApp {
     },
     c.idempotency,
   )
+  mountNotifyReceivers(router, c.payments.intake)
 
   const openapi = buildOpenApi(allRoutes, {
     [`${API_PREFIX}/openapi.json`]: {

@@ -1,6 +1,20 @@
 import type { DataSource } from 'typeorm'
+import { BindingAttempts } from './accounts/binding-attempts'
 import { BindingRepository } from './accounts/binding-repository'
+import { BindingService } from './accounts/binding-service'
+import { LoginService } from './auth/login-service'
+import { PlatformCredentials } from './auth/platform-credentials'
+import { PrivacyService } from './auth/privacy-service'
 import { SessionStore } from './auth/session-store'
+import { SlidingWindowLimiter } from './auth/sliding-window'
+import { SmsCodeService } from './auth/sms-codes'
+import { UserRepository } from './auth/user-repository'
+import { FamilyService } from './family/family-service'
+import { createPayments, type PaymentsModule } from './payments/payments-module'
+import type { PaymentSettings } from './payments/payment-settings'
+import type { PaymentPorts } from './payments/ports'
+import { unconfiguredPaymentPorts } from './payments/unconfigured-ports'
+import { InviteStore } from './family/invite-store'
 import type { Config } from './platform/config'
 import { openDatabase } from './platform/db/data-source'
 import { IdempotencyStore } from './platform/http/idempotency'
@@ -10,12 +24,32 @@ import { createMetrics, type Metrics } from './platform/metrics'
 import { QueueFactory } from './platform/queues'
 import { createRedis, type Redis } from './platform/redis'
 import { UpstreamClient } from './platform/upstream-client'
+import { AlipayAuthAdapter } from './upstream/alipay/alipay-auth-adapter'
+import { AlipayGatewayClient } from './upstream/alipay/alipay-gateway-client'
+import type { AlipayAuthPort } from './upstream/alipay/alipay-port'
 import { CustomersHttpAdapter } from './upstream/customers/customers-http-adapter'
 import type { CustomersPort } from './upstream/customers/customers-port'
+import { SmsHttpAdapter } from './upstream/sms/sms-http-adapter'
+import type { SmsPort } from './upstream/sms/sms-port'
+import { WechatHttpAdapter } from './upstream/wechat/wechat-http-adapter'
+import type { WechatPort } from './upstream/wechat/wechat-port'
 
 /** The upstream ports; tests swap a port here, never a module path. */
 export interface Ports {
   customers: CustomersPort
+  wechat: WechatPort
+  alipay: AlipayAuthPort
+  sms: SmsPort
+  payments: PaymentPorts
+}
+
+/** Identity, binding and family use cases, built once here. */
+export interface Services {
+  login: LoginService
+  sms: SmsCodeService
+  privacy: PrivacyService
+  bindings: BindingService
+  family: FamilyService
 }
 
 export interface Container {
@@ -27,8 +61,11 @@ export interface Container {
   queues: QueueFactory
   sessions: SessionStore
   bindings: BindingRepository
+  users: UserRepository
   idempotency: IdempotencyStore
   ports: Ports
+  payments: PaymentsModule
+  services: Services
   readiness: ReadinessCheck[]
   now: () => Date
   close: () => Promise<void>
@@ -36,6 +73,7 @@ export interface Container {
 
 export interface ContainerOverrides {
   ports?: Partial<Ports>
+  payments?: Partial<PaymentSettings>
   logger?: Logger
   now?: () => Date
 }
@@ -58,9 +96,67 @@ export async function createContainer(
     logger,
     metrics,
   })
+  const clientFor = (port: string, baseUrl: string) =>
+    new UpstreamClient({ port, baseUrl, timeoutMs: config.upstream.timeoutMs, logger, metrics })
+  const wechatClient = clientFor('wechat', config.wechat.apiUrl)
+  const smsClient = clientFor('sms', config.sms.apiUrl)
+  const alipayUrl = new URL(config.alipay.gatewayUrl)
+  const alipayClient = clientFor('alipay', alipayUrl.origin)
+  const sandboxClient = clientFor('sandbox', config.sandboxUrl)
+  const credentials = new PlatformCredentials(config, sandboxClient)
+  const now = overrides.now ?? (() => new Date())
   const ports: Ports = {
     customers: overrides.ports?.customers ?? new CustomersHttpAdapter(customersClient),
+    wechat:
+      overrides.ports?.wechat ?? new WechatHttpAdapter(wechatClient, () => credentials.wechat()),
+    alipay:
+      overrides.ports?.alipay ??
+      new AlipayAuthAdapter(
+        new AlipayGatewayClient(alipayClient, alipayUrl.pathname, () => credentials.alipay(), now),
+      ),
+    sms: overrides.ports?.sms ?? new SmsHttpAdapter(smsClient),
+    payments: overrides.ports?.payments ?? unconfiguredPaymentPorts(logger),
   }
+
+  const sessions = new SessionStore(redis, config.sessionTtlSeconds)
+  const bindings = new BindingRepository(db)
+  const users = new UserRepository(db)
+  const ns = config.rateLimitNamespace
+  const bindingService = new BindingService(
+    bindings,
+    ports.customers,
+    new BindingAttempts(redis, ns, now),
+    now,
+  )
+  const services: Services = {
+    login: new LoginService(users, sessions, now),
+    sms: new SmsCodeService(redis, ports.sms, config.sessionSecret, ns, now),
+    privacy: new PrivacyService(users, bindings, bindingService, sessions, now),
+    bindings: bindingService,
+    family: new FamilyService(
+      bindings,
+      users,
+      new InviteStore(redis, config.familyInviteTtlSeconds),
+      new SlidingWindowLimiter(
+        redis,
+        ns,
+        { name: 'invite-accept', limit: 10, windowSeconds: 3600, lockSeconds: 3600 },
+        now,
+      ),
+      config.familyInviteTtlSeconds,
+      now,
+    ),
+  }
+
+  const payments = createPayments({
+    db,
+    queues,
+    ports: ports.payments,
+    users,
+    logger,
+    now,
+    ...(overrides.payments ? { settings: overrides.payments } : {}),
+  })
 
   const readiness: ReadinessCheck[] = [
     { name: 'database', check: async () => void (await db.query('SELECT 1')) },
@@ -75,15 +171,21 @@ export async function createContainer(
     db,
     redis,
     queues,
-    sessions: new SessionStore(redis),
-    bindings: new BindingRepository(db),
+    sessions,
+    bindings,
+    users,
     idempotency: new IdempotencyStore(redis),
     ports,
+    payments,
+    services,
     readiness,
-    now: overrides.now ?? (() => new Date()),
+    now,
     close: async () => {
+      await payments.stop()
       await queues.close()
       await customersClient.close()
+      for (const client of [wechatClient, smsClient, alipayClient, sandboxClient])
+        await client.close()
       redis.disconnect()
       await db.destroy()
     },

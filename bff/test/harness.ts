@@ -9,6 +9,7 @@ import { User } from '../src/auth/user-entity'
 import { createContainer, type Container, type Ports } from '../src/container'
 import { loadConfig, type Config } from '../src/platform/config'
 import { createLogger } from '../src/platform/logger'
+import type { PaymentSettings } from '../src/payments/payment-settings'
 
 /** The Redis every integration test uses; `npm test` provides one. */
 export function redisUrl(): string {
@@ -33,6 +34,8 @@ export async function freshPostgres(): Promise<string> {
 
 export interface TestBff {
   url: string
+  /** Pass it to another startBff to run a second instance on the same database. */
+  databaseUrl: string
   container: Container
   bff: BffApp
   logs: string[]
@@ -48,9 +51,19 @@ export async function startBff(
     ports?: Partial<Ports>
     database?: 'postgres' | 'sqlite'
     env?: Record<string, string>
+    /** Reuse a database (a second instance, or a restart); it keeps its payment queues too. */
+    databaseUrl?: string
+    payments?: Partial<PaymentSettings>
   } = {},
 ): Promise<TestBff> {
-  const databaseUrl = options.database === 'sqlite' ? 'sqlite::memory:' : await freshPostgres()
+  const databaseUrl =
+    options.databaseUrl ??
+    (options.database === 'sqlite' ? 'sqlite::memory:' : await freshPostgres())
+  // Jobs belong to the database they act on: instances sharing one share its queues, and test
+  // files running in parallel on the same Redis never take each other's jobs.
+  const queueNamespace = databaseUrl.startsWith('postgres')
+    ? new URL(databaseUrl).pathname.slice(1)
+    : `q_${randomUUID().slice(0, 8)}`
   const config: Config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
@@ -71,6 +84,7 @@ export async function startBff(
   const container = await createContainer(config, {
     logger: createLogger('info', sink),
     ...(options.ports ? { ports: options.ports } : {}),
+    payments: { queueNamespace, ...options.payments },
   })
   const bff = createApp(container)
   const server: Server = await new Promise((resolve) => {
@@ -79,6 +93,7 @@ export async function startBff(
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}`,
+    databaseUrl,
     container,
     bff,
     logs,

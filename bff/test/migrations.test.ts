@@ -29,7 +29,7 @@ describe.each([['sqlite'], ['postgres']])('migrations on %s', (kind) => {
       ).rejects.toThrow()
       const [stored] = await db.getRepository(AccountBinding).find({ where: { userId } })
       expect(stored?.createdAt).toBeInstanceOf(Date)
-      await db.undoLastMigration()
+      for (let i = 0; i < db.migrations.length; i++) await db.undoLastMigration()
       await expect(db.query('SELECT 1 FROM account_bindings')).rejects.toThrow()
     } finally {
       await db.destroy()

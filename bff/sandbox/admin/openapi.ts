@@ -11,6 +11,11 @@ import {
   adminSchemas,
 } from './schemas'
 import { FaultsUpdate } from '../faults'
+import { wechatDevOperations, wechatDevSchemas } from '../ports/wechatpay/openapi'
+import { coreDevOperations, coreDevSchemas } from '../ports/billing/dev-openapi'
+import { alipayDevOperations, alipayDevSchemas } from '../ports/alipay/openapi'
+import { paymentDevOperations, paymentDevSchemas } from '../ports/cashier/openapi'
+import { smsDevOperations, smsDevSchemas } from '../ports/sms/openapi'
 import { z } from 'zod'
 
 const invalid = { description: 'Invalid body or parameter', schema: UpstreamError }
@@ -25,7 +30,15 @@ export const sandboxContract: Contract = {
     '/sandbox/contracts/<port>.openapi.json (e.g. customers.openapi.json). Faults apply per ' +
     'port (first path segment) and never to /sandbox/* or /healthz.',
   basePath: '',
-  schemas: { ...adminSchemas, UpstreamError },
+  schemas: {
+    ...adminSchemas,
+    ...wechatDevSchemas,
+    ...coreDevSchemas,
+    ...alipayDevSchemas,
+    ...paymentDevSchemas,
+    ...smsDevSchemas,
+    UpstreamError,
+  },
   operations: [
     {
       operationId: 'health',
@@ -99,5 +112,10 @@ export const sandboxContract: Contract = {
       body: ClockUpdate,
       responses: { 200: { description: 'Clock', schema: ClockState }, 400: invalid },
     },
+    ...wechatDevOperations,
+    ...coreDevOperations,
+    ...alipayDevOperations,
+    ...paymentDevOperations,
+    ...smsDevOperations,
   ],
 }

@@ -20,6 +20,8 @@ export interface AdminDeps {
   readonly clock: SandboxClock
   readonly faults: FaultInjector
   readonly directory: AccountDirectory
+  /** The payment and login consoles' material for this sandbox, keyed by provider. */
+  readonly credentials: (origin: string) => Record<string, unknown>
 }
 
 function clockState(clock: SandboxClock): z.infer<typeof ClockState> {
@@ -77,6 +79,10 @@ export function adminRouter(deps: AdminDeps): Router {
   router.get('/sandbox/accounts', (ctx) => {
     const query = parseOr400(AccountsQuery, ctx.query)
     ctx.body = listAccounts(deps.directory, query.page, query.pageSize)
+  })
+  router.get('/sandbox/credentials', (ctx) => {
+    // Koa 3's ctx.origin is the Origin request header; this is the address the caller used.
+    ctx.body = deps.credentials(`${ctx.protocol}://${ctx.host}`)
   })
   router.get('/sandbox/openapi.json', (ctx) => {
     ctx.body = toOpenApi(sandboxContract)

@@ -10,6 +10,7 @@ export const PortName = z.enum([
   'notify',
   'wechatpay',
   'alipay',
+  'sms',
 ])
 export type PortName = z.infer<typeof PortName>
 
@@ -19,6 +20,7 @@ export const portNames: readonly PortName[] = PortName.options
 export function portOfPath(path: string): PortName | undefined {
   const end = path.indexOf('/', 1)
   const first = end === -1 ? path.slice(1) : path.slice(1, end)
-  const parsed = PortName.safeParse(first)
+  // Alipay's gateway keeps its real path, so official clients need only the host changed.
+  const parsed = PortName.safeParse(first === 'gateway.do' ? 'alipay' : first)
   return parsed.success ? parsed.data : undefined
 }

@@ -1,10 +1,14 @@
-import type { DataSource, Repository } from 'typeorm'
+import { randomUUID } from 'node:crypto'
+import { In, type DataSource, type Repository } from 'typeorm'
 import { AccountBinding } from './account-binding-entity'
 
+export type NewBinding = Pick<AccountBinding, 'userId' | 'accountNo' | 'label' | 'role'>
+
+/** Bindings of users to accounts. The binding guard reads only `isBound`. */
 export class BindingRepository {
   private readonly repo: Repository<AccountBinding>
 
-  constructor(db: DataSource) {
+  constructor(private readonly db: DataSource) {
     this.repo = db.getRepository(AccountBinding)
   }
 
@@ -12,11 +16,56 @@ export class BindingRepository {
     return this.repo.exists({ where: { userId, accountNo } })
   }
 
-  async listForUser(userId: string): Promise<AccountBinding[]> {
-    return this.repo.find({ where: { userId }, order: { createdAt: 'ASC' } })
+  async find(userId: string, accountNo: string): Promise<AccountBinding | null> {
+    return this.repo.findOne({ where: { userId, accountNo } })
   }
 
-  async save(binding: AccountBinding): Promise<AccountBinding> {
+  async listForUser(userId: string): Promise<AccountBinding[]> {
+    return this.repo.find({ where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } })
+  }
+
+  async listForAccount(accountNo: string): Promise<AccountBinding[]> {
+    return this.repo.find({ where: { accountNo }, order: { createdAt: 'ASC', id: 'ASC' } })
+  }
+
+  async countForUser(userId: string): Promise<number> {
+    return this.repo.count({ where: { userId } })
+  }
+
+  /**
+   * Adds a binding; the user's first becomes the default. When the same binding was just made
+   * (a double tap reaching two instances), the existing one is returned.
+   */
+  async add(binding: NewBinding, now: Date): Promise<AccountBinding> {
+    const isDefault = (await this.countForUser(binding.userId)) === 0
+    const row: AccountBinding = { id: randomUUID(), ...binding, isDefault, createdAt: now }
+    try {
+      await this.repo.insert(row)
+      return row
+    } catch (err) {
+      const existing = await this.find(binding.userId, binding.accountNo)
+      if (existing) return existing
+      throw err
+    }
+  }
+
+  async setLabel(id: string, label: string | null): Promise<void> {
+    await this.repo.update({ id }, { label })
+  }
+
+  async makeDefault(userId: string, accountNo: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const repo = tx.getRepository(AccountBinding)
+      await repo.update({ userId, isDefault: true }, { isDefault: false })
+      await repo.update({ userId, accountNo }, { isDefault: true })
+    })
+  }
+
+  async remove(ids: string[]): Promise<void> {
+    if (ids.length) await this.repo.delete({ id: In(ids) })
+  }
+
+  save(binding: AccountBinding): Promise<AccountBinding> {
     return this.repo.save(binding)
   }
 }

@@ -13,7 +13,12 @@ export class User {
   deletedAt!: Date | null
 }
 
-/** One login method of a user (wechat openid/unionid, alipay user id, phone). */
+/**
+ * One login method of a user. `wechat_union` holds the unionid, which is the same person across
+ * the utility's WeChat apps; `wechat` the openid of this mini-program; `phone` the mobile number.
+ */
+export type IdentityProvider = 'wechat' | 'wechat_union' | 'alipay' | 'phone'
+
 @Entity({ name: 'user_identities' })
 export class UserIdentity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -23,7 +28,7 @@ export class UserIdentity {
   userId!: string
 
   @Column({ type: 'varchar', length: 16 })
-  provider!: 'wechat' | 'alipay' | 'phone'
+  provider!: IdentityProvider
 
   @Column({ type: 'varchar', length: 128 })
   subject!: string

@@ -24,6 +24,54 @@ const ConfigSchema = z
     SESSION_SECRET: z.string().min(32).default(DEFAULT_SESSION_SECRET),
     SERVICE_PHONE: z.string().default('96777'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10000),
+    SESSION_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(7 * 24 * 3600),
+    /** Prefix of every rate-limit key in Redis; tests give each run its own. */
+    RATE_LIMIT_NAMESPACE: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/)
+      .default('rl'),
+    FAMILY_INVITE_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(24 * 3600),
+    /** WeChat API (api.weixin.qq.com in production); defaults to the sandbox. */
+    WECHAT_API_URL: z.url().optional(),
+    WECHAT_APP_ID: z.string().min(1).optional(),
+    WECHAT_APP_SECRET: z.string().min(1).optional(),
+    /** Alipay gateway (https://openapi.alipay.com/gateway.do in production). */
+    ALIPAY_GATEWAY_URL: z.url().optional(),
+    ALIPAY_APP_ID: z.string().min(1).optional(),
+    /** PEM, or the bare base64 key as the Alipay console shows it. */
+    ALIPAY_APP_PRIVATE_KEY: z.string().min(1).optional(),
+    ALIPAY_PUBLIC_KEY: z.string().min(1).optional(),
+    SMS_API_URL: z.url().optional(),
+    /** This BFF as the providers reach it (notify_url) and the H5 cashier returns to it. */
+    PUBLIC_BASE_URL: z.url().optional(),
+    /** The H5 cashier; outside production the sandbox's. */
+    H5_CASHIER_URL: z.url().optional(),
+    UPSTREAM_BILLING_URL: z.url().optional(),
+    UPSTREAM_METERS_URL: z.url().optional(),
+    /** WeChat Pay API v3 root (https://api.mch.weixin.qq.com/ in production). */
+    WECHATPAY_API_URL: z.url().optional(),
+    WECHATPAY_MCHID: z.string().min(1).optional(),
+    WECHATPAY_MERCHANT_SERIAL: z.string().min(1).optional(),
+    WECHATPAY_MERCHANT_PRIVATE_KEY: z.string().min(1).optional(),
+    WECHATPAY_API_V3_KEY: z.string().length(32).optional(),
+    /** 微信支付公钥 and its PUB_KEY_ID_…, and/or a platform certificate and its serial. */
+    WECHATPAY_PUBLIC_KEY: z.string().min(1).optional(),
+    WECHATPAY_PUBLIC_KEY_ID: z.string().min(1).optional(),
+    WECHATPAY_PLATFORM_CERTIFICATE: z.string().min(1).optional(),
+    WECHATPAY_PLATFORM_SERIAL: z.string().min(1).optional(),
+    /** JSAPI needs a payer openid; H5 cashier orders use this one. */
+    WECHATPAY_H5_PAYER_OPENID: z
+      .string()
+      .regex(/^o[A-Za-z0-9_-]{27}$/)
+      .default('oH5CashierPayer0000000000000'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.SESSION_SECRET === DEFAULT_SESSION_SECRET) {
@@ -49,6 +97,32 @@ export interface Config {
   sessionSecret: string
   servicePhone: string
   shutdownGraceMs: number
+  sessionTtlSeconds: number
+  rateLimitNamespace: string
+  familyInviteTtlSeconds: number
+  /** Base URL of the sandbox's control endpoints (GET /sandbox/credentials). */
+  sandboxUrl: string
+  wechat: { apiUrl: string; appId?: string; appSecret?: string }
+  alipay: { gatewayUrl: string; appId?: string; appPrivateKey?: string; alipayPublicKey?: string }
+  sms: { apiUrl: string }
+  payments: {
+    publicBaseUrl: string
+    cashierUrl: string | null
+    billingUrl: string
+    metersUrl: string
+    wechatpay: {
+      apiUrl: string
+      mchid?: string
+      merchantSerial?: string
+      merchantPrivateKey?: string
+      apiV3Key?: string
+      publicKey?: string
+      publicKeyId?: string
+      platformCertificate?: string
+      platformSerial?: string
+      h5PayerOpenid: string
+    }
+  }
 }
 
 export function parseDatabaseUrl(url: string): Config['database'] {
@@ -87,5 +161,40 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: env.SESSION_SECRET,
     servicePhone: env.SERVICE_PHONE,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    sessionTtlSeconds: env.SESSION_TTL_SECONDS,
+    rateLimitNamespace: env.RATE_LIMIT_NAMESPACE,
+    familyInviteTtlSeconds: env.FAMILY_INVITE_TTL_SECONDS,
+    sandboxUrl: env.UPSTREAM_BASE_URL,
+    wechat: {
+      apiUrl: env.WECHAT_API_URL ?? env.UPSTREAM_BASE_URL,
+      appId: env.WECHAT_APP_ID,
+      appSecret: env.WECHAT_APP_SECRET,
+    },
+    alipay: {
+      gatewayUrl: env.ALIPAY_GATEWAY_URL ?? new URL('/gateway.do', env.UPSTREAM_BASE_URL).href,
+      appId: env.ALIPAY_APP_ID,
+      appPrivateKey: env.ALIPAY_APP_PRIVATE_KEY,
+      alipayPublicKey: env.ALIPAY_PUBLIC_KEY,
+    },
+    sms: { apiUrl: env.SMS_API_URL ?? env.UPSTREAM_BASE_URL },
+    payments: {
+      publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://${env.HOST}:${env.PORT}`,
+      cashierUrl:
+        env.H5_CASHIER_URL ?? (env.NODE_ENV === 'production' ? null : env.UPSTREAM_BASE_URL),
+      billingUrl: env.UPSTREAM_BILLING_URL ?? env.UPSTREAM_BASE_URL,
+      metersUrl: env.UPSTREAM_METERS_URL ?? env.UPSTREAM_BASE_URL,
+      wechatpay: {
+        apiUrl: env.WECHATPAY_API_URL ?? new URL('/wechatpay/', env.UPSTREAM_BASE_URL).href,
+        mchid: env.WECHATPAY_MCHID,
+        merchantSerial: env.WECHATPAY_MERCHANT_SERIAL,
+        merchantPrivateKey: env.WECHATPAY_MERCHANT_PRIVATE_KEY,
+        apiV3Key: env.WECHATPAY_API_V3_KEY,
+        publicKey: env.WECHATPAY_PUBLIC_KEY,
+        publicKeyId: env.WECHATPAY_PUBLIC_KEY_ID,
+        platformCertificate: env.WECHATPAY_PLATFORM_CERTIFICATE,
+        platformSerial: env.WECHATPAY_PLATFORM_SERIAL,
+        h5PayerOpenid: env.WECHATPAY_H5_PAYER_OPENID,
+      },
+    },
   }
 }

@@ -56,6 +56,28 @@ interface RawResponse {
   body: unknown
 }
 
+/**
+ * A call whose caller needs the exact bytes and headers (signed answers: WeChat Pay, Alipay):
+ * the body is sent as given, and every answer below 500 is handed back unparsed.
+ */
+export interface UpstreamTextCall {
+  operation: string
+  method: 'GET' | 'POST'
+  /** Path with its query string, exactly as signed. */
+  pathAndQuery: string
+  headers?: Record<string, string>
+  body?: string
+  /** Whether a repeat is harmless (GET, or a POST the upstream de-duplicates). */
+  idempotent: boolean
+  timeoutMs?: number
+}
+
+export interface UpstreamText {
+  status: number
+  headers: Record<string, string>
+  text: string
+}
+
 export class UpstreamClient {
   private readonly agent = new Agent({ keepAliveTimeout: 10_000, connections: 128 })
   private readonly breaker: CircuitBreaker<[() => Promise<RawResponse>], RawResponse>
@@ -117,6 +139,90 @@ export class UpstreamClient {
         seconds,
       )
     }
+  }
+
+  /** Like `call`, with timeout, retries, breaker and metrics, but raw text in and out. */
+  async callText(call: UpstreamTextCall): Promise<UpstreamText> {
+    const maxAttempts = call.idempotent ? 1 + (this.options.retries ?? 2) : 1
+    const started = process.hrtime.bigint()
+    let outcome = 'ok'
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const raw = await this.fireText(call)
+          return raw.body as UpstreamText
+        } catch (err) {
+          const transient =
+            err instanceof UpstreamError && (err.kind === 'timeout' || err.kind === 'unavailable')
+          if (!transient || attempt >= maxAttempts) throw err
+          this.options.metrics.upstreamRetries.inc({ port: this.port, operation: call.operation })
+          const base = this.options.retryBaseDelayMs ?? 100
+          await sleep(base * 2 ** (attempt - 1) + Math.floor(Math.random() * base))
+        }
+      }
+    } catch (err) {
+      outcome = err instanceof UpstreamError ? err.kind : 'error'
+      throw err
+    } finally {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9
+      this.options.metrics.upstreamRequests.observe(
+        { port: this.port, operation: call.operation, outcome },
+        seconds,
+      )
+    }
+  }
+
+  private async fireText(call: UpstreamTextCall): Promise<RawResponse> {
+    try {
+      return await this.breaker.fire(() => this.attemptText(call))
+    } catch (err) {
+      if (err instanceof UpstreamError) throw err
+      if (this.breaker.opened || (err instanceof Error && /breaker is open/i.test(err.message))) {
+        throw new UpstreamError(this.port, 'circuit_open', 'circuit open', undefined, undefined, {
+          cause: err,
+        })
+      }
+      throw new UpstreamError(this.port, 'unavailable', 'call failed', undefined, undefined, {
+        cause: err,
+      })
+    }
+  }
+
+  private async attemptText(call: UpstreamTextCall): Promise<RawResponse> {
+    const url = new URL(call.pathAndQuery, this.options.baseUrl)
+    const timeoutMs = call.timeoutMs ?? this.options.timeoutMs
+    const signal = AbortSignal.timeout(timeoutMs)
+    let res
+    let text: string
+    try {
+      res = await request(url, {
+        method: call.method,
+        headers: call.headers ?? {},
+        body: call.body,
+        dispatcher: this.agent,
+        signal,
+      })
+      text = await res.body.text()
+    } catch (err) {
+      const timedOut = signal.aborted
+      throw new UpstreamError(
+        this.port,
+        timedOut ? 'timeout' : 'unavailable',
+        timedOut ? `no answer within ${timeoutMs} ms` : 'connection failed',
+        undefined,
+        undefined,
+        { cause: err },
+      )
+    }
+    if (res.statusCode >= 500) {
+      throw new UpstreamError(this.port, 'unavailable', `status ${res.statusCode}`, res.statusCode)
+    }
+    const headers: Record<string, string> = {}
+    for (const [k, v] of Object.entries(res.headers)) {
+      if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v
+    }
+    const body: UpstreamText = { status: res.statusCode, headers, text }
+    return { status: res.statusCode, body }
   }
 
   async close(): Promise<void> {

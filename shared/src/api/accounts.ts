@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineRoute } from './route'
-import { AccountParams, AccountNo, NoBody, NoQuery } from './common'
+import { AccountParams, AccountNo, IsoDateTime, NoBody, NoParams, NoQuery } from './common'
 
 export const AccountKind = z.enum(['iot_prepaid', 'ic_prepaid', 'postpaid_gas', 'heating'])
 export type AccountKind = z.infer<typeof AccountKind>
@@ -32,4 +32,109 @@ export const getAccount = defineRoute({
   query: NoQuery,
   body: NoBody,
   response: AccountSummary,
+})
+
+/** What the resident calls an account: 我家, 父母家, 出租房. */
+export const AccountLabel = z
+  .string()
+  .trim()
+  .min(1, { message: '请填写备注名' })
+  .max(10, { message: '备注名最多10个字' })
+
+export const BindingRole = z
+  .enum(['owner', 'family'])
+  .describe('owner: bound with the holder proof; family: joined through an owner’s invite')
+export type BindingRole = z.infer<typeof BindingRole>
+
+/** One account bound to the caller. `summary` is null when the CIS could not be reached. */
+export const BoundAccount = z.object({
+  accountNo: AccountNo,
+  label: z.string().nullable(),
+  isDefault: z.boolean(),
+  role: BindingRole,
+  boundAt: IsoDateTime,
+  summary: AccountSummary.nullable(),
+})
+export type BoundAccount = z.infer<typeof BoundAccount>
+
+export const listAccounts = defineRoute({
+  id: 'listAccounts',
+  method: 'get',
+  path: '/accounts',
+  summary: 'The caller’s bound accounts with labels and the default, masked',
+  tag: 'accounts',
+  auth: 'user',
+  accountScoped: false,
+  idempotent: false,
+  params: NoParams,
+  query: NoQuery,
+  body: NoBody,
+  response: z.object({ accounts: z.array(BoundAccount) }),
+})
+
+export const BindAccountRequest = z.object({
+  accountNo: AccountNo,
+  holderName: z
+    .string()
+    .trim()
+    .min(1, { message: '请填写户主姓名或姓氏' })
+    .max(20, { message: '户主姓名最多20个字' }),
+  phoneLast4: z
+    .string()
+    .trim()
+    .regex(/^\d{4}$/, { message: '请填写预留手机号后4位' }),
+  label: AccountLabel.optional(),
+})
+export type BindAccountRequest = z.infer<typeof BindAccountRequest>
+
+export const bindAccount = defineRoute({
+  id: 'bindAccount',
+  method: 'post',
+  path: '/bindings',
+  summary:
+    'Binds an account with the holder proof (name or surname + last 4 phone digits). Rate-limited per user, account and IP; a wrong proof and an unknown account answer alike.',
+  tag: 'accounts',
+  auth: 'user',
+  accountScoped: false,
+  idempotent: true,
+  params: NoParams,
+  query: NoQuery,
+  body: BindAccountRequest,
+  response: BoundAccount,
+})
+
+export const updateBinding = defineRoute({
+  id: 'updateBinding',
+  method: 'patch',
+  path: '/accounts/:accountNo/binding',
+  summary: 'Renames a bound account or makes it the default',
+  tag: 'accounts',
+  auth: 'user',
+  accountScoped: true,
+  idempotent: true,
+  params: AccountParams,
+  query: NoQuery,
+  body: z
+    .object({ label: AccountLabel.nullable().optional(), isDefault: z.literal(true).optional() })
+    .strict()
+    .refine((b) => b.label !== undefined || b.isDefault !== undefined, {
+      message: '请填写要修改的内容',
+    }),
+  response: BoundAccount,
+})
+
+export const unbindAccount = defineRoute({
+  id: 'unbindAccount',
+  method: 'delete',
+  path: '/accounts/:accountNo/binding',
+  summary:
+    'Unbinds the account from the caller; when the last owner leaves, family members lose it too',
+  tag: 'accounts',
+  auth: 'user',
+  accountScoped: true,
+  idempotent: true,
+  params: AccountParams,
+  query: NoQuery,
+  body: NoBody,
+  response: z.object({ unbound: z.literal(true) }),
 })

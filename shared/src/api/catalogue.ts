@@ -1,8 +1,66 @@
-import { getAccount } from './accounts'
+import { bindAccount, getAccount, listAccounts, unbindAccount, updateBinding } from './accounts'
 import { getAppInfo } from './app-info'
+import {
+  deleteMe,
+  getMe,
+  getMyData,
+  loginAlipay,
+  loginWechat,
+  logout,
+  refreshSession,
+  sendSmsCode,
+  verifySmsCode,
+} from './auth'
+import {
+  acceptFamilyInvite,
+  createFamilyInvite,
+  listFamilyMembers,
+  removeFamilyMember,
+} from './family'
+import {
+  createBillPayment,
+  createRecharge,
+  getBillPayment,
+  getPaymentOptions,
+  getRecharge,
+  listBillPayments,
+  listRecharges,
+  notifyRoutes,
+} from './payments'
 import type { RouteSpec } from './route'
 
 /** Every BFF route. The BFF registers exactly these; the OpenAPI document lists exactly these. */
-export const routes = { getAppInfo, getAccount } as const
+export const routes = {
+  getAppInfo,
+  loginWechat,
+  loginAlipay,
+  sendSmsCode,
+  verifySmsCode,
+  refreshSession,
+  logout,
+  getMe,
+  getMyData,
+  deleteMe,
+  listAccounts,
+  bindAccount,
+  getAccount,
+  updateBinding,
+  unbindAccount,
+  createFamilyInvite,
+  acceptFamilyInvite,
+  listFamilyMembers,
+  removeFamilyMember,
+  getPaymentOptions,
+  createRecharge,
+  listRecharges,
+  getRecharge,
+  createBillPayment,
+  listBillPayments,
+  getBillPayment,
+} as const
 
-export const allRoutes: readonly RouteSpec[] = Object.values(routes)
+/** The user routes plus the payment providers' notification receivers (mounted on their own). */
+export const allRoutes: readonly RouteSpec[] = [
+  ...Object.values(routes),
+  ...Object.values(notifyRoutes),
+]

@@ -1,4 +1,5 @@
 import { AccountBinding } from '../../accounts/account-binding-entity'
 import { User, UserIdentity } from '../../auth/user-entity'
+import { OrderTransitionRow, PaymentOrderRow } from '../../payments/order-entity'
 
-export const entities = [User, UserIdentity, AccountBinding]
+export const entities = [User, UserIdentity, AccountBinding, PaymentOrderRow, OrderTransitionRow]

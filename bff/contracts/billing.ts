@@ -1,0 +1,358 @@
+import { z } from 'zod'
+import { AccountNo, IsoDateTime, UpstreamError } from './common'
+import { AccountKind, AccountPathParams, AccountStatus } from './customers'
+import type { Contract } from './openapi'
+
+/**
+ * Billing port (营收系统): bills and their lines, tariffs, payment and refund postings. Money is
+ * integer fen, gas volume integer dm³ (0.001 m³), heated area integer dm² (0.01 m²).
+ */
+
+export const Fen = z.number().int().describe('amount in fen (分), integer')
+export const LocalDate = z.iso.date().describe('calendar date in Asia/Shanghai, YYYY-MM-DD')
+
+/** Our payment order id doubles as the idempotency key, so it is safe in a header and a URL. */
+export const IdempotencyKey = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{6,64}$/)
+  .describe('6–64 characters of A–Z, a–z, 0–9, _ and -; the idempotency key')
+
+export const PaymentChannel = z
+  .enum(['wechatpay', 'alipay', 'counter', 'bank'])
+  .describe('wechatpay / alipay: online; counter: service hall; bank: withholding or agent bank')
+
+export const GasTierLine = z.object({
+  type: z.literal('gas_tier'),
+  tier: z.number().int().min(1).max(3).describe('阶梯 1–3'),
+  volumeDm3: z.number().int().min(0),
+  unitPriceFen: z.number().int().describe('fen per m³'),
+  amountFen: Fen,
+  explanation: z.string().describe('Chinese, e.g. 第一阶梯 12.5 m³ × 3.10 元/m³ = 38.75 元'),
+})
+
+export const HeatingLine = z.object({
+  type: z
+    .enum(['heating', 'heating_basic'])
+    .describe('heating: heated days; heating_basic: 基本热费 for stopped days'),
+  areaDm2: z.number().int().min(0),
+  priceFenPerM2: z.number().int().describe('fen per m² per full season'),
+  days: z.number().int().min(0),
+  seasonDays: z.number().int().min(1),
+  percent: z
+    .number()
+    .int()
+    .min(0)
+    .max(100)
+    .describe('share of the full price charged for these days'),
+  amountFen: Fen,
+  explanation: z.string(),
+})
+
+export const BillLine = z.discriminatedUnion('type', [GasTierLine, HeatingLine])
+export type BillLine = z.infer<typeof BillLine>
+
+export const BillMeterReading = z.object({
+  meterNo: z.string(),
+  readingFromDm3: z.number().int(),
+  readingToDm3: z.number().int(),
+  volumeDm3: z.number().int(),
+  yearToDateBeforeDm3: z
+    .number()
+    .int()
+    .describe('volume already used in the tariff year (calendar year) before this bill'),
+})
+
+export const BillStatus = z.enum(['unpaid', 'partially_paid', 'paid'])
+
+export const Bill = z.object({
+  billId: z.string(),
+  accountNo: AccountNo,
+  kind: z.enum(['gas', 'heating']),
+  period: z.object({ from: LocalDate, to: LocalDate }).describe('inclusive'),
+  issuedAt: IsoDateTime,
+  dueAt: IsoDateTime,
+  amountFen: Fen,
+  paidFen: Fen,
+  outstandingFen: Fen,
+  status: BillStatus,
+  overdue: z.boolean().describe('unpaid or partially paid after dueAt'),
+  paidAt: IsoDateTime.nullable().describe('when the bill was settled in full'),
+  meter: BillMeterReading.nullable().describe('gas bills: the readings the volume comes from'),
+  lines: z.array(BillLine).describe('the lines always add up to amountFen'),
+  summary: z.string().describe('Chinese, how the amount was reached'),
+})
+export type Bill = z.infer<typeof Bill>
+
+export const LastPayment = z.object({
+  paymentId: z.string(),
+  amountFen: Fen,
+  channel: PaymentChannel,
+  paidAt: IsoDateTime,
+})
+export type LastPayment = z.infer<typeof LastPayment>
+
+export const HeatingState = z.object({
+  areaDm2: z.number().int().describe('建筑面积 in dm² (0.01 m²)'),
+  priceFenPerM2: z.number().int(),
+  season: z.object({ startsOn: LocalDate, endsOn: LocalDate }),
+  supply: z.enum(['supplied', 'stopped']).describe('stopped: 停暖 (报停) for this season'),
+  seasonFeeFen: Fen,
+})
+
+export const AccountSummary = z.object({
+  accountNo: AccountNo,
+  kind: AccountKind,
+  status: AccountStatus,
+  asOf: IsoDateTime,
+  balanceFen: Fen.nullable().describe(
+    'prepaid: the meter balance; billed accounts: prepayment (预存) not yet used by a bill',
+  ),
+  amountDueFen: Fen.describe('outstanding on every unpaid bill'),
+  arrearsFen: Fen.describe('outstanding on overdue bills (part of amountDueFen)'),
+  unpaidBillCount: z.number().int(),
+  overdueBillCount: z.number().int(),
+  lastPayment: LastPayment.nullable(),
+  heating: HeatingState.nullable(),
+})
+export type AccountSummary = z.infer<typeof AccountSummary>
+
+export const BillsQuery = z.object({
+  from: LocalDate.optional().describe('bills whose period ends on or after this date'),
+  to: LocalDate.optional().describe('bills whose period starts on or before this date'),
+})
+export const BillList = z.object({ accountNo: AccountNo, bills: z.array(Bill) })
+export const BillPathParams = AccountPathParams.extend({ billId: z.string().max(40) })
+
+export const TariffTier = z.object({
+  tier: z.number().int().min(1).max(3),
+  upToM3: z.number().int().nullable().describe('annual cumulative bound; null: open-ended'),
+  priceFenPerM3: z.number().int(),
+})
+
+export const Tariff = z.object({
+  areaCode: z.string(),
+  district: z.string(),
+  gas: z.object({
+    name: z.string(),
+    tariffYear: z.literal('calendar').describe('tiers count volume from 1 January'),
+    tiers: z.array(TariffTier),
+  }),
+  heating: z
+    .object({
+      priceFenPerM2: z.number().int().describe('per m² of 建筑面积 per full season'),
+      season: z.object({ startsOn: LocalDate, endsOn: LocalDate }),
+      stoppedFeePercent: z.number().int().describe('基本热费 share charged for 停暖 days'),
+      minIndoorTemperatureC: z.number().int().describe('室温 standard during the season'),
+    })
+    .nullable()
+    .describe('null where there is no district heating network'),
+  topUp: z.object({
+    minFenPerOrder: Fen,
+    maxFenPerOrder: Fen,
+    maxFenPerDay: Fen.describe('per account per calendar day, all channels'),
+  }),
+})
+export type Tariff = z.infer<typeof Tariff>
+export const AreaPathParams = z.object({ areaCode: z.string().regex(/^\d{8}$/) })
+
+export const PaymentRequest = z.object({
+  paymentId: IdempotencyKey,
+  accountNo: AccountNo,
+  amountFen: z.number().int().min(1),
+  channel: PaymentChannel,
+  billIds: z
+    .array(z.string().max(40))
+    .min(1)
+    .max(36)
+    .optional()
+    .describe('settle exactly these bills (amount must equal their outstanding total)'),
+  paidAt: IsoDateTime.describe('when the payer paid (provider success time)'),
+})
+export type PaymentRequest = z.infer<typeof PaymentRequest>
+
+export const Allocation = z.object({ billId: z.string(), amountFen: Fen })
+
+export const Posting = z.object({
+  postingId: z.string(),
+  paymentId: z.string(),
+  accountNo: AccountNo,
+  kind: z.enum(['bill_payment', 'top_up']).describe('top_up: prepaid account receipt'),
+  amountFen: Fen,
+  channel: PaymentChannel,
+  paidAt: IsoDateTime,
+  postedAt: IsoDateTime,
+  allocations: z.array(Allocation).describe('bills settled, overdue and oldest first'),
+  unallocatedFen: Fen.describe('kept as prepayment (预存), or the prepaid top-up amount'),
+})
+export type Posting = z.infer<typeof Posting>
+
+export const RefundPostingRequest = z.object({
+  refundId: IdempotencyKey,
+  paymentId: IdempotencyKey,
+  amountFen: z.number().int().min(1),
+  reason: z.string().min(1).max(80),
+  refundedAt: IsoDateTime,
+})
+export type RefundPostingRequest = z.infer<typeof RefundPostingRequest>
+
+export const RefundPosting = z.object({
+  refundPostingId: z.string(),
+  refundId: z.string(),
+  paymentId: z.string(),
+  accountNo: AccountNo,
+  amountFen: Fen,
+  reason: z.string(),
+  refundedAt: IsoDateTime,
+  postedAt: IsoDateTime,
+  reversals: z.array(Allocation).describe('bill settlements undone, newest first'),
+  unallocatedFen: Fen.describe('taken back from prepayment or the top-up receipt'),
+})
+export type RefundPosting = z.infer<typeof RefundPosting>
+
+export const PostingsQuery = z.object({
+  date: LocalDate.describe('business date: paidAt (refundedAt for refunds) in Asia/Shanghai'),
+})
+export const PostingsOfDay = z.object({
+  date: LocalDate,
+  postings: z.array(Posting),
+  refunds: z.array(RefundPosting),
+})
+
+const error = (description: string) => ({ description, schema: UpstreamError })
+const invalid = error('Malformed parameter or body (INVALID_ARGUMENT)')
+const unavailable = error('Billing unavailable; safe to retry with the same key')
+
+export const billingContract: Contract = {
+  port: 'billing',
+  title: 'Billing port (营收)',
+  version: '1.0.0',
+  description:
+    'Bills with explained lines (阶梯气价 tiers, heating area × price), tariffs and top-up ' +
+    'limits, payment and refund postings. Postings are idempotent: the same paymentId (or ' +
+    'refundId) never posts twice; a replay answers the original posting with 200 and a ' +
+    'different body under the same id answers 409 IDEMPOTENCY_MISMATCH. The Idempotency-Key ' +
+    'header, when sent, must equal the id in the body. Errors use `{ code, message }`.',
+  basePath: '/billing/v1',
+  schemas: {
+    Fen,
+    LocalDate,
+    PaymentChannel,
+    BillLine,
+    Bill,
+    AccountSummary,
+    Tariff,
+    PaymentRequest,
+    Posting,
+    RefundPostingRequest,
+    RefundPosting,
+    PostingsOfDay,
+    UpstreamError,
+  },
+  operations: [
+    {
+      operationId: 'getAccountSummary',
+      method: 'get',
+      path: '/accounts/:accountNo/summary',
+      summary: 'Balance or amount due, arrears, last payment and heating state',
+      params: AccountPathParams,
+      responses: {
+        200: { description: 'Summary', schema: AccountSummary },
+        400: invalid,
+        404: error('ACCOUNT_NOT_FOUND'),
+        503: unavailable,
+      },
+    },
+    {
+      operationId: 'listBills',
+      method: 'get',
+      path: '/accounts/:accountNo/bills',
+      summary: 'Bills of an account, newest first',
+      params: AccountPathParams,
+      query: BillsQuery,
+      responses: {
+        200: { description: 'Bills', schema: BillList },
+        400: invalid,
+        404: error('ACCOUNT_NOT_FOUND'),
+        503: unavailable,
+      },
+    },
+    {
+      operationId: 'getBill',
+      method: 'get',
+      path: '/accounts/:accountNo/bills/:billId',
+      summary: 'One bill with its lines explained',
+      params: BillPathParams,
+      responses: {
+        200: { description: 'Bill', schema: Bill },
+        400: invalid,
+        404: error('ACCOUNT_NOT_FOUND or BILL_NOT_FOUND'),
+        503: unavailable,
+      },
+    },
+    {
+      operationId: 'getTariff',
+      method: 'get',
+      path: '/tariffs/:areaCode',
+      summary: 'Gas tiers, heating price and top-up limits of a service area',
+      params: AreaPathParams,
+      responses: {
+        200: { description: 'Tariff', schema: Tariff },
+        400: invalid,
+        404: error('AREA_NOT_FOUND'),
+        503: unavailable,
+      },
+    },
+    {
+      operationId: 'postPayment',
+      method: 'post',
+      path: '/payments',
+      summary: 'Posts a payment; settles unpaid bills, overdue and oldest first',
+      description:
+        'Billed accounts: the amount settles `billIds` when given (it must equal their ' +
+        'outstanding total), else unpaid bills oldest first; any rest is kept as prepayment. ' +
+        'Prepaid accounts: a top_up receipt within the tariff limits; the gas reaches the ' +
+        'meter through the meters port (credits or IC purchases).',
+      body: PaymentRequest,
+      responses: {
+        200: { description: 'Replay: the original posting', schema: Posting },
+        201: { description: 'Posted', schema: Posting },
+        400: invalid,
+        404: error('ACCOUNT_NOT_FOUND or BILL_NOT_FOUND'),
+        409: error('IDEMPOTENCY_MISMATCH: this paymentId was posted with another body'),
+        422: error(
+          'ACCOUNT_SUSPENDED, BILL_ALREADY_PAID, AMOUNT_MISMATCH, NOTHING_TO_PAY, ' +
+            'TOP_UP_AMOUNT_OUT_OF_RANGE or TOP_UP_DAILY_LIMIT',
+        ),
+        503: unavailable,
+      },
+    },
+    {
+      operationId: 'postRefund',
+      method: 'post',
+      path: '/refund-postings',
+      summary: 'Posts a refund of an earlier payment, undoing its newest settlements first',
+      body: RefundPostingRequest,
+      responses: {
+        200: { description: 'Replay: the original refund posting', schema: RefundPosting },
+        201: { description: 'Posted', schema: RefundPosting },
+        400: invalid,
+        404: error('PAYMENT_NOT_FOUND'),
+        409: error('IDEMPOTENCY_MISMATCH'),
+        422: error('REFUND_EXCEEDS_PAYMENT'),
+        503: unavailable,
+      },
+    },
+    {
+      operationId: 'listPostings',
+      method: 'get',
+      path: '/postings',
+      summary: 'Payment and refund postings of one business day, for reconciliation',
+      query: PostingsQuery,
+      responses: {
+        200: { description: 'Postings', schema: PostingsOfDay },
+        400: invalid,
+        503: unavailable,
+      },
+    },
+  ],
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod'
+import { UpstreamError } from '../../../contracts/common'
+import type { ContractOperation } from '../../../contracts/openapi'
+import { AuthCodeAnswer, AuthCodeRequest } from './routes'
+
+export const AlipayCredentials = z.object({
+  gateway: z.url().describe('alipay-sdk `gateway` option: http://<sandbox>/gateway.do'),
+  appId: z.string(),
+  sellerId: z.string().describe('partner id (2088…), seller_id in notifications'),
+  signType: z.literal('RSA2'),
+  keyType: z.literal('PKCS1').describe('of appPrivateKey; appPrivateKeyPkcs8 is the same key'),
+  appPrivateKey: z.string(),
+  appPrivateKeyPkcs8: z.string(),
+  appPublicKey: z.string(),
+  alipayPublicKey: z.string(),
+  loginCodes: z.string(),
+})
+
+/** Named in the sandbox's OpenAPI document (GET /sandbox/openapi.json). */
+export const alipayDevSchemas = { AlipayCredentials, AuthCodeRequest, AuthCodeAnswer }
+
+/** Alipay developer endpoints, and the credentials document the payment peers share. */
+export const alipayDevOperations: readonly ContractOperation[] = [
+  {
+    operationId: 'getCredentials',
+    method: 'get',
+    path: '/sandbox/credentials',
+    summary: 'What a merchant copies from the WeChat Pay and Alipay consoles, for this sandbox',
+    description:
+      'One section per provider (alipay, wechatpay, …). Point an official client at the ' +
+      'sandbox with a section and nothing else.',
+    responses: {
+      200: { description: 'Credentials', schema: z.object({ alipay: AlipayCredentials }) },
+    },
+  },
+  {
+    operationId: 'issueAlipayAuthCode',
+    method: 'post',
+    path: '/sandbox/alipay/auth-code',
+    summary: 'What my.getAuthCode returns for a resident: a single-use code, valid 5 minutes',
+    description:
+      'alipay.system.oauth.token also takes `sandbox-<name>` codes: reusable, and the same ' +
+      'name always maps to the same user_id and open_id.',
+    body: AuthCodeRequest,
+    responses: {
+      200: { description: 'Code', schema: AuthCodeAnswer },
+      400: { description: 'Invalid name', schema: UpstreamError },
+    },
+  },
+]

@@ -1,0 +1,103 @@
+import { defaultResidentialTariff, type Tariff as GasTariff } from '@gh/shared'
+import type { Tariff } from '../../../contracts/billing'
+import { districts, type District } from '../../seed/places'
+import { dayOfDate, isoDate, ymdOf } from '../meters/days'
+
+/**
+ * Prices of the service territory. Urban zones (01–03) have the standard residential tiers and
+ * district heating; village zones (04–06, 煤改气) heat with gas, so their first tier is wider,
+ * as Hebei set it for coal-to-gas households, and they have no heat network.
+ */
+
+const ruralGasTariff: GasTariff = {
+  name: '居民生活用气（煤改气）',
+  tiers: [
+    { upToM3: 1200, priceFenPerM3: 310 },
+    { upToM3: 1800, priceFenPerM3: 372 },
+    { upToM3: null, priceFenPerM3: 465 },
+  ],
+}
+
+/** 居民采暖 per m² of 建筑面积 per season. */
+export const HEATING_PRICE_FEN_PER_M2 = 2280
+/** 基本热费 share of the price for days a home has 停暖. */
+export const STOPPED_FEE_PERCENT = 30
+export const MIN_INDOOR_TEMPERATURE_C = 18
+
+export const topUpLimits = {
+  minFenPerOrder: 1_000,
+  maxFenPerOrder: 200_000,
+  maxFenPerDay: 500_000,
+} as const
+
+export interface AreaTariff {
+  readonly areaCode: string
+  readonly district: District
+  readonly rural: boolean
+  readonly gas: GasTariff
+}
+
+export function areaTariff(areaCode: string): AreaTariff | undefined {
+  const district = districts.find((d) => d.code === areaCode.slice(0, 6))
+  const zone = Number(areaCode.slice(6))
+  if (!district || zone < 1 || zone > 6) return undefined
+  const rural = zone >= 4
+  if (rural && district.villages.length === 0) return undefined
+  return { areaCode, district, rural, gas: rural ? ruralGasTariff : defaultResidentialTariff }
+}
+
+export interface HeatingSeason {
+  /** Calendar year the season starts in. */
+  readonly year: number
+  readonly startDay: number
+  readonly endDay: number
+  readonly days: number
+  /** The season's fee is billed on 1 October and due by 31 December. */
+  readonly issueDay: number
+  readonly dueDay: number
+}
+
+export function heatingSeason(year: number): HeatingSeason {
+  const startDay = dayOfDate(year, 11, 15)
+  const endDay = dayOfDate(year + 1, 3, 15)
+  return {
+    year,
+    startDay,
+    endDay,
+    days: endDay - startDay + 1,
+    issueDay: dayOfDate(year, 10, 1),
+    dueDay: dayOfDate(year, 12, 31),
+  }
+}
+
+/** The season billed most recently on `day`: from 1 October on, the coming one. */
+export function currentSeason(day: number): HeatingSeason {
+  const { year, month } = ymdOf(day)
+  return heatingSeason(month >= 10 ? year : year - 1)
+}
+
+export function tariffView(area: AreaTariff, today: number): Tariff {
+  const season = currentSeason(today)
+  return {
+    areaCode: area.areaCode,
+    district: area.district.name,
+    gas: {
+      name: area.gas.name,
+      tariffYear: 'calendar',
+      tiers: area.gas.tiers.map((t, i) => ({
+        tier: i + 1,
+        upToM3: t.upToM3,
+        priceFenPerM3: t.priceFenPerM3,
+      })),
+    },
+    heating: area.rural
+      ? null
+      : {
+          priceFenPerM2: HEATING_PRICE_FEN_PER_M2,
+          season: { startsOn: isoDate(season.startDay), endsOn: isoDate(season.endDay) },
+          stoppedFeePercent: STOPPED_FEE_PERCENT,
+          minIndoorTemperatureC: MIN_INDOOR_TEMPERATURE_C,
+        },
+    topUp: { ...topUpLimits },
+  }
+}

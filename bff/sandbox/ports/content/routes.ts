@@ -1,0 +1,87 @@
+import Router from '@koa/router'
+import {
+  ArticlePathParams,
+  ArticlesQuery,
+  NoticesQuery,
+  OutletsQuery,
+  type Article,
+  type Notice,
+  type Outlet,
+} from '../../../contracts/content'
+import { toShanghaiIso, type SandboxClock } from '../../clock'
+import { SandboxError, parseOr400 } from '../../middleware/errors'
+import { articles } from './articles'
+import type { NoticeRecord } from './notices'
+import { distanceM, outlets } from './outlets'
+
+export interface ContentState {
+  readonly clock: SandboxClock
+  readonly notices: readonly NoticeRecord[]
+}
+
+function noticeView(notice: NoticeRecord, nowMs: number): Notice {
+  const { startsAtMs, endsAtMs, issuedAtMs, advice, ...rest } = notice
+  let status: Notice['status'] = 'upcoming'
+  if (nowMs >= endsAtMs) status = 'ended'
+  else if (nowMs >= startsAtMs) status = 'in_progress'
+  return {
+    ...rest,
+    startsAt: toShanghaiIso(startsAtMs),
+    endsAt: toShanghaiIso(endsAtMs),
+    issuedAt: toShanghaiIso(issuedAtMs),
+    status,
+    advice: [...advice],
+  }
+}
+
+/** The content service, as described by bff/contracts/content.ts. */
+export function contentRouter(state: ContentState): Router {
+  const router = new Router({ prefix: '/content/v1' })
+
+  router.get('/articles', (ctx) => {
+    const { tag } = parseOr400(ArticlesQuery, ctx.query)
+    ctx.body = {
+      articles: articles
+        .filter((a) => tag === undefined || a.tags.includes(tag))
+        .map(({ sections: _sections, tags, ...summary }) => ({ ...summary, tags: [...tags] })),
+    }
+  })
+
+  router.get('/articles/:articleId', (ctx) => {
+    const { articleId } = parseOr400(ArticlePathParams, ctx.params)
+    const article = articles.find((a) => a.articleId === articleId)
+    if (!article) throw new SandboxError(404, 'ARTICLE_NOT_FOUND', '文章不存在')
+    ctx.body = {
+      ...article,
+      tags: [...article.tags],
+      sections: article.sections.map((s) => ({
+        heading: s.heading,
+        paragraphs: [...s.paragraphs],
+      })),
+    } satisfies Article
+  })
+
+  router.get('/notices', (ctx) => {
+    const { areaCode } = parseOr400(NoticesQuery, ctx.query)
+    const now = state.clock.nowMs()
+    ctx.body = {
+      areaCode,
+      notices: state.notices.filter((n) => n.areaCode === areaCode).map((n) => noticeView(n, now)),
+    }
+  })
+
+  router.get('/outlets', (ctx) => {
+    const query = parseOr400(OutletsQuery, ctx.query)
+    const found: Outlet[] = outlets
+      .filter((o) => query.service === undefined || o.services.includes(query.service))
+      .map((o) => ({
+        ...o,
+        services: [...o.services],
+        distanceM: distanceM(query.lat, query.lng, o.lat, o.lng),
+      }))
+      .sort((a, b) => a.distanceM - b.distanceM || a.outletId.localeCompare(b.outletId))
+    ctx.body = { outlets: found.slice(0, query.limit) }
+  })
+
+  return router
+}

@@ -1,0 +1,85 @@
+import { Article, ArticleList, NoticeList, OutletList } from '../../contracts/content'
+import { closeAll } from './helpers'
+import { DAY, HOUR, expectConforms, startFixed } from './meters-fixtures'
+
+afterEach(closeAll)
+
+describe('content port', () => {
+  it('when articles are listed by tag, then only that tag comes back, and each opens with Chinese sections', async () => {
+    const { http } = await startFixed()
+    const all = (await http.get('/content/v1/articles').expect(200)).body
+    expectConforms(ArticleList, all)
+    const titles = all.articles.map((a: { title: string }) => a.title)
+    expect(titles).toEqual(
+      expect.arrayContaining(['燃气泄漏怎么办', '冬季用气安全', '暖气不热怎么办', '老人用气提示']),
+    )
+    const elderly = (await http.get('/content/v1/articles?tag=elderly').expect(200)).body.articles
+    expect(elderly.length).toBeGreaterThan(0)
+    expect(elderly.every((a: { tags: string[] }) => a.tags.includes('elderly'))).toBe(true)
+    for (const { articleId } of all.articles as { articleId: string }[]) {
+      const article = (await http.get(`/content/v1/articles/${articleId}`).expect(200)).body
+      expectConforms(Article, article)
+      expect(article.sections.length).toBeGreaterThan(0)
+    }
+    const leak = (await http.get('/content/v1/articles/gas-leak').expect(200)).body
+    expect(JSON.stringify(leak)).toContain('不要开关任何电器')
+  })
+
+  it('when an article or a tag does not exist, then 404 ARTICLE_NOT_FOUND and 400', async () => {
+    const { http } = await startFixed()
+    expect((await http.get('/content/v1/articles/no-such').expect(404)).body.code).toBe(
+      'ARTICLE_NOT_FOUND',
+    )
+    expect((await http.get('/content/v1/articles?tag=fun').expect(400)).body.code).toBe(
+      'INVALID_ARGUMENT',
+    )
+  })
+
+  it('when the clock moves through a supply stop, then its notice goes upcoming → in progress → ended', async () => {
+    const { http, advance } = await startFixed()
+    const statusOf = async () => {
+      const body = (await http.get('/content/v1/notices?areaCode=13010201').expect(200)).body
+      expectConforms(NoticeList, body)
+      return body.notices.find((n: { noticeId: string }) => n.noticeId === 'N1301020101')
+    }
+    const notice = await statusOf()
+    expect(notice).toMatchObject({
+      kind: 'gas',
+      status: 'upcoming',
+      startsAt: '2026-11-28T09:00:00+08:00',
+    })
+    expect(notice.title).toContain('临时停气')
+    await advance(2 * DAY)
+    expect((await statusOf()).status).toBe('in_progress')
+    await advance(8 * HOUR)
+    expect((await statusOf()).status).toBe('ended')
+  })
+
+  it('when outlets near a point are asked for, then the nearest come first with their distance in metres', async () => {
+    const { http } = await startFixed()
+    const res = await http.get('/content/v1/outlets?lat=38.0452&lng=114.8101&limit=5').expect(200)
+    expectConforms(OutletList, res.body)
+    const outlets = res.body.outlets as { outletId: string; distanceM: number }[]
+    expect(outlets).toHaveLength(5)
+    expect(outlets[0]).toMatchObject({ outletId: 'WP208', distanceM: 0 })
+    const distances = outlets.map((o) => o.distanceM)
+    expect(distances).toEqual([...distances].sort((a, b) => a - b))
+    // 藁城区营业厅 is about 4 km from the village point (0.021° lat, 0.036° lng).
+    expect(outlets.find((o) => o.outletId === 'SH105')?.distanceM).toBeGreaterThan(3_500)
+    expect(outlets.find((o) => o.outletId === 'SH105')?.distanceM).toBeLessThan(4_500)
+  })
+
+  it('when only card write points are asked for, then every outlet writes cards', async () => {
+    const { http } = await startFixed()
+    const res = await http
+      .get('/content/v1/outlets?lat=38.04&lng=114.51&service=card_write&limit=50')
+      .expect(200)
+    expect(res.body.outlets.length).toBeGreaterThan(10)
+    expect(
+      res.body.outlets.every((o: { services: string[] }) => o.services.includes('card_write')),
+    ).toBe(true)
+    expect((await http.get('/content/v1/outlets?lat=91&lng=114').expect(400)).body.code).toBe(
+      'INVALID_ARGUMENT',
+    )
+  })
+})

@@ -1,0 +1,125 @@
+import type { BindAccountRequest, BoundAccount } from '@gh/shared'
+import { rateLimited } from '../auth/rate-limited'
+import { AppError } from '../platform/app-error'
+import type { Logger } from '../platform/logger'
+import { toShanghaiIso } from '../platform/time'
+import type { CustomersPort } from '../upstream/customers/customers-port'
+import type { AccountBinding } from './account-binding-entity'
+import { toAccountSummary } from './account-summary'
+import type { BindingAttempts } from './binding-attempts'
+import type { BindingRepository } from './binding-repository'
+
+export const MAX_BINDINGS_PER_USER = 20
+
+/** One answer for a wrong proof and an unknown account, so account numbers cannot be probed. */
+export const proofRejected = () =>
+  new AppError('VALIDATION_FAILED', 400, {
+    message: 'binding proof rejected',
+    userMessage: '户号或户主信息不正确，请对照账单核对户号、户主姓名和预留手机号后4位',
+  })
+
+export class BindingService {
+  constructor(
+    private readonly bindings: BindingRepository,
+    private readonly customers: CustomersPort,
+    private readonly attempts: BindingAttempts,
+    private readonly now: () => Date,
+  ) {}
+
+  async list(userId: string, log: Logger): Promise<BoundAccount[]> {
+    const rows = await this.bindings.listForUser(userId)
+    return Promise.all(rows.map((row) => this.present(row, log)))
+  }
+
+  /** Bind: count the attempt, check the proof with the CIS, then bind as an owner. */
+  async bind(
+    userId: string,
+    req: BindAccountRequest,
+    ip: string,
+    log: Logger,
+  ): Promise<BoundAccount> {
+    const existing = await this.bindings.find(userId, req.accountNo)
+    if (existing) return this.present(existing, log)
+    if ((await this.bindings.countForUser(userId)) >= MAX_BINDINGS_PER_USER) {
+      throw new AppError('VALIDATION_FAILED', 400, {
+        message: 'too many bindings',
+        userMessage: `一个账号最多绑定${MAX_BINDINGS_PER_USER}个户号，请先解绑不用的户号`,
+      })
+    }
+    const attempt = await this.attempts.begin(userId, req.accountNo, ip)
+    if (!attempt.allowed) {
+      log.warn({ retryAfterSeconds: attempt.retryAfterSeconds }, 'binding attempts locked out')
+      throw rateLimited(
+        '绑定尝试次数过多，为保护户主信息已暂停绑定',
+        attempt.retryAfterSeconds,
+        this.now(),
+      )
+    }
+    const match = await this.customers.verifyHolder(req.accountNo, req.holderName, req.phoneLast4)
+    if (!match) throw proofRejected()
+    await attempt.succeeded()
+    const row = await this.bindings.add(
+      { userId, accountNo: req.accountNo, label: req.label ?? null, role: 'owner' },
+      this.now(),
+    )
+    return this.present(row, log)
+  }
+
+  async update(
+    userId: string,
+    accountNo: string,
+    change: { label?: string | null; isDefault?: true },
+    log: Logger,
+  ): Promise<BoundAccount> {
+    const row = await this.mine(userId, accountNo)
+    if (change.label !== undefined) await this.bindings.setLabel(row.id, change.label)
+    if (change.isDefault) await this.bindings.makeDefault(userId, accountNo)
+    return this.present(await this.mine(userId, accountNo), log)
+  }
+
+  /**
+   * Unbinds the caller. A family member's access came from an owner's proof, so when the last
+   * owner leaves, the family bindings of that account go as well.
+   */
+  async unbind(userId: string, accountNo: string): Promise<void> {
+    const row = await this.mine(userId, accountNo)
+    const others = (await this.bindings.listForAccount(accountNo)).filter((b) => b.id !== row.id)
+    const lastOwner = row.role === 'owner' && !others.some((b) => b.role === 'owner')
+    await this.bindings.remove([row.id, ...(lastOwner ? others.map((b) => b.id) : [])])
+    if (row.isDefault) {
+      const [next] = await this.bindings.listForUser(userId)
+      if (next) await this.bindings.makeDefault(userId, next.accountNo)
+    }
+  }
+
+  async unbindAll(userId: string): Promise<void> {
+    for (const row of await this.bindings.listForUser(userId))
+      await this.unbind(userId, row.accountNo)
+  }
+
+  private async mine(userId: string, accountNo: string): Promise<AccountBinding> {
+    const row = await this.bindings.find(userId, accountNo)
+    // The binding guard ran first; this is a concurrent unbind.
+    if (!row) throw new AppError('ACCOUNT_NOT_BOUND', 403)
+    return row
+  }
+
+  /** A failing CIS leaves the summary out instead of failing the whole list. */
+  async present(row: AccountBinding, log: Logger): Promise<BoundAccount> {
+    let summary: BoundAccount['summary'] = null
+    try {
+      const account = await this.customers.getAccount(row.accountNo)
+      summary = account ? toAccountSummary(account) : null
+    } catch (err) {
+      log.warn({ err, port: 'customers' }, 'account summary unavailable')
+    }
+    return {
+      accountNo: row.accountNo,
+      label: row.label,
+      isDefault: row.isDefault,
+      role: row.role,
+      boundAt: toShanghaiIso(row.createdAt),
+      summary,
+    }
+  }
+}

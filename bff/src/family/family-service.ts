@@ -1,0 +1,113 @@
+import { maskPhone, type FamilyInvite, type FamilyMember } from '@gh/shared'
+import type { AccountBinding } from '../accounts/account-binding-entity'
+import type { BindingRepository } from '../accounts/binding-repository'
+import { rateLimited } from '../auth/rate-limited'
+import type { SlidingWindowLimiter } from '../auth/sliding-window'
+import type { UserRepository } from '../auth/user-repository'
+import { AppError } from '../platform/app-error'
+import { toShanghaiIso } from '../platform/time'
+import type { InviteStore } from './invite-store'
+
+export const ACCEPT_PAGE = '/pages/family/index'
+
+const ownersOnly = () =>
+  new AppError('FORBIDDEN', 403, {
+    message: 'not an owner of the account',
+    userMessage: '只有凭户主信息绑定该户号的人才能管理家人',
+  })
+
+const inviteInvalid = () =>
+  new AppError('NOT_FOUND', 404, {
+    message: 'invite invalid',
+    userMessage: '邀请码无效或已过期，请让家人重新邀请',
+  })
+
+/**
+ * 亲情账户: an owner (bound with the holder proof) invites family members with a single-use
+ * code; members are bound as `family`, listed to owners masked, and removable by owners.
+ */
+export class FamilyService {
+  constructor(
+    private readonly bindings: BindingRepository,
+    private readonly users: UserRepository,
+    private readonly invites: InviteStore,
+    private readonly acceptFailures: SlidingWindowLimiter,
+    private readonly inviteTtlSeconds: number,
+    private readonly now: () => Date,
+  ) {}
+
+  async invite(userId: string, accountNo: string): Promise<FamilyInvite> {
+    await this.requireOwner(userId, accountNo)
+    const code = await this.invites.create({ accountNo, ownerUserId: userId })
+    const expiresAt = new Date(this.now().getTime() + this.inviteTtlSeconds * 1000)
+    return {
+      code,
+      accountNo,
+      expiresAt: toShanghaiIso(expiresAt),
+      path: `${ACCEPT_PAGE}?invite=${code}`,
+    }
+  }
+
+  /** Returns the new binding; the caller's summary is filled in by the binding service. */
+  async accept(userId: string, code: string, label: string | undefined): Promise<AccountBinding> {
+    const locked = await this.acceptFailures.lockedFor(userId)
+    if (locked > 0) throw rateLimited('邀请码输错次数过多', locked, this.now())
+    const invite = await this.invites.take(code)
+    const inviter = invite && (await this.bindings.find(invite.ownerUserId, invite.accountNo))
+    if (!invite || !inviter || inviter.role !== 'owner') {
+      const hit = await this.acceptFailures.hit(userId)
+      if (!hit.allowed) throw rateLimited('邀请码输错次数过多', hit.retryAfterSeconds, this.now())
+      throw inviteInvalid()
+    }
+    const existing = await this.bindings.find(userId, invite.accountNo)
+    if (existing) return existing
+    return this.bindings.add(
+      { userId, accountNo: invite.accountNo, label: label ?? null, role: 'family' },
+      this.now(),
+    )
+  }
+
+  async members(userId: string, accountNo: string): Promise<FamilyMember[]> {
+    await this.requireOwner(userId, accountNo)
+    const rows = await this.bindings.listForAccount(accountNo)
+    return Promise.all(
+      rows.map(async (row) => ({
+        memberId: row.id,
+        role: row.role,
+        displayMasked: await this.display(row.userId),
+        joinedAt: toShanghaiIso(row.createdAt),
+        isYou: row.userId === userId,
+      })),
+    )
+  }
+
+  async remove(userId: string, accountNo: string, memberId: string): Promise<void> {
+    await this.requireOwner(userId, accountNo)
+    const row = (await this.bindings.listForAccount(accountNo)).find((b) => b.id === memberId)
+    if (!row) throw new AppError('NOT_FOUND', 404)
+    if (row.role !== 'family') {
+      throw new AppError('FORBIDDEN', 403, {
+        message: 'owners cannot remove owners',
+        userMessage:
+          row.userId === userId
+            ? '要移除自己，请在户号管理中解绑'
+            : '不能移除其他户主，户主可自行解绑',
+      })
+    }
+    await this.bindings.remove([row.id])
+  }
+
+  private async requireOwner(userId: string, accountNo: string): Promise<void> {
+    const row = await this.bindings.find(userId, accountNo)
+    if (!row || row.role !== 'owner') throw ownersOnly()
+  }
+
+  /** What an owner may see of another person: a masked phone, else only how they log in. */
+  private async display(userId: string): Promise<string> {
+    const identities = await this.users.identitiesOf(userId)
+    const phone = identities.find((i) => i.provider === 'phone')
+    if (phone) return maskPhone(phone.subject)
+    if (identities.some((i) => i.provider === 'alipay')) return '支付宝用户'
+    return '微信用户'
+  }
+}

@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto'
+import {
+  In,
+  LessThan,
+  MoreThanOrEqual,
+  type DataSource,
+  type EntityManager,
+  type Repository,
+} from 'typeorm'
+import type { OrderState, PaymentPurpose } from '@gh/shared'
+import { OrderTransitionRow, PaymentOrderRow } from './order-entity'
+import { assertMove, canMove } from './order-state'
+
+export type NewOrder = Omit<
+  PaymentOrderRow,
+  | 'state'
+  | 'version'
+  | 'clientParams'
+  | 'transactionId'
+  | 'paidFen'
+  | 'refundNo'
+  | 'paidAt'
+  | 'updatedAt'
+>
+
+/** Fields a transition may set together with the state, in the same conditional update. */
+export type TransitionPatch = Partial<
+  Pick<PaymentOrderRow, 'clientParams' | 'transactionId' | 'paidFen' | 'paidAt' | 'refundNo'>
+>
+
+export interface Moved {
+  /** True when this call made the change; false when another caller had already moved it. */
+  won: boolean
+  order: PaymentOrderRow
+}
+
+/** States that do not count against the daily limit: the money never left or came back. */
+const RELEASED: OrderState[] = ['CLOSED', 'CREDIT_FAILED', 'REFUNDING', 'REFUNDED']
+
+function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code
+  return (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    (err instanceof Error && /UNIQUE constraint/.test(err.message))
+  )
+}
+
+/**
+ * Orders and their transitions. A state change is a conditional UPDATE (`WHERE state = :from`)
+ * plus the transition row, in one transaction: of any number of concurrent callers on any
+ * number of instances exactly one wins; the others re-read and cause no effect.
+ */
+export class OrderRepository {
+  private readonly orders: Repository<PaymentOrderRow>
+  /** better-sqlite3 has one connection: its transactions must not overlap within a process. */
+  private queue: Promise<unknown> = Promise.resolve()
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly now: () => Date,
+  ) {
+    this.orders = db.getRepository(PaymentOrderRow)
+  }
+
+  /** Inserts a CREATED order; when the user's Idempotency-Key already made one, returns that. */
+  async create(order: NewOrder): Promise<PaymentOrderRow> {
+    const row: PaymentOrderRow = {
+      ...order,
+      state: 'CREATED',
+      version: 0,
+      clientParams: null,
+      transactionId: null,
+      paidFen: null,
+      refundNo: null,
+      paidAt: null,
+      updatedAt: order.createdAt,
+    }
+    try {
+      await this.inTransaction(async (tx) => {
+        await tx.getRepository(PaymentOrderRow).insert(row)
+        await tx
+          .getRepository(OrderTransitionRow)
+          .insert(this.record(row.id, null, 'CREATED', 'created', row.createdAt))
+      })
+      return row
+    } catch (err) {
+      const existing = isUniqueViolation(err)
+        ? await this.findByKey(order.userId, order.idempotencyKey)
+        : null
+      if (existing) return existing
+      throw err
+    }
+  }
+
+  /** Moves `from` → `to` if the order is still in `from`. */
+  async transition(
+    id: string,
+    from: OrderState,
+    to: OrderState,
+    cause: string,
+    patch: TransitionPatch = {},
+  ): Promise<Moved> {
+    assertMove(from, to)
+    const at = this.now()
+    const won = await this.inTransaction(async (tx) => {
+      const result = await tx
+        .createQueryBuilder()
+        .update(PaymentOrderRow)
+        .set({ ...patch, state: to, updatedAt: at, version: () => 'version + 1' })
+        .where('id = :id AND state = :from', { id, from })
+        .execute()
+      if (result.affected !== 1) return false
+      await tx.getRepository(OrderTransitionRow).insert(this.record(id, from, to, cause, at))
+      return true
+    })
+    return { won, order: await this.get(id) }
+  }
+
+  /**
+   * Moves the order to `to` from whatever state it is in now, if that edge exists; retries when
+   * a concurrent change slipped in between the read and the update.
+   */
+  async advance(
+    id: string,
+    to: OrderState,
+    cause: string,
+    patch: TransitionPatch = {},
+  ): Promise<Moved> {
+    for (;;) {
+      const order = await this.get(id)
+      if (!canMove(order.state, to)) return { won: false, order }
+      const moved = await this.transition(id, order.state, to, cause, patch)
+      if (moved.won || !canMove(moved.order.state, to)) return moved
+    }
+  }
+
+  async get(id: string): Promise<PaymentOrderRow> {
+    return this.orders.findOneByOrFail({ id })
+  }
+
+  find(id: string): Promise<PaymentOrderRow | null> {
+    return this.orders.findOneBy({ id })
+  }
+
+  findByKey(userId: string, idempotencyKey: string): Promise<PaymentOrderRow | null> {
+    return this.orders.findOneBy({ userId, idempotencyKey })
+  }
+
+  findByOutTradeNo(outTradeNo: string): Promise<PaymentOrderRow | null> {
+    return this.orders.findOneBy({ outTradeNo })
+  }
+
+  findForAccount(accountNo: string, outTradeNo: string): Promise<PaymentOrderRow | null> {
+    return this.orders.findOneBy({ accountNo, outTradeNo })
+  }
+
+  listForAccount(
+    accountNo: string,
+    purpose: PaymentPurpose,
+    limit: number,
+  ): Promise<PaymentOrderRow[]> {
+    return this.orders.find({
+      where: { accountNo, purpose },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: limit,
+    })
+  }
+
+  transitionsOf(orderIds: string[]): Promise<OrderTransitionRow[]> {
+    if (orderIds.length === 0) return Promise.resolve([])
+    return this.db.getRepository(OrderTransitionRow).find({
+      where: { orderId: In(orderIds) },
+      order: { at: 'ASC' },
+    })
+  }
+
+  /** Top-ups of the account since `since` that still hold money (for the daily limit). */
+  async committedSince(accountNo: string, since: Date): Promise<number> {
+    const rows = await this.orders.find({
+      select: { amountFen: true, state: true },
+      where: { accountNo, purpose: 'recharge', createdAt: MoreThanOrEqual(since) },
+    })
+    return rows.filter((r) => !RELEASED.includes(r.state)).reduce((sum, r) => sum + r.amountFen, 0)
+  }
+
+  /** Orders in `states` untouched since `before`: the sweep re-enqueues their jobs. */
+  stale(states: readonly OrderState[], before: Date, limit = 500): Promise<PaymentOrderRow[]> {
+    return this.orders.find({
+      where: { state: In([...states]), updatedAt: LessThan(before) },
+      order: { updatedAt: 'ASC' },
+      take: limit,
+    })
+  }
+
+  private inTransaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    if (this.db.options.type !== 'better-sqlite3') return this.db.transaction(work)
+    const run = this.queue.then(() => this.db.transaction(work))
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+
+  private record(
+    orderId: string,
+    fromState: OrderState | null,
+    toState: OrderState,
+    cause: string,
+    at: Date,
+  ): OrderTransitionRow {
+    return { id: randomUUID(), orderId, fromState, toState, cause: cause.slice(0, 64), at }
+  }
+}

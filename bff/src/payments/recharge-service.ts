@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto'
+import {
+  decidePayment,
+  type PayableAccountKind,
+  type PaymentChannel,
+  type PaymentPurpose,
+} from '@gh/shared'
+import { AppError, errors } from '../platform/app-error'
+import type { JobScheduler } from './payment-jobs'
+import type { PaymentOrderRow } from './order-entity'
+import type { OrderRepository } from './order-repository'
+import { newOutTradeNo, startOfShanghaiDay } from './out-trade-no'
+import type { PaymentSettings } from './payment-settings'
+import type { PaymentPorts, ProviderName } from './ports'
+
+export interface CreateOrderCommand {
+  userId: string
+  accountNo: string
+  purpose: PaymentPurpose
+  amountFen: number
+  channel: PaymentChannel
+  idempotencyKey: string
+}
+
+/** The payer's id at the provider (WeChat openid, Alipay user id); null when there is none. */
+export type PayerLookup = (userId: string, channel: PaymentChannel) => Promise<string | null>
+
+const openInApp: Record<PaymentChannel, string> = {
+  wechat: '请在微信中打开小程序完成支付',
+  alipay: '请在支付宝中打开小程序完成支付',
+  h5: '',
+}
+
+/** Creating top-up and bill-payment orders and handing the payer what to pay with. */
+export class RechargeService {
+  constructor(
+    private readonly orders: OrderRepository,
+    private readonly jobs: JobScheduler,
+    private readonly ports: PaymentPorts,
+    private readonly payers: PayerLookup,
+    private readonly settings: PaymentSettings,
+    private readonly now: () => Date,
+  ) {}
+
+  /** The same Idempotency-Key gives the same order; a new order must pass the amount rules. */
+  async create(cmd: CreateOrderCommand): Promise<PaymentOrderRow> {
+    const payerId = await this.payers(cmd.userId, cmd.channel)
+    if (cmd.channel !== 'h5' && !payerId) throw refused('NO_PAYER', openInApp[cmd.channel])
+    const existing = await this.orders.findByKey(cmd.userId, cmd.idempotencyKey)
+    if (existing) return this.startPaying(sameRequest(existing, cmd), payerId)
+
+    const account = await this.ports.accounts.facts(cmd.accountNo)
+    if (!account) throw errors.notFound()
+    const paidToday = await this.orders.committedSince(
+      cmd.accountNo,
+      startOfShanghaiDay(this.now()),
+    )
+    const decision = decidePayment(account, cmd.purpose, cmd.amountFen, paidToday)
+    if (!decision.allowed) throw refused(decision.refusal, decision.message)
+
+    const order = await this.orders.create(this.newOrder(cmd, account.kind, decision.toArrearsFen))
+    await this.jobs.watch(order.id, this.settings.pollDelaysMs[0] ?? 0)
+    return this.startPaying(sameRequest(order, cmd), payerId)
+  }
+
+  /** Creates the provider's order (idempotent by out_trade_no) unless that was done already. */
+  private async startPaying(
+    order: PaymentOrderRow,
+    payerId: string | null,
+  ): Promise<PaymentOrderRow> {
+    if (order.state !== 'CREATED' || order.expiresAt <= this.now()) return order
+    const params = await this.ports.providers[order.provider].createOrder({
+      outTradeNo: order.outTradeNo,
+      amountFen: order.amountFen,
+      description: describe(order.purpose, order.accountKind, order.accountNo),
+      channel: order.channel,
+      payerId,
+      expiresAt: order.expiresAt,
+    })
+    const clientParams = JSON.stringify(params)
+    const moved = await this.orders.transition(order.id, 'CREATED', 'PAYING', 'provider_order', {
+      clientParams,
+    })
+    return moved.order
+  }
+
+  private newOrder(cmd: CreateOrderCommand, kind: PayableAccountKind, toArrearsFen: number) {
+    const createdAt = this.now()
+    return {
+      id: randomUUID(),
+      outTradeNo: newOutTradeNo(createdAt),
+      userId: cmd.userId,
+      idempotencyKey: cmd.idempotencyKey,
+      accountNo: cmd.accountNo,
+      accountKind: kind,
+      purpose: cmd.purpose,
+      channel: cmd.channel,
+      provider: this.providerFor(cmd.channel),
+      amountFen: cmd.amountFen,
+      toArrearsFen,
+      createdAt,
+      expiresAt: new Date(createdAt.getTime() + this.settings.orderTtlMs),
+    }
+  }
+
+  private providerFor(channel: PaymentChannel): ProviderName {
+    if (channel === 'wechat') return 'wechatpay'
+    if (channel === 'alipay') return 'alipay'
+    return this.settings.h5Provider
+  }
+}
+
+function refused(reason: string, userMessage: string): AppError {
+  return new AppError('VALIDATION_FAILED', 422, {
+    message: `payment refused: ${reason}`,
+    userMessage,
+  })
+}
+
+/** A key reused for a different account, purpose, amount or channel is refused, as in Redis. */
+function sameRequest(order: PaymentOrderRow, cmd: CreateOrderCommand): PaymentOrderRow {
+  const same =
+    order.accountNo === cmd.accountNo &&
+    order.purpose === cmd.purpose &&
+    order.amountFen === cmd.amountFen &&
+    order.channel === cmd.channel
+  if (!same) throw new AppError('IDEMPOTENCY_KEY_REUSED', 422)
+  return order
+}
+
+function describe(purpose: PaymentPurpose, kind: PayableAccountKind, accountNo: string): string {
+  const what = purpose === 'recharge' ? '燃气充值' : kind === 'heating' ? '供热费' : '燃气费'
+  return `${what}（户号尾号${accountNo.slice(-4)}）`
+}

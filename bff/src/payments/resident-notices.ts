@@ -1,0 +1,36 @@
+import type { Logger } from '../platform/logger'
+import type { PaymentOrderRow } from './order-entity'
+import type { OrderNotice, ResidentNotices } from './ports'
+
+export function noticeOf(order: PaymentOrderRow): OrderNotice {
+  return {
+    orderNo: order.outTradeNo,
+    accountNo: order.accountNo,
+    userId: order.userId,
+    purpose: order.purpose,
+    amountFen: order.amountFen,
+    state: order.state,
+  }
+}
+
+/** Until the subscription-message adapter is wired: the end state is logged (no personal data). */
+export class LoggedNotices implements ResidentNotices {
+  constructor(private readonly logger: Logger) {}
+
+  async orderSettled(notice: OrderNotice): Promise<void> {
+    this.logger.info({ orderNo: notice.orderNo, state: notice.state }, 'order settled')
+  }
+}
+
+/** Telling the resident must never undo or block the money's path: failures are logged only. */
+export async function tellResident(
+  notices: ResidentNotices,
+  order: PaymentOrderRow,
+  logger: Logger,
+): Promise<void> {
+  try {
+    await notices.orderSettled(noticeOf(order))
+  } catch (err) {
+    logger.warn({ orderNo: order.outTradeNo, err }, 'resident notice failed')
+  }
+}

@@ -1,0 +1,176 @@
+import type { OrderState } from '@gh/shared'
+import type { Logger } from '../platform/logger'
+import { UpstreamError } from '../platform/upstream-client'
+import type { PaymentOrderRow } from './order-entity'
+import type { OrderRepository, TransitionPatch } from './order-repository'
+import { refundNoFor } from './out-trade-no'
+import { backoff, done, type Next } from './payment-jobs'
+import type { PaymentSettings } from './payment-settings'
+import type { CreditOutcome, PaymentPorts } from './ports'
+import { tellResident } from './resident-notices'
+
+type Pass = Next | 'again'
+
+const giveUpCause = {
+  pending: 'meter_offline',
+  failed: 'credit_timeout',
+  rejected: 'credit_rejected',
+}
+
+const isCardOrder = (o: PaymentOrderRow) =>
+  o.accountKind === 'ic_prepaid' && o.purpose === 'recharge'
+
+/**
+ * The settle job's step: drives a paid order to its end: credited (and, for an IC card, written)
+ * or refunded. Each pass makes at most one conditional transition and re-reads, so a step that
+ * runs twice, or after a crash at any point, repeats no effect: billing and the provider are
+ * called with keys derived from the order (order id, refund number) that they de-duplicate.
+ */
+export class Settlement {
+  constructor(
+    private readonly orders: OrderRepository,
+    private readonly ports: PaymentPorts,
+    private readonly settings: PaymentSettings,
+    private readonly logger: Logger,
+    private readonly now: () => Date,
+  ) {}
+
+  readonly step = async (orderId: string, tries: number): Promise<Next> => {
+    for (;;) {
+      const order = await this.orders.find(orderId)
+      if (!order) return done
+      const pass = await this.pass(order, tries)
+      if (pass !== 'again') return pass
+    }
+  }
+
+  private pass(order: PaymentOrderRow, tries: number): Promise<Pass> {
+    switch (order.state) {
+      case 'PAID':
+        return order.paidFen === order.amountFen
+          ? this.move(order, 'CREDITING', 'credit_sent')
+          : this.move(order, 'CREDIT_FAILED', 'amount_mismatch')
+      case 'CREDITING':
+        return this.credit(order, tries)
+      case 'CREDITED':
+        return isCardOrder(order)
+          ? this.move(order, 'AWAITING_CARD_WRITE', 'card_write_needed')
+          : Promise.resolve(done)
+      case 'AWAITING_CARD_WRITE':
+        return this.watchCard(order)
+      case 'CREDIT_FAILED':
+        return this.move(order, 'REFUNDING', 'refund_started', {
+          refundNo: refundNoFor(order.outTradeNo),
+        })
+      case 'REFUNDING':
+        return this.refund(order, tries)
+      default:
+        return Promise.resolve(done)
+    }
+  }
+
+  /** The order id is billing's idempotency key: a retry after any failure cannot post twice. */
+  private async credit(order: PaymentOrderRow, tries: number): Promise<Pass> {
+    let outcome: CreditOutcome | 'failed' | 'rejected'
+    try {
+      outcome = await this.ports.credit.credit({
+        orderId: order.id,
+        accountNo: order.accountNo,
+        purpose: order.purpose,
+        amountFen: order.amountFen,
+        toArrearsFen: order.toArrearsFen,
+      })
+    } catch (err) {
+      this.logger.warn({ orderNo: order.outTradeNo, err }, 'credit failed')
+      outcome = err instanceof UpstreamError && err.kind === 'rejected' ? 'rejected' : 'failed'
+    }
+    if (outcome === 'applied' || outcome === 'awaiting_card_write') {
+      return this.move(order, 'CREDITED', `credit_${outcome}`)
+    }
+    if (outcome === 'rejected' || this.pastDeadline(order)) {
+      return this.giveUp(order, giveUpCause[outcome], tries)
+    }
+    return this.wait(order, tries)
+  }
+
+  /** Withdraw the posting before refunding: when the meter was faster, the order is credited. */
+  private async giveUp(order: PaymentOrderRow, cause: string, tries: number): Promise<Pass> {
+    let withdrawn: 'reversed' | 'already_applied'
+    try {
+      withdrawn = await this.ports.credit.refundPosting(order.id)
+    } catch (err) {
+      this.logger.warn({ orderNo: order.outTradeNo, err }, 'withdrawing the posting failed')
+      return this.wait(order, tries)
+    }
+    return withdrawn === 'already_applied'
+      ? this.move(order, 'CREDITED', 'credit_applied')
+      : this.move(order, 'CREDIT_FAILED', cause)
+  }
+
+  private async watchCard(order: PaymentOrderRow): Promise<Pass> {
+    const watchedFor = this.now().getTime() - order.updatedAt.getTime()
+    if (watchedFor > this.settings.cardWriteWatchMs) return done
+    const status = await this.ports.credit.status(order.id).catch(() => 'unknown' as const)
+    if (status === 'card_written') return this.move(order, 'CARD_WRITTEN', 'card_written')
+    return { retryInMs: this.settings.cardWritePollMs }
+  }
+
+  /** One refund per order (derived refund number): asking first avoids a second request. */
+  private async refund(order: PaymentOrderRow, tries: number): Promise<Pass> {
+    const provider = this.ports.providers[order.provider]
+    const outRefundNo = order.refundNo ?? refundNoFor(order.outTradeNo)
+    const paid = order.paidFen ?? order.amountFen
+    try {
+      const known = await provider.queryRefund(order.outTradeNo, outRefundNo)
+      const status =
+        known !== 'not_found'
+          ? known
+          : await provider.refund({
+              outTradeNo: order.outTradeNo,
+              outRefundNo,
+              amountFen: paid,
+              totalFen: paid,
+              reason: '未能按时到账，自动退款',
+            })
+      if (status === 'success') return this.move(order, 'REFUNDED', 'refund_success')
+      if (status === 'failed') this.logger.error({ orderNo: order.outTradeNo }, 'refund failed')
+    } catch (err) {
+      this.logger.warn({ orderNo: order.outTradeNo, err }, 'refund call failed')
+    }
+    return this.wait(order, tries)
+  }
+
+  private async move(
+    order: PaymentOrderRow,
+    to: OrderState,
+    cause: string,
+    patch?: TransitionPatch,
+  ): Promise<Pass> {
+    const moved = await this.orders.transition(order.id, order.state, to, cause, patch)
+    if (moved.won && this.isEnd(moved.order)) {
+      await tellResident(this.ports.notices, moved.order, this.logger)
+    }
+    return 'again'
+  }
+
+  private isEnd(order: PaymentOrderRow): boolean {
+    if (order.state === 'CREDITED') return !isCardOrder(order)
+    return ['AWAITING_CARD_WRITE', 'CARD_WRITTEN', 'REFUNDED'].includes(order.state)
+  }
+
+  private pastDeadline(order: PaymentOrderRow): boolean {
+    return this.untilDeadline(order) <= 0
+  }
+
+  private untilDeadline(order: PaymentOrderRow): number {
+    const paidAt = order.paidAt ?? order.updatedAt
+    return paidAt.getTime() + this.settings.creditDeadlineMs - this.now().getTime()
+  }
+
+  /** Backoff, but never sleeping past the credit deadline, so the refund is not late. */
+  private wait(order: PaymentOrderRow, tries: number): Next {
+    const delay = backoff(tries, this.settings.retryBaseMs, this.settings.retryMaxMs)
+    const untilDeadline = this.untilDeadline(order)
+    return { retryInMs: untilDeadline > 0 ? Math.min(delay, untilDeadline + 1) : delay }
+  }
+}

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto'
+import type { DataSource } from 'typeorm'
+import { OrderTransitionRow } from '../src/payments/order-entity'
+import { OrderRepository, type NewOrder } from '../src/payments/order-repository'
+import { IllegalTransition } from '../src/payments/order-state'
+import { newOutTradeNo } from '../src/payments/out-trade-no'
+import { openDatabase } from '../src/platform/db/data-source'
+import { freshPostgres } from './harness'
+
+function newOrder(overrides: Partial<NewOrder> = {}): NewOrder {
+  const now = new Date()
+  return {
+    id: randomUUID(),
+    outTradeNo: newOutTradeNo(now),
+    userId: randomUUID(),
+    idempotencyKey: `key-${randomUUID()}`,
+    accountNo: '1000000001',
+    accountKind: 'iot_prepaid',
+    purpose: 'recharge',
+    channel: 'h5',
+    provider: 'wechatpay',
+    amountFen: 10000,
+    toArrearsFen: 0,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + 900_000),
+    ...overrides,
+  }
+}
+
+describe.each([['sqlite'], ['postgres']])('payment orders on %s', (kind) => {
+  let db: DataSource
+  let orders: OrderRepository
+
+  beforeAll(async () => {
+    db = await openDatabase(
+      kind === 'sqlite'
+        ? { type: 'sqlite', file: ':memory:' }
+        : { type: 'postgres', url: await freshPostgres() },
+    )
+    orders = new OrderRepository(db, () => new Date())
+  })
+  afterAll(() => db.destroy())
+
+  test('when ten callers make the same transition at once, then exactly one wins and one row records it', async () => {
+    const order = await orders.create(newOrder())
+    await orders.transition(order.id, 'CREATED', 'PAYING', 'provider_order')
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        orders.transition(order.id, 'PAYING', 'PAID', 'paid_notify'),
+      ),
+    )
+    expect(results.filter((r) => r.won)).toHaveLength(1)
+    expect(results.every((r) => r.order.state === 'PAID')).toBe(true)
+    const rows = await db.getRepository(OrderTransitionRow).findBy({ orderId: order.id })
+    expect(rows.map((r) => r.toState).sort()).toEqual(['CREATED', 'PAID', 'PAYING'])
+    expect((await orders.get(order.id)).version).toBe(2)
+  })
+
+  test('when a transition is not in the state graph, then it is refused before touching the row', async () => {
+    const order = await orders.create(newOrder())
+    await expect(orders.transition(order.id, 'CREATED', 'CREDITED', 'x')).rejects.toThrow(
+      IllegalTransition,
+    )
+    expect((await orders.get(order.id)).state).toBe('CREATED')
+  })
+
+  test('when the same user and Idempotency-Key create twice, then the first order is returned', async () => {
+    const first = await orders.create(newOrder())
+    const again = await orders.create(
+      newOrder({ userId: first.userId, idempotencyKey: first.idempotencyKey }),
+    )
+    expect(again.id).toBe(first.id)
+  })
+
+  test('when the database is written directly, then out_trade_no and (order, state) stay unique', async () => {
+    const first = await orders.create(newOrder())
+    await expect(orders.create(newOrder({ outTradeNo: first.outTradeNo }))).rejects.toThrow()
+    await expect(
+      db.getRepository(OrderTransitionRow).insert({
+        id: randomUUID(),
+        orderId: first.id,
+        fromState: null,
+        toState: 'CREATED',
+        cause: 'again',
+        at: new Date(),
+      }),
+    ).rejects.toThrow()
+  })
+
+  test('when today’s committed top-ups are summed, then closed and refunded orders do not count', async () => {
+    const accountNo = kind === 'sqlite' ? '1000000101' : '1000000102'
+    const since = new Date(Date.now() - 60_000)
+    const kept = await orders.create(newOrder({ accountNo, amountFen: 5000 }))
+    const closed = await orders.create(newOrder({ accountNo, amountFen: 7000 }))
+    await orders.create(
+      newOrder({ accountNo, amountFen: 9000, createdAt: new Date(Date.now() - 3_600_000) }),
+    )
+    await orders.transition(closed.id, 'CREATED', 'CLOSED', 'expired')
+    expect(await orders.committedSince(accountNo, since)).toBe(kept.amountFen)
+  })
+})
