@@ -10,10 +10,12 @@ import { SlidingWindowLimiter } from './auth/sliding-window'
 import { SmsCodeService } from './auth/sms-codes'
 import { UserRepository } from './auth/user-repository'
 import { FamilyService } from './family/family-service'
+import { PaymentCredentials } from './payments/adapters/payment-credentials'
+import { httpPaymentPorts } from './payments/adapters/payment-ports'
+import { OrderRepository } from './payments/order-repository'
 import { createPayments, type PaymentsModule } from './payments/payments-module'
 import type { PaymentSettings } from './payments/payment-settings'
 import type { PaymentPorts } from './payments/ports'
-import { unconfiguredPaymentPorts } from './payments/unconfigured-ports'
 import { InviteStore } from './family/invite-store'
 import type { Config } from './platform/config'
 import { openDatabase } from './platform/db/data-source'
@@ -105,8 +107,16 @@ export async function createContainer(
   const sandboxClient = clientFor('sandbox', config.sandboxUrl)
   const credentials = new PlatformCredentials(config, sandboxClient)
   const now = overrides.now ?? (() => new Date())
+  const customers = overrides.ports?.customers ?? new CustomersHttpAdapter(customersClient)
+  const payClients = {
+    wechatpay: clientFor('wechatpay', new URL(config.payments.wechatpay.apiUrl).origin),
+    billing: clientFor('billing', config.payments.billingUrl),
+    meters: clientFor('meters', config.payments.metersUrl),
+  }
+  const orderRows = new OrderRepository(db, now)
+  const payCredentials = new PaymentCredentials(config, sandboxClient)
   const ports: Ports = {
-    customers: overrides.ports?.customers ?? new CustomersHttpAdapter(customersClient),
+    customers,
     wechat:
       overrides.ports?.wechat ?? new WechatHttpAdapter(wechatClient, () => credentials.wechat()),
     alipay:
@@ -115,7 +125,24 @@ export async function createContainer(
         new AlipayGatewayClient(alipayClient, alipayUrl.pathname, () => credentials.alipay(), now),
       ),
     sms: overrides.ports?.sms ?? new SmsHttpAdapter(smsClient),
-    payments: overrides.ports?.payments ?? unconfiguredPaymentPorts(logger),
+    payments:
+      overrides.ports?.payments ??
+      httpPaymentPorts({
+        config,
+        credentials: payCredentials,
+        clients: payClients,
+        customers,
+        orders: (id) => orderRows.find(id),
+        orderPage: (outTradeNo) => orderRows.findByOutTradeNo(outTradeNo),
+        alipay: new AlipayGatewayClient(
+          alipayClient,
+          alipayUrl.pathname,
+          () => payCredentials.alipay(),
+          now,
+        ),
+        logger,
+        now,
+      }),
   }
 
   const sessions = new SessionStore(redis, config.sessionTtlSeconds)
@@ -186,6 +213,7 @@ export async function createContainer(
       await customersClient.close()
       for (const client of [wechatClient, smsClient, alipayClient, sandboxClient])
         await client.close()
+      for (const client of Object.values(payClients)) await client.close()
       redis.disconnect()
       await db.destroy()
     },

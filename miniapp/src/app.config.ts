@@ -5,6 +5,13 @@ export default defineAppConfig({
     'pages/repairs/index',
     'pages/me/index',
     'pages/login/index',
+    'pages/accounts/index',
+    'pages/bind/index',
+    'pages/family/index',
+    'pages/my-data/index',
+    'pages/recharge/index',
+    'pages/orders/index',
+    'pages/orders/detail',
   ],
   window: {
     backgroundTextStyle: 'dark',
@@ -45,4 +52,9 @@ export default defineAppConfig({
       },
     ],
   },
+  // WeChat only: 微信同声传译 for read-aloud and voice input (miniapp/src/voice/voice.weapp.ts).
+  // The AppID must also add the plugin in the admin console (设置 → 第三方设置 → 插件管理).
+  ...(process.env.TARO_ENV === 'weapp'
+    ? { plugins: { WechatSI: { version: '0.3.5', provider: 'wx069ba97219f66d99' } } }
+    : {}),
 })

@@ -112,19 +112,41 @@ export class UpstreamClient {
   async call<T>(call: UpstreamCall<T>): Promise<T> {
     const retryable =
       call.method !== 'POST' && call.method !== 'PATCH' ? true : !!call.idempotencyKey
+    return this.withRetries(call.operation, retryable, async () =>
+      this.parse(call, await this.fire(call)),
+    )
+  }
+
+  /** Like `call`, with timeout, retries, breaker and metrics, but raw text in and out. */
+  async callText(call: UpstreamTextCall): Promise<UpstreamText> {
+    return this.withRetries(
+      call.operation,
+      call.idempotent,
+      async () => (await this.fireText(call)).body as UpstreamText,
+    )
+  }
+
+  /**
+   * Retries transient failures (timeouts, unavailability) of idempotent calls with exponential
+   * backoff and jitter, and records one duration per call with its outcome.
+   */
+  private async withRetries<T>(
+    operation: string,
+    retryable: boolean,
+    attemptOnce: () => Promise<T>,
+  ): Promise<T> {
     const maxAttempts = retryable ? 1 + (this.options.retries ?? 2) : 1
     const started = process.hrtime.bigint()
     let outcome = 'ok'
     try {
       for (let attempt = 1; ; attempt++) {
         try {
-          const raw = await this.fire(call)
-          return this.parse(call, raw)
+          return await attemptOnce()
         } catch (err) {
           const transient =
             err instanceof UpstreamError && (err.kind === 'timeout' || err.kind === 'unavailable')
           if (!transient || attempt >= maxAttempts) throw err
-          this.options.metrics.upstreamRetries.inc({ port: this.port, operation: call.operation })
+          this.options.metrics.upstreamRetries.inc({ port: this.port, operation })
           const base = this.options.retryBaseDelayMs ?? 100
           await sleep(base * 2 ** (attempt - 1) + Math.floor(Math.random() * base))
         }
@@ -135,38 +157,7 @@ export class UpstreamClient {
     } finally {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9
       this.options.metrics.upstreamRequests.observe(
-        { port: this.port, operation: call.operation, outcome },
-        seconds,
-      )
-    }
-  }
-
-  /** Like `call`, with timeout, retries, breaker and metrics, but raw text in and out. */
-  async callText(call: UpstreamTextCall): Promise<UpstreamText> {
-    const maxAttempts = call.idempotent ? 1 + (this.options.retries ?? 2) : 1
-    const started = process.hrtime.bigint()
-    let outcome = 'ok'
-    try {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          const raw = await this.fireText(call)
-          return raw.body as UpstreamText
-        } catch (err) {
-          const transient =
-            err instanceof UpstreamError && (err.kind === 'timeout' || err.kind === 'unavailable')
-          if (!transient || attempt >= maxAttempts) throw err
-          this.options.metrics.upstreamRetries.inc({ port: this.port, operation: call.operation })
-          const base = this.options.retryBaseDelayMs ?? 100
-          await sleep(base * 2 ** (attempt - 1) + Math.floor(Math.random() * base))
-        }
-      }
-    } catch (err) {
-      outcome = err instanceof UpstreamError ? err.kind : 'error'
-      throw err
-    } finally {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9
-      this.options.metrics.upstreamRequests.observe(
-        { port: this.port, operation: call.operation, outcome },
+        { port: this.port, operation, outcome },
         seconds,
       )
     }

@@ -6,6 +6,13 @@ export const pages = {
   repairs: '/pages/repairs/index',
   me: '/pages/me/index',
   login: '/pages/login/index',
+  accounts: '/pages/accounts/index',
+  bind: '/pages/bind/index',
+  family: '/pages/family/index',
+  myData: '/pages/my-data/index',
+  recharge: '/pages/recharge/index',
+  orders: '/pages/orders/index',
+  orderDetail: '/pages/orders/detail',
 } as const
 
 const tabPages: readonly string[] = [pages.home, pages.bills, pages.repairs, pages.me]

@@ -32,6 +32,37 @@ export class AlipayBusinessError extends Error {
 
 const Envelope = z.record(z.string(), z.unknown())
 
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The exact text of the top-level `"<key>": {…}` value: from its opening brace to the brace that
+ * closes it, skipping braces inside strings. Null when the key is not there.
+ */
+export function rawResponseText(text: string, key: string): string | null {
+  const at = text.indexOf(`"${key}"`)
+  if (at < 0) return null
+  const start = text.indexOf('{', at + key.length + 2)
+  if (start < 0) return null
+  let depth = 0
+  let inString = false
+  for (let i = start; i < text.length; i++) {
+    const c = text[i]
+    if (inString) {
+      if (c === '\\') i++
+      else if (c === '"') inString = false
+    } else if (c === '"') inString = true
+    else if (c === '{') depth++
+    else if (c === '}' && --depth === 0) return text.slice(start, i + 1)
+  }
+  return null
+}
+
 /**
  * The Alipay OpenAPI gateway (`gateway.do`), RSA2-signed, for any method: the OAuth token today,
  * payments later. Public parameters are signed and sent in the query string, as Alipay accepts.
@@ -48,6 +79,8 @@ export class AlipayGatewayClient {
     method: string,
     params: Record<string, string>,
     response: T,
+    /** Retried after a timeout only when a repeat changes nothing (query, close, keyed refund). */
+    options: { idempotent?: boolean } = {},
   ): Promise<z.output<T>> {
     const creds = await this.credentials()
     const shanghai = toShanghaiIso(this.now())
@@ -62,25 +95,37 @@ export class AlipayGatewayClient {
       ...params,
     }
     signed.sign = rsa2Sign(signContent(signed), privateKeyFrom(creds.appPrivateKey))
-    const envelope = await this.client.call({
+    const answer = await this.client.callText({
       operation: method,
       method: 'POST',
-      path: this.gatewayPath,
-      query: signed,
-      response: Envelope,
+      pathAndQuery: `${this.gatewayPath}?${new URLSearchParams(signed).toString()}`,
+      headers: { accept: 'application/json' },
+      idempotent: options.idempotent ?? false,
     })
+    if (answer.status >= 400) {
+      throw new UpstreamError(
+        'alipay',
+        'rejected',
+        `${method}: status ${answer.status}`,
+        answer.status,
+      )
+    }
     const key = `${method.replaceAll('.', '_')}_response`
-    const body = envelope[key] ?? envelope.error_response
+    const envelope = Envelope.safeParse(safeJson(answer.text))
+    if (!envelope.success) throw new UpstreamError('alipay', 'bad_response', `${method}: not JSON`)
+    const isError = envelope.data[key] === undefined
+    const rawKey = isError ? 'error_response' : key
+    const body = envelope.data[rawKey]
     const result = AlipayResult.safeParse(body)
     if (!result.success) throw new UpstreamError('alipay', 'bad_response', `${method}: no ${key}`)
+    // A refusal is not verified: forging one could only deny, and gateway errors go unsigned.
     if (result.data.code !== undefined && result.data.code !== '10000') {
       throw new AlipayBusinessError(method, result.data.code, result.data.sub_code)
     }
-    // Alipay signs the raw text of the `…_response` value. The upstream client hands over parsed
-    // JSON, so this re-serialises it; equal for JSON.stringify-style output (the sandbox), and
-    // to be replaced by the raw text once the client exposes it (needed for Alipay's "\/").
-    const signature = typeof envelope.sign === 'string' ? envelope.sign : ''
-    if (!rsa2Verify(JSON.stringify(body), signature, publicKeyFrom(creds.alipayPublicKey))) {
+    // Alipay signs the raw text of the `…_response` value, escapes (`\/`) and all.
+    const signature = typeof envelope.data.sign === 'string' ? envelope.data.sign : ''
+    const raw = rawResponseText(answer.text, rawKey)
+    if (raw === null || !rsa2Verify(raw, signature, publicKeyFrom(creds.alipayPublicKey))) {
       throw new UpstreamError('alipay', 'bad_response', `${method}: response signature invalid`)
     }
     const parsed = response.safeParse(body)

@@ -3,14 +3,19 @@ import type { QueryState } from '../../hooks/use-query'
 import { PageHeading } from '../../components/page-heading'
 import { PageRoot } from '../../components/page-root'
 import { PageShell } from '../../components/page-shell'
+import { ReadAloudBar } from '../../components/read-aloud'
+import { useLoggedIn } from '../../auth/session'
+import { billsSpeech } from '../../voice'
 
 /** Bills arrive with the billing feature; until then a logged-in resident sees the empty state. */
 const noBillsYet: QueryState<readonly never[]> = { status: 'success', data: [] }
 
 export default function BillsPage() {
+  const loggedIn = useLoggedIn()
   return (
     <PageRoot>
       <PageHeading title="账单" subtitle="燃气费、供暖费账单和缴费记录" />
+      <ReadAloudBar what="账单" text={() => billsSpeech({ loggedIn, bills: [] })} />
       <PageShell
         state={noBillsYet}
         onRetry={() => undefined}

@@ -3,6 +3,9 @@ import { useAppInfo } from '../../api/app-info'
 import { useLoggedIn } from '../../auth/session'
 import { PageRoot } from '../../components/page-root'
 import { PageShell } from '../../components/page-shell'
+import { ReadAloudBar } from '../../components/read-aloud'
+import { currentAccountStore } from '../../account/current-account-store'
+import { homeSpeech } from '../../voice'
 import { HomeHeader } from './parts/home-header'
 import { LoginPrompt } from './parts/login-prompt'
 import { ServiceEntries } from './parts/service-entries'
@@ -15,6 +18,17 @@ export default function HomePage() {
   return (
     <PageRoot className="home">
       <HomeHeader />
+      <ReadAloudBar
+        what={loggedIn ? '户号和客服电话' : '服务介绍'}
+        text={() =>
+          homeSpeech({
+            loggedIn,
+            accountNo: currentAccountStore.get(),
+            servicePhone:
+              appInfo.state.status === 'success' ? appInfo.state.data.servicePhone : undefined,
+          })
+        }
+      />
       {loggedIn ? null : <LoginPrompt />}
       <ServiceEntries />
       <View className="home__service">

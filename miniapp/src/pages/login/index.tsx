@@ -1,36 +1,60 @@
 import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { a11y } from '../../a11y'
+import { backToAccounts } from '../../account/navigation'
+import { toApiError } from '../../api'
 import { ActionButton } from '../../components/action-button'
 import { PageHeading } from '../../components/page-heading'
 import { PageRoot } from '../../components/page-root'
-import { openPage, pages } from '../../navigation/pages'
+import { platformLogin } from './parts/platform-login'
+import { SmsForm } from './parts/sms-form'
 import './index.scss'
 
-const methods = [
-  { name: '微信一键登录', where: '在微信中使用' },
-  { name: '支付宝授权登录', where: '在支付宝中使用' },
-  { name: '手机号验证码登录', where: '在浏览器中使用' },
-]
-
-/** Placeholder until platform login lands: says what is coming and offers a way back. */
+/**
+ * WeChat and Alipay log in with the platform's own button; H5 (and anyone who prefers it) with
+ * phone + SMS code.
+ */
 export default function LoginPage() {
+  const [smsOpen, setSmsOpen] = useState(platformLogin === undefined)
+  const [error, setError] = useState<string | undefined>()
+
+  const loginWithPlatform = async () => {
+    if (!platformLogin) return
+    setError(undefined)
+    try {
+      await platformLogin.run()
+      backToAccounts()
+    } catch (err) {
+      setError(toApiError(err).message)
+    }
+  }
+
   return (
     <PageRoot>
       <PageHeading title="登录" subtitle="登录后可以绑定户号、交费、查账单和报修" />
-      <View className="card">
-        <Text className="card__title">登录功能即将开放</Text>
-        <Text className="card__text">届时可以用以下方式登录：</Text>
-        {methods.map((method) => (
-          <View key={method.name} className="login-method">
-            <Text className="login-method__name">{method.name}</Text>
-            <Text className="login-method__where">{method.where}</Text>
-          </View>
-        ))}
-      </View>
-      <View className="login-page__action">
-        <ActionButton main variant="secondary" onClick={() => openPage(pages.home)}>
-          返回首页
-        </ActionButton>
-      </View>
+      {platformLogin ? (
+        <View className="card">
+          <ActionButton main onClick={() => void loginWithPlatform()}>
+            {platformLogin.name}
+          </ActionButton>
+          {error ? (
+            <Text className="login-note login-note--error" {...a11y(undefined, 'alert')}>
+              ⚠ {error}
+            </Text>
+          ) : null}
+          {smsOpen ? null : (
+            <View className="login-page__alt">
+              <ActionButton variant="secondary" onClick={() => setSmsOpen(true)}>
+                用手机号验证码登录
+              </ActionButton>
+            </View>
+          )}
+        </View>
+      ) : null}
+      {smsOpen ? <SmsForm onLoggedIn={backToAccounts} /> : null}
+      <Text className="login-page__privacy">
+        我们只保存登录所需的信息，不保存昵称和头像；可随时在“我的数据”中查看或注销。
+      </Text>
     </PageRoot>
   )
 }

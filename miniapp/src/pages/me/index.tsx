@@ -5,7 +5,11 @@ import { ActionButton } from '../../components/action-button'
 import { PageHeading } from '../../components/page-heading'
 import { PageRoot } from '../../components/page-root'
 import { PageShell } from '../../components/page-shell'
+import { ReadAloudBar } from '../../components/read-aloud'
+import { useElderMode } from '../../elder'
+import { meSpeech } from '../../voice'
 import { openPage, pages } from '../../navigation/pages'
+import { AccountLinks } from './parts/account-links'
 import { ElderSwitch } from './parts/elder-switch'
 import { SettingRow } from './parts/setting-row'
 import './index.scss'
@@ -13,9 +17,21 @@ import './index.scss'
 export default function MePage() {
   const loggedIn = useLoggedIn()
   const appInfo = useAppInfo()
+  const { elder } = useElderMode()
   return (
     <PageRoot>
       <PageHeading title="我的" />
+      <ReadAloudBar
+        what="登录和设置"
+        text={() =>
+          meSpeech({
+            loggedIn,
+            elder,
+            servicePhone:
+              appInfo.state.status === 'success' ? appInfo.state.data.servicePhone : undefined,
+          })
+        }
+      />
       {loggedIn ? null : (
         <View className="card">
           <Text className="card__title">您还没有登录</Text>
@@ -27,6 +43,7 @@ export default function MePage() {
           </View>
         </View>
       )}
+      {loggedIn ? <AccountLinks /> : null}
       <Text className="section-title">设置</Text>
       <View className="card me__list">
         <ElderSwitch />

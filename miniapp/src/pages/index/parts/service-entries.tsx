@@ -4,7 +4,8 @@ import billsIcon from '../../../assets/tab/bills-active.png'
 import repairsIcon from '../../../assets/tab/repairs-active.png'
 import { openPage, pages } from '../../../navigation/pages'
 
-const entries = [
+const entries: { title: string; hint: string; icon?: string; mark?: string; url: string }[] = [
+  { title: '交燃气费', hint: '充值、看到账进度', mark: '¥', url: pages.recharge },
   { title: '查账单', hint: '账单和缴费记录', icon: billsIcon, url: pages.bills },
   { title: '报修', hint: '燃气、暖气故障', icon: repairsIcon, url: pages.repairs },
 ]
@@ -22,7 +23,13 @@ export function ServiceEntries() {
             onClick={() => openPage(entry.url)}
             {...a11y(`${entry.title}，${entry.hint}`, 'button')}
           >
-            <Image className="service-entries__icon" src={entry.icon} {...decorative()} />
+            {entry.icon ? (
+              <Image className="service-entries__icon" src={entry.icon} {...decorative()} />
+            ) : (
+              <Text className="service-entries__icon service-entries__mark" {...decorative()}>
+                {entry.mark}
+              </Text>
+            )}
             <Text className="service-entries__title">{entry.title}</Text>
             <Text className="service-entries__hint">{entry.hint}</Text>
           </View>

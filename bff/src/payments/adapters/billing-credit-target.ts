@@ -1,0 +1,142 @@
+import type { CustomerAccount, CustomersPort } from '../../upstream/customers/customers-port'
+import type { BillingHttpAdapter } from '../../upstream/billing/billing-http-adapter'
+import type { MetersHttpAdapter } from '../../upstream/meters/meters-http-adapter'
+import { toShanghaiIso } from '../../platform/time'
+import { UpstreamError } from '../../platform/upstream-client'
+import type {
+  CreditOutcome,
+  CreditRequest,
+  CreditStatus,
+  CreditTarget,
+  ProviderName,
+} from '../ports'
+
+/** What the adapter needs of our own order: billing's posting must be the same on every retry. */
+export interface OrderFacts {
+  accountNo: string
+  provider: ProviderName
+  paidAt: Date | null
+}
+export type OrderFactsLookup = (orderId: string) => Promise<OrderFacts | null>
+
+const refundIdFor = (orderId: string) => `RF-${orderId}`
+
+const isConflict = (err: unknown) =>
+  err instanceof UpstreamError && err.kind === 'rejected' && err.status === 409
+
+/**
+ * Crediting, as billing and meters see it: a payment posting in billing (the order id as
+ * Idempotency-Key), then the gas to the meter: a remote credit for an IoT meter (only while it is
+ * online, so an offline meter's money can still be withdrawn), an IC purchase awaiting its card
+ * write. Every step is keyed by the order id, so any retry posts nothing new.
+ */
+export class BillingCreditTarget implements CreditTarget {
+  constructor(
+    private readonly customers: CustomersPort,
+    private readonly billing: BillingHttpAdapter,
+    private readonly meters: MetersHttpAdapter,
+    private readonly orders: OrderFactsLookup,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async credit(request: CreditRequest): Promise<CreditOutcome> {
+    const { account, facts } = await this.context(request.orderId)
+    if (!facts.paidAt) throw new UpstreamError('billing', 'rejected', 'order is not paid', 409)
+    try {
+      await this.billing.postPayment({
+        paymentId: request.orderId,
+        accountNo: request.accountNo,
+        amountFen: request.amountFen,
+        channel: facts.provider,
+        paidAt: toShanghaiIso(facts.paidAt),
+      })
+    } catch (err) {
+      // The same id posted with another body: ours, from before a change of the request shape.
+      if (!isConflict(err)) throw err
+    }
+    const toMeterFen = request.amountFen - request.toArrearsFen
+    const meterNo = account.meterNo
+    if (!meterNo || toMeterFen <= 0) return 'applied'
+    if (account.kind === 'ic_prepaid') {
+      await this.meters.purchase({ purchaseId: request.orderId, meterNo, amountFen: toMeterFen })
+      return 'awaiting_card_write'
+    }
+    if (account.kind !== 'iot_prepaid') return 'applied'
+    const sent = await this.meters.creditStatus(meterNo, request.orderId)
+    if (sent) return sent.status === 'applied' ? 'applied' : 'pending'
+    const meter = await this.meters.meter(meterNo)
+    if (!meter?.online) return 'pending'
+    const credit = await this.meters.credit(meterNo, {
+      creditId: request.orderId,
+      amountFen: toMeterFen,
+    })
+    return credit.status === 'applied' ? 'applied' : 'pending'
+  }
+
+  async status(orderId: string): Promise<CreditStatus> {
+    const { account, facts } = await this.context(orderId)
+    const meterNo = account.meterNo
+    if (account.kind === 'ic_prepaid' && meterNo) {
+      const purchase = await this.meters.purchaseStatus(orderId)
+      if (purchase) return purchase.status === 'written' ? 'card_written' : 'awaiting_card_write'
+    }
+    if (account.kind === 'iot_prepaid' && meterNo) {
+      const credit = await this.meters.creditStatus(meterNo, orderId)
+      if (credit) return credit.status === 'applied' ? 'applied' : 'pending'
+    }
+    if (!facts.paidAt) return 'unknown'
+    const posting = await this.billing.findPosting(
+      toShanghaiIso(facts.paidAt).slice(0, 10),
+      orderId,
+    )
+    if (!posting) return 'unknown'
+    return isPrepaidMeter(account) ? 'pending' : 'applied'
+  }
+
+  async refundPosting(orderId: string): Promise<'reversed' | 'already_applied'> {
+    const { account, facts } = await this.context(orderId)
+    const meterNo = account.meterNo
+    if (account.kind === 'iot_prepaid' && meterNo) {
+      const credit = await this.meters.creditStatus(meterNo, orderId)
+      if (credit?.status === 'applied') return 'already_applied'
+      if (credit) {
+        // Sent to the meter and not confirmed: it cannot be called back, only waited for.
+        throw new UpstreamError('meters', 'unavailable', 'credit in flight, cannot withdraw')
+      }
+    }
+    if (account.kind === 'ic_prepaid' && (await this.meters.purchaseStatus(orderId))) {
+      return 'already_applied'
+    }
+    const posting = facts.paidAt
+      ? await this.billing.findPosting(toShanghaiIso(facts.paidAt).slice(0, 10), orderId)
+      : null
+    if (!posting) return 'reversed'
+    // A bill payment settled bills the moment it was posted.
+    if (!isPrepaidMeter(account)) return 'already_applied'
+    try {
+      await this.billing.postRefund({
+        refundId: refundIdFor(orderId),
+        paymentId: orderId,
+        amountFen: posting.amountFen,
+        reason: '未能按时到账，自动退款',
+        refundedAt: toShanghaiIso(this.now()),
+      })
+    } catch (err) {
+      // A replay at another instant: the refund posting is already there.
+      if (!isConflict(err)) throw err
+    }
+    return 'reversed'
+  }
+
+  private async context(orderId: string): Promise<{ account: CustomerAccount; facts: OrderFacts }> {
+    const facts = await this.orders(orderId)
+    if (!facts) throw new UpstreamError('billing', 'rejected', 'unknown order', 404)
+    const account = await this.customers.getAccount(facts.accountNo)
+    if (!account) throw new UpstreamError('customers', 'rejected', 'unknown account', 404)
+    return { account, facts }
+  }
+}
+
+function isPrepaidMeter(account: CustomerAccount): boolean {
+  return account.kind === 'iot_prepaid' || account.kind === 'ic_prepaid'
+}

@@ -1,0 +1,70 @@
+import type { Config } from '../../platform/config'
+import type { Logger } from '../../platform/logger'
+import type { UpstreamClient } from '../../platform/upstream-client'
+import type { AlipayGatewayClient } from '../../upstream/alipay/alipay-gateway-client'
+import { AlipayTradeProvider } from '../../upstream/alipay/alipay-trade-provider'
+import { BillingHttpAdapter } from '../../upstream/billing/billing-http-adapter'
+import type { CustomersPort } from '../../upstream/customers/customers-port'
+import { MetersHttpAdapter } from '../../upstream/meters/meters-http-adapter'
+import { WechatPayClient } from '../../upstream/wechatpay/wechatpay-client'
+import { WechatPayProvider } from '../../upstream/wechatpay/wechatpay-provider'
+import type { PaymentPorts } from '../ports'
+import { LoggedNotices } from '../resident-notices'
+import { BillingCreditTarget, type OrderFactsLookup } from './billing-credit-target'
+import type { PaymentCredentials } from './payment-credentials'
+import { UpstreamPaymentAccounts } from './upstream-payment-accounts'
+
+export interface PaymentAdapterDeps {
+  config: Pick<Config, 'payments'>
+  credentials: PaymentCredentials
+  clients: { wechatpay: UpstreamClient; billing: UpstreamClient; meters: UpstreamClient }
+  customers: CustomersPort
+  orders: OrderFactsLookup
+  /** For the H5 cashier's way back to the order page. */
+  orderPage: (outTradeNo: string) => Promise<{ accountNo: string; purpose: string } | null>
+  alipay: AlipayGatewayClient
+  logger: Logger
+  now: () => Date
+}
+
+/** The payment core's ports over the real upstreams (the sandbox in development). */
+export function httpPaymentPorts(deps: PaymentAdapterDeps): PaymentPorts {
+  const { config, credentials, clients, customers, now } = deps
+  const keys = () => credentials.wechatpay()
+  const publicBase = config.payments.publicBaseUrl.replace(/\/$/, '')
+  const wechatpay = new WechatPayProvider(
+    new WechatPayClient(
+      clients.wechatpay,
+      new URL(config.payments.wechatpay.apiUrl).pathname,
+      keys,
+    ),
+    keys,
+    {
+      notifyUrl: `${publicBase}/api/v1/notify/wechatpay`,
+      cashierOrigin: config.payments.cashierUrl,
+      h5ReturnUrl: async (outTradeNo) => {
+        const page = await deps.orderPage(outTradeNo)
+        const query = new URLSearchParams({ orderNo: outTradeNo })
+        if (page) query.set('accountNo', page.accountNo)
+        if (page) query.set('purpose', page.purpose)
+        return `${publicBase}/#/pages/orders/detail?${query.toString()}`
+      },
+      h5PayerOpenid: config.payments.wechatpay.h5PayerOpenid,
+    },
+  )
+  const billing = new BillingHttpAdapter(clients.billing)
+  const meters = new MetersHttpAdapter(clients.meters)
+  return {
+    providers: {
+      wechatpay,
+      alipay: new AlipayTradeProvider(
+        deps.alipay,
+        () => credentials.alipay(),
+        `${publicBase}/api/v1/notify/alipay`,
+      ),
+    },
+    credit: new BillingCreditTarget(customers, billing, meters, deps.orders, now),
+    accounts: new UpstreamPaymentAccounts(customers, billing, meters, now),
+    notices: new LoggedNotices(deps.logger),
+  }
+}

@@ -1,0 +1,190 @@
+import { fenToYuanString, yuanStringToFen, type ClientPayParams } from '@gh/shared'
+import {
+  RefundQueryResponse,
+  TradeCloseResponse,
+  TradeCreateResponse,
+  TradeNotification,
+  TradeQueryResponse,
+  TradeRefundResponse,
+} from '../../../contracts/alipay'
+import type { AlipayCredentials } from '../../auth/platform-credentials'
+import {
+  NotificationRejected,
+  type PaymentProvider,
+  type ProviderEvent,
+  type ProviderOrderRequest,
+  type ProviderTrade,
+  type RefundRequest,
+  type RefundStatus,
+} from '../../payments/ports'
+import { toShanghaiIso } from '../../platform/time'
+import { AlipayBusinessError, type AlipayGatewayClient } from './alipay-gateway-client'
+import { publicKeyFrom, rsa2Verify, signContent } from './alipay-signature'
+
+const NOT_FOUND: ProviderTrade = {
+  status: 'not_found',
+  paidFen: null,
+  transactionId: null,
+  paidAt: null,
+}
+
+const wireTime = (d: Date) => toShanghaiIso(d).slice(0, 19).replace('T', ' ')
+const fromWireTime = (t: string) => new Date(`${t.replace(' ', 'T')}+08:00`)
+const isNotExist = (err: unknown) =>
+  err instanceof AlipayBusinessError && err.subCode === 'ACQ.TRADE_NOT_EXIST'
+
+function trade(
+  status: string,
+  totalAmount: string,
+  tradeNo: string,
+  paidAt: string | undefined,
+): ProviderTrade {
+  const paid = status === 'TRADE_SUCCESS' || status === 'TRADE_FINISHED'
+  // A paid trade refunded in full is closed too; only a paid one has a payment time.
+  const refunded = status === 'TRADE_CLOSED' && paidAt !== undefined
+  return {
+    status: paid ? 'paid' : refunded ? 'refunded' : status === 'TRADE_CLOSED' ? 'closed' : 'unpaid',
+    paidFen: paid || refunded ? yuanStringToFen(totalAmount) : null,
+    transactionId: tradeNo,
+    paidAt: (paid || refunded) && paidAt ? fromWireTime(paidAt) : null,
+  }
+}
+
+/** Alipay mini-program payment (alipay.trade.create + my.tradePay) as the core's provider. */
+export class AlipayTradeProvider implements PaymentProvider {
+  readonly name = 'alipay' as const
+
+  constructor(
+    private readonly gateway: AlipayGatewayClient,
+    private readonly credentials: () => Promise<AlipayCredentials>,
+    /** Where Alipay POSTs notifications: `<public BFF>/api/v1/notify/alipay`. */
+    private readonly notifyUrl: string,
+  ) {}
+
+  /** Alipay answers a repeated create with the same body with the same trade_no. */
+  async createOrder(order: ProviderOrderRequest): Promise<ClientPayParams> {
+    const payer = order.payerId ?? ''
+    const created = await this.gateway.exec(
+      'alipay.trade.create',
+      {
+        notify_url: this.notifyUrl,
+        biz_content: JSON.stringify({
+          out_trade_no: order.outTradeNo,
+          total_amount: fenToYuanString(order.amountFen),
+          subject: order.description,
+          product_code: 'JSAPI_PAY',
+          ...(/^2088\d{12}$/.test(payer) ? { buyer_id: payer } : { buyer_open_id: payer }),
+          time_expire: wireTime(order.expiresAt),
+        }),
+      },
+      TradeCreateResponse,
+      { idempotent: true },
+    )
+    return { kind: 'alipay', tradeNO: created.trade_no }
+  }
+
+  async query(outTradeNo: string): Promise<ProviderTrade> {
+    try {
+      const t = await this.gateway.exec(
+        'alipay.trade.query',
+        { biz_content: JSON.stringify({ out_trade_no: outTradeNo }) },
+        TradeQueryResponse,
+        { idempotent: true },
+      )
+      return trade(t.trade_status, t.total_amount, t.trade_no, t.send_pay_date)
+    } catch (err) {
+      if (isNotExist(err)) return NOT_FOUND
+      throw err
+    }
+  }
+
+  async close(outTradeNo: string): Promise<'closed' | 'paid'> {
+    try {
+      await this.gateway.exec(
+        'alipay.trade.close',
+        { biz_content: JSON.stringify({ out_trade_no: outTradeNo }) },
+        TradeCloseResponse,
+        { idempotent: true },
+      )
+      return 'closed'
+    } catch (err) {
+      // Never created at Alipay (the payer did not open it): nothing to close.
+      if (isNotExist(err)) return 'closed'
+      if (err instanceof AlipayBusinessError && err.subCode === 'ACQ.TRADE_STATUS_ERROR') {
+        const now = await this.query(outTradeNo)
+        return now.status === 'paid' || now.status === 'refunded' ? 'paid' : 'closed'
+      }
+      throw err
+    }
+  }
+
+  /** Keyed by out_request_no: a repeat moves no money (fund_change N). Alipay refunds at once. */
+  async refund(refund: RefundRequest): Promise<RefundStatus> {
+    await this.gateway.exec(
+      'alipay.trade.refund',
+      {
+        biz_content: JSON.stringify({
+          out_trade_no: refund.outTradeNo,
+          refund_amount: fenToYuanString(refund.amountFen),
+          refund_reason: refund.reason,
+          out_request_no: refund.outRefundNo,
+        }),
+      },
+      TradeRefundResponse,
+      { idempotent: true },
+    )
+    return 'success'
+  }
+
+  async queryRefund(outTradeNo: string, outRefundNo: string): Promise<RefundStatus | 'not_found'> {
+    try {
+      const r = await this.gateway.exec(
+        'alipay.trade.fastpay.refund.query',
+        {
+          biz_content: JSON.stringify({ out_trade_no: outTradeNo, out_request_no: outRefundNo }),
+        },
+        RefundQueryResponse,
+        { idempotent: true },
+      )
+      if (r.refund_amount === undefined) return 'not_found'
+      return r.refund_status === 'REFUND_SUCCESS' ? 'success' : 'processing'
+    } catch (err) {
+      if (isNotExist(err)) return 'not_found'
+      throw err
+    }
+  }
+
+  /** Form fields signed RSA2 over the sorted k=v of all but `sign` and `sign_type`. */
+  async verifyNotification(
+    _headers: Record<string, string | undefined>,
+    rawBody: Buffer,
+  ): Promise<ProviderEvent> {
+    const creds = await this.credentials()
+    const fields = Object.fromEntries(new URLSearchParams(rawBody.toString('utf8')))
+    const { sign = '', sign_type: _signType, ...signed } = fields
+    if (!verifies(signContent(signed), sign, creds.alipayPublicKey)) {
+      throw new NotificationRejected('bad signature')
+    }
+    const n = TradeNotification.safeParse(fields)
+    if (!n.success) throw new NotificationRejected('not a trade notification')
+    if (n.data.app_id !== creds.appId) throw new NotificationRejected('another app')
+    if (n.data.out_biz_no && n.data.refund_fee) {
+      return {
+        kind: 'refund',
+        outTradeNo: n.data.out_trade_no,
+        outRefundNo: n.data.out_biz_no,
+        status: 'success',
+      }
+    }
+    const t = trade(n.data.trade_status, n.data.total_amount, n.data.trade_no, n.data.gmt_payment)
+    return { kind: 'trade', outTradeNo: n.data.out_trade_no, ...t }
+  }
+}
+
+function verifies(content: string, sign: string, alipayPublicKey: string): boolean {
+  try {
+    return rsa2Verify(content, sign, publicKeyFrom(alipayPublicKey))
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer, request as httpRequest, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import request from 'supertest'
+import { createSandbox, type Sandbox } from '../sandbox/app'
+import { startBff, type TestBff } from './harness'
+import { randomNamespace } from './auth-fakes'
+import { eventually, fastPayments } from './payment-fakes'
+
+/**
+ * The production payment adapters (WeChat Pay v3, billing, meters) against the in-process core
+ * sandbox: only the keys come from its GET /sandbox/credentials, as in development.
+ */
+let sandbox: Sandbox
+let sandboxUrl: string
+let dataDir: string
+let bff: TestBff
+let token: string
+/** The sandbox must know where to notify before the BFF has its port: a stable front door. */
+let front: Server
+let bffUrl = ''
+
+const IOT = '1000000001'
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'payments-sandbox-'))
+  sandbox = createSandbox({ config: { dataDir, accounts: 10 } })
+  sandboxUrl = (await sandbox.listen(0, '127.0.0.1')).url
+  front = createServer((req, res) => {
+    const target = new URL(req.url ?? '/', bffUrl)
+    const out = httpRequest(target, { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers)
+      answer.pipe(res)
+    })
+    out.on('error', () => res.writeHead(502).end())
+    req.pipe(out)
+  })
+  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve))
+  const frontUrl = `http://127.0.0.1:${(front.address() as AddressInfo).port}`
+  bff = await startBff({
+    upstreamUrl: sandboxUrl,
+    env: { RATE_LIMIT_NAMESPACE: randomNamespace(), PUBLIC_BASE_URL: frontUrl },
+    // Polling far away: only the notification can tell the BFF the order was paid.
+    payments: { ...fastPayments, pollDelaysMs: [60_000] },
+  })
+  bffUrl = bff.url
+  const session = await bff.login()
+  token = session.token
+  await bff.bind(session.userId, IOT)
+}, 30_000)
+afterAll(async () => {
+  await bff?.close()
+  await new Promise((resolve) => front?.close(resolve))
+  await sandbox?.close()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+const api = () => request(bff.url)
+const core = () => request(sandboxUrl)
+
+function getOrder(orderNo: string) {
+  return api()
+    .get(`/api/v1/accounts/${IOT}/recharges/${orderNo}`)
+    .set('authorization', `Bearer ${token}`)
+}
+
+test('when an IoT resident tops up 50 元 through the H5 cashier and pays, then the meter is credited exactly once and the order ends CREDITED', async () => {
+  const created = await api()
+    .post(`/api/v1/accounts/${IOT}/recharges`)
+    .set('authorization', `Bearer ${token}`)
+    .set('idempotency-key', `k-${randomUUID()}`)
+    .send({ amountFen: 5000, channel: 'h5' })
+  expect(created.status).toBe(201)
+  const orderNo = created.body.orderNo as string
+  const cashierUrl = new URL(created.body.clientParams.cashierUrl as string)
+  expect(cashierUrl.origin + cashierUrl.pathname).toBe(`${sandboxUrl}/cashier/${orderNo}`)
+  expect(cashierUrl.searchParams.get('return')).toContain(`orderNo=${orderNo}`)
+  const page = await core().get(cashierUrl.pathname + cashierUrl.search)
+  expect(page.status).toBe(200)
+
+  const paid = await core().post(`/sandbox/payments/${orderNo}/pay`).send({})
+  expect(paid.status).toBe(200)
+
+  // The signed, encrypted TRANSACTION.SUCCESS reaches the BFF; crediting sends the meter credit.
+  await eventually(async () => {
+    const ledger = (await core().get(`/sandbox/ledger?accountNo=${IOT}`)).body
+    expect(ledger.credits).toHaveLength(1)
+  })
+  const midway = (await getOrder(orderNo)).body
+  expect(midway.state).toBe('CREDITING')
+  const notices = (await core().get(`/sandbox/notifications?outTradeNo=${orderNo}`)).body.items
+  expect(notices).toEqual([expect.objectContaining({ provider: 'wechatpay', state: 'delivered' })])
+  expect(notices[0].attempts[0]).toMatchObject({ status: 204, accepted: true })
+
+  await core().post('/sandbox/clock').send({ advanceMs: 120_000 }).expect(200)
+  await eventually(async () => {
+    expect((await getOrder(orderNo)).body.state).toBe('CREDITED')
+  })
+
+  const ledger = (await core().get(`/sandbox/ledger?accountNo=${IOT}`)).body
+  expect(ledger.postings).toHaveLength(1)
+  expect(ledger.postings[0]).toMatchObject({ paymentId: expect.any(String), amountFen: 5000 })
+  expect(ledger.credits).toHaveLength(1)
+  expect(ledger.credits[0]).toMatchObject({ amountFen: 5000, status: 'applied' })
+  expect(ledger.refunds).toHaveLength(0)
+}, 30_000)
+
+test('when an Alipay resident tops up and pays, then the signed notification credits the meter exactly once', async () => {
+  const login = await api().post('/api/v1/auth/alipay').send({ authCode: 'sandbox-zhao' })
+  expect(login.status).toBe(201)
+  const alipayToken = login.body.token as string
+  await bff.bind(login.body.user.id as string, IOT)
+  const before = (await core().get(`/sandbox/ledger?accountNo=${IOT}`)).body
+
+  const created = await api()
+    .post(`/api/v1/accounts/${IOT}/recharges`)
+    .set('authorization', `Bearer ${alipayToken}`)
+    .set('idempotency-key', `k-${randomUUID()}`)
+    .send({ amountFen: 3000, channel: 'alipay' })
+  expect(created.status).toBe(201)
+  expect(created.body.clientParams).toEqual({ kind: 'alipay', tradeNO: expect.any(String) })
+  const orderNo = created.body.orderNo as string
+  await core().post(`/sandbox/payments/${orderNo}/pay`).send({}).expect(200)
+
+  const read = () =>
+    api()
+      .get(`/api/v1/accounts/${IOT}/recharges/${orderNo}`)
+      .set('authorization', `Bearer ${alipayToken}`)
+  // The meter credit is out (and due on the sandbox clock) before the clock moves.
+  await eventually(async () => {
+    const ledger = (await core().get(`/sandbox/ledger?accountNo=${IOT}`)).body
+    expect(ledger.credits).toHaveLength(before.credits.length + 1)
+  })
+  const notices = (await core().get(`/sandbox/notifications?outTradeNo=${orderNo}`)).body.items
+  expect(notices[0]).toMatchObject({ provider: 'alipay', state: 'delivered' })
+
+  await core().post('/sandbox/clock').send({ advanceMs: 120_000 }).expect(200)
+  await eventually(async () => {
+    expect((await read()).body.state).toBe('CREDITED')
+  })
+  const after = (await core().get(`/sandbox/ledger?accountNo=${IOT}`)).body
+  expect(after.credits).toHaveLength(before.credits.length + 1)
+  expect(after.postings).toHaveLength(before.postings.length + 1)
+  expect(after.credits.at(-1)).toMatchObject({ amountFen: 3000, status: 'applied' })
+}, 30_000)

@@ -1,0 +1,69 @@
+import { routes } from '@gh/shared'
+import type { BindAccountRequest, BoundAccount, LoginResult } from '@gh/shared'
+import { request } from '../api'
+import { tokenStore } from '../auth/session'
+import { currentAccountStore } from './current-account-store'
+
+/** One function per endpoint of identity, binding and family (issue 5). */
+
+export async function listAccounts(): Promise<BoundAccount[]> {
+  return (await request(routes.listAccounts)).accounts
+}
+
+export const bindAccount = (body: BindAccountRequest) => request(routes.bindAccount, { body })
+
+export const updateBinding = (
+  accountNo: string,
+  body: { label?: string | null; isDefault?: true },
+) => request(routes.updateBinding, { params: { accountNo }, body })
+
+export const unbindAccount = (accountNo: string) =>
+  request(routes.unbindAccount, { params: { accountNo } })
+
+export const createFamilyInvite = (accountNo: string) =>
+  request(routes.createFamilyInvite, { params: { accountNo } })
+
+export const acceptFamilyInvite = (code: string, label?: string) =>
+  request(routes.acceptFamilyInvite, { body: { code, ...(label ? { label } : {}) } })
+
+export async function listFamilyMembers(accountNo: string) {
+  return (await request(routes.listFamilyMembers, { params: { accountNo } })).members
+}
+
+export const removeFamilyMember = (accountNo: string, memberId: string) =>
+  request(routes.removeFamilyMember, { params: { accountNo, memberId } })
+
+export const sendSmsCode = (phone: string) => request(routes.sendSmsCode, { body: { phone } })
+
+/** Keeps the new token; a previous one (when linking a login method) is replaced. */
+function keep(result: LoginResult): LoginResult {
+  tokenStore.set(result.token)
+  return result
+}
+
+export const loginBySms = async (phone: string, code: string) =>
+  keep(await request(routes.verifySmsCode, { body: { phone, code } }))
+
+export const loginWithWechat = async (code: string) =>
+  keep(await request(routes.loginWechat, { body: { code } }))
+
+export const loginWithAlipay = async (authCode: string) =>
+  keep(await request(routes.loginAlipay, { body: { authCode } }))
+
+export const getMyData = () => request(routes.getMyData)
+
+/** Ends the session on the BFF if it can; locally it ends either way. */
+export async function logout(): Promise<void> {
+  try {
+    await request(routes.logout)
+  } finally {
+    tokenStore.clear()
+    currentAccountStore.clear()
+  }
+}
+
+export async function deleteMe(): Promise<void> {
+  await request(routes.deleteMe)
+  tokenStore.clear()
+  currentAccountStore.clear()
+}

@@ -1,0 +1,64 @@
+import { act, fireEvent, render, screen } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { ElderProvider } from '../../elder'
+import { memoryStore } from '../../platform/storage'
+import { HelpBar } from './index'
+import { resetServicePhone } from './service-phone'
+
+const appInfo = {
+  serviceName: '燃气·供热 掌上营业厅',
+  servicePhone: '0531-96777',
+  serverTime: '2026-11-26T09:00:00+08:00',
+}
+
+function renderIn(elder: boolean) {
+  return render(
+    <ElderProvider
+      store={memoryStore()}
+      readLinkFlag={() => elder}
+      readPlatformLargeFont={() => undefined}
+    >
+      <HelpBar />
+    </ElderProvider>,
+  )
+}
+
+beforeEach(() => {
+  resetServicePhone()
+  jest.restoreAllMocks()
+  jest.spyOn(Taro, 'request').mockImplementation(
+    () =>
+      Object.assign(Promise.resolve({ statusCode: 200, data: appInfo, header: {}, errMsg: 'ok' }), {
+        abort: () => undefined,
+      }) as unknown as ReturnType<typeof Taro.request>,
+  )
+})
+
+test('when elderly mode is off, then there is no help bar and no request', () => {
+  renderIn(false)
+  expect(screen.queryByRole('button')).toBeNull()
+  expect(Taro.request).not.toHaveBeenCalled()
+})
+
+test('when elderly mode is on, then 客服电话 shows and its tap calls the number from app-info', async () => {
+  const call = jest.spyOn(Taro, 'makePhoneCall').mockResolvedValue({ errMsg: 'ok' })
+  renderIn(true)
+  expect(Taro.request).not.toHaveBeenCalled()
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: '客服电话，点击拨打' }))
+  })
+  expect(call).toHaveBeenCalledWith({ phoneNumber: '0531-96777' })
+})
+
+test('when 请家人帮忙 is tapped on H5, then the link of this very page is copied', async () => {
+  window.location.hash = '#/pages/bills/index?elder=1&accountNo=1000000001'
+  const copy = jest.spyOn(Taro, 'setClipboardData').mockResolvedValue({ errMsg: 'ok', data: '' })
+  jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' })
+  renderIn(true)
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: /请家人帮忙/ }))
+  })
+  expect(copy).toHaveBeenCalledWith({
+    data: expect.stringContaining('#/pages/bills/index?elder=1&accountNo=1000000001'),
+  })
+})

@@ -1,0 +1,110 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useRef } from 'react'
+import { unbindAccount, updateBinding } from '../../account/api'
+import { AccountSwitcher } from '../../account/account-switcher'
+import { currentAccountStore } from '../../account/current-account-store'
+import { useCurrentAccount } from '../../account/current-account'
+import { accountTitle } from '../../account/labels'
+import { toApiError } from '../../api'
+import { ActionButton } from '../../components/action-button'
+import { PageHeading } from '../../components/page-heading'
+import { PageRoot } from '../../components/page-root'
+import { PageShell } from '../../components/page-shell'
+import { openPage, pages } from '../../navigation/pages'
+import { AccountCard } from './parts/account-card'
+import '../../account/modal-elder.scss'
+import './index.scss'
+
+async function confirm(title: string, content: string, confirmText: string): Promise<boolean> {
+  const res = await Taro.showModal({
+    title,
+    content,
+    confirmText,
+    cancelText: '取消',
+    confirmColor: '#b42318',
+  })
+  return res.confirm
+}
+
+function tell(err: unknown) {
+  void Taro.showModal({ title: '没有成功', content: toApiError(err).message, showCancel: false })
+}
+
+/** 户号管理: every bound account, the current one, and binding, renaming, unbinding. */
+export default function AccountsPage() {
+  const { state, current, select, reload } = useCurrentAccount()
+  // Back from 绑定 or 家人: the list may have changed. The first show is the mount's own load.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) reload()
+    shown.current = true
+  })
+
+  const act = (run: () => Promise<unknown>) => async () => {
+    try {
+      await run()
+      reload()
+    } catch (err) {
+      tell(err)
+    }
+  }
+
+  return (
+    <PageRoot>
+      <PageHeading title="我的户号" subtitle="可以绑定多个户号，比如自己家和父母家" />
+      <PageShell
+        state={state}
+        onRetry={reload}
+        requireLogin
+        loginHint="登录后可以绑定和管理户号"
+        what="户号列表"
+      >
+        {(accounts) => (
+          <>
+            {current ? (
+              <AccountSwitcher accounts={accounts} current={current} onSelect={select} />
+            ) : (
+              <View className="card">
+                <Text className="card__title">还没有绑定户号</Text>
+                <Text className="card__text">绑定后可以交费、查账单和报修。</Text>
+              </View>
+            )}
+            <View className="accounts-page__actions">
+              <ActionButton main onClick={() => openPage(pages.bind)}>
+                绑定新户号
+              </ActionButton>
+              <ActionButton variant="secondary" onClick={() => openPage(pages.family)}>
+                用家人的邀请码添加
+              </ActionButton>
+            </View>
+            {accounts.length > 0 ? (
+              <Text className="section-title">全部户号（{accounts.length}）</Text>
+            ) : null}
+            {accounts.map((account) => (
+              <AccountCard
+                key={account.accountNo}
+                account={account}
+                isCurrent={account.accountNo === current?.accountNo}
+                onSelect={() => select(account.accountNo)}
+                onMakeDefault={act(() => updateBinding(account.accountNo, { isDefault: true }))}
+                onRename={(label) => act(() => updateBinding(account.accountNo, { label }))()}
+                onFamily={() => openPage(`${pages.family}?accountNo=${account.accountNo}`)}
+                onUnbind={act(async () => {
+                  const ok = await confirm(
+                    '解绑户号',
+                    `解绑“${accountTitle(account)}”后，将不能再为它交费和查账单。${account.role === 'owner' ? '通过您邀请的家人也会一起解绑。' : ''}`,
+                    '解绑',
+                  )
+                  if (!ok) return
+                  await unbindAccount(account.accountNo)
+                  if (currentAccountStore.get() === account.accountNo) currentAccountStore.clear()
+                })}
+              />
+            ))}
+          </>
+        )}
+      </PageShell>
+    </PageRoot>
+  )
+}

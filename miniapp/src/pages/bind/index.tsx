@@ -1,0 +1,132 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { BindAccountRequest } from '@gh/shared'
+import { a11y } from '../../a11y'
+import { bindAccount } from '../../account/api'
+import { ChoiceChips } from '../../account/choice-chips'
+import { backToAccounts } from '../../account/navigation'
+import { currentAccountStore } from '../../account/current-account-store'
+import { FormField } from '../../account/form-field'
+import { labelChoices } from '../../account/labels'
+import { toApiError } from '../../api'
+import { useLoggedIn } from '../../auth/session'
+import { ActionButton } from '../../components/action-button'
+import { PageHeading } from '../../components/page-heading'
+import { PageRoot } from '../../components/page-root'
+import { openPage, pages } from '../../navigation/pages'
+import { canScan, scanAccountNo } from './parts/scan'
+import './index.scss'
+
+/** 绑定户号: account number (typed or scanned from a bill/meter QR) + the holder proof. */
+export default function BindPage() {
+  const loggedIn = useLoggedIn()
+  const { params } = useRouter()
+  const [accountNo, setAccountNo] = useState(params.accountNo ?? '')
+  const [holderName, setHolderName] = useState('')
+  const [phoneLast4, setPhoneLast4] = useState('')
+  const [label, setLabel] = useState<string | undefined>()
+  const [error, setError] = useState<string | undefined>()
+  const [busy, setBusy] = useState(false)
+
+  const scan = async () => {
+    const found = await scanAccountNo()
+    if (found) setAccountNo(found)
+    else setError('没有识别到户号，请对准账单或燃气表上的二维码，或直接输入')
+  }
+
+  const submit = async () => {
+    const parsed = BindAccountRequest.safeParse({ accountNo, holderName, phoneLast4, label })
+    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? '请检查填写的内容')
+    setError(undefined)
+    setBusy(true)
+    try {
+      const bound = await bindAccount(parsed.data)
+      currentAccountStore.set(bound.accountNo)
+      await Taro.showToast({ title: '绑定成功', icon: 'success' }).catch(() => undefined)
+      backToAccounts()
+    } catch (err) {
+      setError(toApiError(err).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (!loggedIn) {
+    return (
+      <PageRoot>
+        <PageHeading title="绑定户号" />
+        <View className="card">
+          <Text className="card__title">请先登录</Text>
+          <View className="bind-page__submit">
+            <ActionButton main onClick={() => openPage(pages.login)}>
+              去登录
+            </ActionButton>
+          </View>
+        </View>
+      </PageRoot>
+    )
+  }
+
+  return (
+    <PageRoot>
+      <PageHeading title="绑定户号" subtitle="户号印在燃气账单、缴费卡或燃气表上" />
+      <View className="card">
+        <FormField
+          label="户号"
+          value={accountNo}
+          onChange={setAccountNo}
+          type="number"
+          maxLength={10}
+          placeholder="10位数字"
+          addon={
+            canScan ? (
+              <View
+                className="form-field__addon"
+                onClick={() => void scan()}
+                {...a11y('扫描账单或燃气表上的二维码', 'button')}
+              >
+                <Text>扫码</Text>
+              </View>
+            ) : undefined
+          }
+        />
+        <FormField
+          label="户主姓名"
+          value={holderName}
+          onChange={setHolderName}
+          placeholder="全名或姓氏"
+          hint="填姓氏也可以，例如“王”"
+        />
+        <FormField
+          label="预留手机号后4位"
+          value={phoneLast4}
+          onChange={setPhoneLast4}
+          type="number"
+          maxLength={4}
+          placeholder="4位数字"
+          hint="开户时登记的手机号，不是本机号码也可以"
+        />
+        <ChoiceChips
+          label="备注名（可不选）"
+          choices={labelChoices}
+          value={label}
+          onChange={setLabel}
+        />
+        {error ? (
+          <Text className="bind-page__error" {...a11y(undefined, 'alert')}>
+            ⚠ {error}
+          </Text>
+        ) : null}
+        <View className="bind-page__submit">
+          <ActionButton main onClick={() => void submit()}>
+            {busy ? '正在核对…' : '绑定'}
+          </ActionButton>
+        </View>
+      </View>
+      <Text className="bind-page__note">
+        为保护户主信息，多次填错会暂停绑定一段时间。家人的户号也可以请户主在“家人”中邀请您。
+      </Text>
+    </PageRoot>
+  )
+}

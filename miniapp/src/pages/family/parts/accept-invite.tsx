@@ -1,0 +1,61 @@
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { InviteCode } from '@gh/shared'
+import { a11y } from '../../../a11y'
+import { acceptFamilyInvite } from '../../../account/api'
+import { ChoiceChips } from '../../../account/choice-chips'
+import { backToAccounts } from '../../../account/navigation'
+import { currentAccountStore } from '../../../account/current-account-store'
+import { FormField } from '../../../account/form-field'
+import { labelChoices } from '../../../account/labels'
+import { toApiError } from '../../../api'
+import { ActionButton } from '../../../components/action-button'
+
+/** A family member joins an account with the owner's invite code (from a link or typed). */
+export function AcceptInvite({ initialCode }: { initialCode: string }) {
+  const [code, setCode] = useState(initialCode)
+  const [label, setLabel] = useState<string | undefined>('父母家')
+  const [error, setError] = useState<string | undefined>()
+
+  const submit = async () => {
+    const parsed = InviteCode.safeParse(code.replace(/\s/g, ''))
+    if (!parsed.success) return setError(parsed.error.issues[0]?.message)
+    setError(undefined)
+    try {
+      const joined = await acceptFamilyInvite(parsed.data, label)
+      currentAccountStore.set(joined.accountNo)
+      backToAccounts()
+    } catch (err) {
+      setError(toApiError(err).message)
+    }
+  }
+
+  return (
+    <View className="card">
+      <Text className="card__title">用邀请码添加家人的户号</Text>
+      <Text className="card__text">
+        请户主在“我的户号 → 家人”里生成邀请码，24小时内有效，只能用一次。
+      </Text>
+      <View className="family-page__form">
+        <FormField
+          label="邀请码"
+          value={code}
+          onChange={setCode}
+          maxLength={9}
+          placeholder="8位字母或数字"
+        />
+        <ChoiceChips label="备注名" choices={labelChoices} value={label} onChange={setLabel} />
+      </View>
+      {error ? (
+        <Text className="family-page__error" {...a11y(undefined, 'alert')}>
+          ⚠ {error}
+        </Text>
+      ) : null}
+      <View className="family-page__submit">
+        <ActionButton main onClick={() => void submit()}>
+          添加户号
+        </ActionButton>
+      </View>
+    </View>
+  )
+}

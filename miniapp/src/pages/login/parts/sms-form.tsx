@@ -1,0 +1,103 @@
+import { Text, View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import { MobilePhone, SmsCode } from '@gh/shared'
+import { a11y } from '../../../a11y'
+import { loginBySms, sendSmsCode } from '../../../account/api'
+import { FormField } from '../../../account/form-field'
+import { toApiError } from '../../../api'
+import { ActionButton } from '../../../components/action-button'
+
+/** Phone + SMS code. The same zod schemas check the form here and the request in the BFF. */
+export function SmsForm({ onLoggedIn }: { onLoggedIn: () => void }) {
+  const [phone, setPhone] = useState('')
+  const [code, setCode] = useState('')
+  const [wait, setWait] = useState(0)
+  const [note, setNote] = useState<{ text: string; error: boolean } | undefined>()
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    if (wait <= 0) return
+    const timer = setTimeout(() => setWait(wait - 1), 1000)
+    return () => clearTimeout(timer)
+  }, [wait])
+
+  const send = async () => {
+    const checked = MobilePhone.safeParse(phone)
+    if (!checked.success) return setNote({ text: '请输入11位手机号', error: true })
+    if (wait > 0 || busy) return
+    setBusy(true)
+    try {
+      const sent = await sendSmsCode(checked.data)
+      setWait(sent.resendAfterSeconds)
+      setNote({
+        text: `验证码已发送到 ${sent.sentToMasked}，${sent.expiresInSeconds / 60}分钟内有效`,
+        error: false,
+      })
+    } catch (err) {
+      const apiError = toApiError(err)
+      if (apiError.retryAfterSeconds) setWait(Math.min(apiError.retryAfterSeconds, 600))
+      setNote({ text: apiError.message, error: true })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const submit = async () => {
+    const p = MobilePhone.safeParse(phone)
+    const c = SmsCode.safeParse(code)
+    if (!p.success) return setNote({ text: '请输入11位手机号', error: true })
+    if (!c.success) return setNote({ text: '请输入6位验证码', error: true })
+    setBusy(true)
+    try {
+      await loginBySms(p.data, c.data)
+      onLoggedIn()
+    } catch (err) {
+      setNote({ text: toApiError(err).message, error: true })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className="card">
+      <FormField
+        label="手机号"
+        value={phone}
+        onChange={setPhone}
+        type="number"
+        maxLength={11}
+        placeholder="请输入手机号"
+      />
+      <FormField
+        label="验证码"
+        value={code}
+        onChange={setCode}
+        type="number"
+        maxLength={6}
+        placeholder="6位数字"
+        addon={
+          <View
+            className={`form-field__addon${wait > 0 ? ' form-field__addon--disabled' : ''}`}
+            onClick={() => void send()}
+            {...a11y(wait > 0 ? `${wait}秒后可重新获取验证码` : '获取验证码', 'button')}
+          >
+            <Text>{wait > 0 ? `${wait}秒后重发` : '获取验证码'}</Text>
+          </View>
+        }
+      />
+      {note ? (
+        <Text
+          className={`login-note${note.error ? ' login-note--error' : ''}`}
+          {...a11y(undefined, note.error ? 'alert' : 'status')}
+        >
+          {note.error ? `⚠ ${note.text}` : note.text}
+        </Text>
+      ) : null}
+      <View className="login-page__submit">
+        <ActionButton main onClick={() => void submit()}>
+          {busy ? '请稍候…' : '登录'}
+        </ActionButton>
+      </View>
+    </View>
+  )
+}

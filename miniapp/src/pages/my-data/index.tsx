@@ -1,0 +1,127 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { MyData } from '@gh/shared'
+import { a11y } from '../../a11y'
+import { deleteMe, getMyData, logout } from '../../account/api'
+import { toApiError } from '../../api'
+import { ActionButton } from '../../components/action-button'
+import { PageHeading } from '../../components/page-heading'
+import { PageRoot } from '../../components/page-root'
+import { PageShell } from '../../components/page-shell'
+import { useQuery } from '../../hooks/use-query'
+import { openPage, pages } from '../../navigation/pages'
+import '../../account/modal-elder.scss'
+import './index.scss'
+
+const identityNames: Record<MyData['identities'][number]['kind'], string> = {
+  wechat: '微信（本小程序）',
+  wechat_union: '微信（同一主体的其他应用）',
+  alipay: '支付宝',
+  phone: '手机号',
+}
+
+const day = (iso: string) => iso.slice(0, 10)
+
+async function eraseAccount() {
+  const first = await Taro.showModal({
+    title: '注销账号',
+    content:
+      '注销后将删除您的登录方式、绑定的户号和登录状态，且不能恢复。已完成的交费记录按规定保留，但不再与您关联。',
+    confirmText: '继续注销',
+    confirmColor: '#b42318',
+  })
+  if (!first.confirm) return
+  const second = await Taro.showModal({
+    title: '确认注销',
+    content: '确定要注销吗？注销后需要重新登录和绑定户号。',
+    confirmText: '确认注销',
+    confirmColor: '#b42318',
+  })
+  if (!second.confirm) return
+  try {
+    await deleteMe()
+    await Taro.showToast({ title: '已注销', icon: 'success' }).catch(() => undefined)
+    openPage(pages.home)
+  } catch (err) {
+    void Taro.showModal({ title: '没有成功', content: toApiError(err).message, showCancel: false })
+  }
+}
+
+/** 我的数据 (PIPL): what we hold about the resident, masked; 退出登录 and 注销. */
+export default function MyDataPage() {
+  const { state, retry } = useQuery(getMyData)
+  return (
+    <PageRoot>
+      <PageHeading title="我的数据" subtitle="我们保存的关于您的全部信息" />
+      <PageShell
+        state={state}
+        onRetry={retry}
+        requireLogin
+        loginHint="登录后可以查看我们保存的信息"
+        what="我的数据"
+      >
+        {(data) => (
+          <>
+            <Text className="section-title">登录方式</Text>
+            <View className="card my-data__list">
+              {data.identities.map((i) => (
+                <View key={`${i.kind}-${i.valueMasked}`} className="my-data__row">
+                  <Text className="my-data__name">{identityNames[i.kind]}</Text>
+                  <Text className="my-data__value">
+                    {i.valueMasked} · {day(i.linkedAt)}
+                  </Text>
+                </View>
+              ))}
+            </View>
+            <Text className="section-title">绑定的户号</Text>
+            <View className="card my-data__list">
+              {data.bindings.length === 0 ? (
+                <Text className="my-data__value">没有绑定户号</Text>
+              ) : null}
+              {data.bindings.map((b) => (
+                <View key={b.accountNoMasked + b.boundAt} className="my-data__row">
+                  <Text className="my-data__name">
+                    {b.label ?? '未命名'}（{b.role === 'owner' ? '户主身份' : '家人'}）
+                  </Text>
+                  <Text className="my-data__value">
+                    {b.accountNoMasked} · {day(b.boundAt)} 绑定
+                  </Text>
+                </View>
+              ))}
+            </View>
+            <Text className="section-title">其他</Text>
+            <View className="card">
+              <Text className="card__text">
+                账号创建于 {day(data.user.createdAt)}；当前有 {data.activeSessions} 处登录。
+              </Text>
+              {data.notes.map((note) => (
+                <Text key={note} className="card__text my-data__note">
+                  {note}
+                </Text>
+              ))}
+            </View>
+            <View className="my-data__actions">
+              <ActionButton
+                variant="secondary"
+                onClick={() => void logout().finally(() => openPage(pages.home))}
+              >
+                退出登录
+              </ActionButton>
+              <ActionButton
+                main
+                variant="secondary"
+                className="my-data__erase"
+                onClick={() => void eraseAccount()}
+              >
+                注销账号
+              </ActionButton>
+            </View>
+            <Text className="my-data__hint" {...a11y(undefined, 'note')}>
+              注销前请先处理未完成的缴费或报修。
+            </Text>
+          </>
+        )}
+      </PageShell>
+    </PageRoot>
+  )
+}

@@ -1,0 +1,115 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { formatFen } from '@gh/shared'
+import type { PaymentOrder } from '@gh/shared'
+import { a11y } from '../../a11y'
+import { spacedAccountNo } from '../../account/labels'
+import { toApiError } from '../../api'
+import { ActionButton } from '../../components/action-button'
+import { PageHeading } from '../../components/page-heading'
+import { PageRoot } from '../../components/page-root'
+import { PageShell } from '../../components/page-shell'
+import { openPage, pages } from '../../navigation/pages'
+import {
+  cashierReturnUrl,
+  isFinal,
+  isPayable,
+  orderPageUrl,
+  payOrder,
+  shortTime,
+  toneOf,
+  useLiveOrder,
+  type OrderPurpose,
+} from '../../payments'
+import { OrderHelp } from './parts/order-help'
+import { OrderTimeline } from './parts/order-timeline'
+import { PayNote } from './parts/pay-note'
+import { toneMark } from './parts/tone'
+import './index.scss'
+
+function OrderView({ order, outcome }: { order: PaymentOrder; outcome: string | undefined }) {
+  const [paying, setPaying] = useState(false)
+  const tone = toneOf(order)
+  const payAgain = async () => {
+    setPaying(true)
+    try {
+      const result = await payOrder(order, cashierReturnUrl(order))
+      if (result && result.kind !== 'redirected') {
+        Taro.redirectTo({ url: orderPageUrl(order, result) }).catch(() => undefined)
+      }
+    } catch (err) {
+      void Taro.showModal({
+        title: '没有成功',
+        content: toApiError(err).message,
+        showCancel: false,
+      })
+    } finally {
+      setPaying(false)
+    }
+  }
+  return (
+    <>
+      <View className={`card order-status order-status--${tone}`}>
+        <Text className="order-status__state" {...a11y(undefined, 'status')}>
+          {toneMark[tone]} {order.stateLabel}
+        </Text>
+        <Text className="order-status__amount">{formatFen(order.amountFen)}</Text>
+        {order.hint ? <Text className="order-status__hint">{order.hint}</Text> : null}
+        <Text className="order-status__live">
+          {isFinal(order) ? '已是最终结果' : '进度会自动刷新，无需重复操作'}
+        </Text>
+      </View>
+      <PayNote order={order} outcome={outcome} />
+      {isPayable(order) ? (
+        <View className="order-page__action">
+          <ActionButton main onClick={() => void payAgain()}>
+            {paying ? '正在打开支付…' : '继续支付'}
+          </ActionButton>
+        </View>
+      ) : null}
+      {order.state === 'CLOSED' ? (
+        <View className="order-page__action">
+          <ActionButton main onClick={() => openPage(pages.recharge)}>
+            重新充值
+          </ActionButton>
+        </View>
+      ) : null}
+      <OrderHelp order={order} />
+      <Text className="section-title">到账进度</Text>
+      <View className="card">
+        <OrderTimeline steps={order.timeline} />
+      </View>
+      <Text className="section-title">订单信息</Text>
+      <View className="card order-info">
+        <Text className="order-info__row">户号：{spacedAccountNo(order.accountNo)}</Text>
+        {order.toArrearsFen > 0 ? (
+          <Text className="order-info__row">其中抵扣欠费：{formatFen(order.toArrearsFen)}</Text>
+        ) : null}
+        <Text className="order-info__row">下单时间：{shortTime(order.createdAt)}</Text>
+        <Text className="order-info__row" selectable>
+          订单号：{order.orderNo}
+        </Text>
+      </View>
+    </>
+  )
+}
+
+/** One order: where the money is now, refreshed while it moves, and what to do meanwhile. */
+export default function OrderDetailPage() {
+  const { params } = useRouter()
+  const purpose: OrderPurpose = params.purpose === 'bill' ? 'bill' : 'recharge'
+  const { state, refresh } = useLiveOrder(
+    params.accountNo ?? '',
+    decodeURIComponent(params.orderNo ?? ''),
+    purpose,
+  )
+  return (
+    <PageRoot>
+      <PageHeading title="订单详情" />
+      <PageShell state={state} onRetry={refresh} requireLogin what="订单">
+        {(order) => <OrderView order={order} outcome={params.outcome} />}
+      </PageShell>
+    </PageRoot>
+  )
+}

@@ -1,0 +1,36 @@
+import { Text, View } from '@tarojs/components'
+import { formatFen } from '@gh/shared'
+import type { PaymentOrder } from '@gh/shared'
+import { a11y } from '../../../a11y'
+import { shortTime, toneOf } from '../../../payments'
+import { toneMark } from './tone'
+
+const purposeNames = { recharge: '燃气充值', bill: '账单缴费' } as const
+
+/** One order in 缴费记录: what, how much, where it is now; a tap opens its timeline. */
+export function OrderRow({ order, onOpen }: { order: PaymentOrder; onOpen: () => void }) {
+  const tone = toneOf(order)
+  const title = purposeNames[order.purpose]
+  return (
+    <View
+      className="card order-row main-control"
+      hoverClass="order-row--pressed"
+      onClick={onOpen}
+      {...a11y(
+        `${title}${formatFen(order.amountFen)}，${order.stateLabel}，${shortTime(order.createdAt)}，查看详情`,
+        'button',
+      )}
+    >
+      <View className="order-row__main">
+        <Text className="order-row__title">{title}</Text>
+        <Text className="order-row__amount">{formatFen(order.amountFen)}</Text>
+      </View>
+      <View className="order-row__main">
+        <Text className={`order-row__state order-row__state--${tone}`}>
+          {toneMark[tone]} {order.stateLabel}
+        </Text>
+        <Text className="order-row__time">{shortTime(order.createdAt)}</Text>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,86 @@
+import { Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { useEffect } from 'react'
+import type { BoundAccount } from '@gh/shared'
+import { AccountSwitcher } from '../../account/account-switcher'
+import { useCurrentAccount } from '../../account/current-account'
+import { ActionButton } from '../../components/action-button'
+import { PageHeading } from '../../components/page-heading'
+import { PageRoot } from '../../components/page-root'
+import { PageShell } from '../../components/page-shell'
+import { useQuery } from '../../hooks/use-query'
+import { openPage, pages } from '../../navigation/pages'
+import { getPaymentOptions } from '../../payments'
+import { AccountStatus } from './parts/account-status'
+import { RechargeForm } from './parts/recharge-form'
+import './index.scss'
+
+function RechargeBody({ account }: { account: BoundAccount }) {
+  const { state, retry } = useQuery(() => getPaymentOptions(account.accountNo))
+  return (
+    <PageShell state={state} onRetry={retry} what="充值信息">
+      {(options) => (
+        <>
+          <AccountStatus summary={account.summary} options={options} />
+          <RechargeForm accountNo={account.accountNo} options={options} />
+        </>
+      )}
+    </PageShell>
+  )
+}
+
+/**
+ * 交燃气费: top up the current account. `?accountNo=` (an agent's or family member's link)
+ * makes that account current when it is bound.
+ */
+export default function RechargePage() {
+  const { params } = useRouter()
+  const { state, current, select, reload } = useCurrentAccount()
+  const linked = state.status === 'success' ? params.accountNo : undefined
+  useEffect(() => {
+    if (state.status !== 'success' || !linked) return
+    if (state.data.some((a) => a.accountNo === linked)) select(linked)
+  }, [state, linked, select])
+
+  return (
+    <PageRoot>
+      <PageHeading title="交燃气费" subtitle="充值后可在缴费记录查看到账进度" />
+      <PageShell
+        state={state}
+        onRetry={reload}
+        requireLogin
+        loginHint="登录并绑定户号后可以充值"
+        what="户号"
+      >
+        {(accounts) =>
+          current ? (
+            <>
+              <AccountSwitcher
+                accounts={accounts}
+                current={current}
+                onSelect={select}
+                onManage={() => openPage(pages.accounts)}
+              />
+              <RechargeBody key={current.accountNo} account={current} />
+              <View className="recharge-page__records">
+                <ActionButton variant="secondary" onClick={() => openPage(pages.orders)}>
+                  缴费记录
+                </ActionButton>
+              </View>
+            </>
+          ) : (
+            <View className="card">
+              <Text className="card__title">还没有绑定户号</Text>
+              <Text className="card__text">绑定户号后才能充值。</Text>
+              <View className="recharge-form__action">
+                <ActionButton main onClick={() => openPage(pages.bind)}>
+                  去绑定户号
+                </ActionButton>
+              </View>
+            </View>
+          )
+        }
+      </PageShell>
+    </PageRoot>
+  )
+}

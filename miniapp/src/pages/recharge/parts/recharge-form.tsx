@@ -1,0 +1,134 @@
+import { Text, View } from '@tarojs/components'
+import { useRef, useState } from 'react'
+import { formatFen } from '@gh/shared'
+import type { PaymentOptions } from '@gh/shared'
+import { a11y } from '../../../a11y'
+import { randomKey } from '../../../api/client'
+import { toApiError } from '../../../api'
+import { ActionButton } from '../../../components/action-button'
+import { useElderMode } from '../../../elder'
+import { openPage, pages } from '../../../navigation/pages'
+import { cashierReturnUrl, checkAmount, orderPageUrl, payRecharge } from '../../../payments'
+import { AmountPresets } from './amount-presets'
+import { FreeAmount } from './free-amount'
+
+export interface RechargeFormProps {
+  accountNo: string
+  options: PaymentOptions
+}
+
+/** Choose an amount, then the one main action: 去支付. */
+export function RechargeForm({ accountNo, options }: RechargeFormProps) {
+  const { elder } = useElderMode()
+  const { recharge } = options
+  const firstAllowed = recharge.presets.find((p) => p.allowed)?.amountFen ?? null
+  const [presetFen, setPresetFen] = useState<number | null>(firstAllowed)
+  const [freeText, setFreeText] = useState('')
+  const [freeOpen, setFreeOpen] = useState(false)
+  const [error, setError] = useState<string | undefined>()
+  const [busy, setBusy] = useState(false)
+  // One key per attempt: a double tap or a retry after a network error makes one order only.
+  const attempt = useRef<{ amountFen: number; key: string } | undefined>(undefined)
+
+  if (recharge.refusal !== null) {
+    return (
+      <View className="card recharge-refusal" {...a11y(undefined, 'alert')}>
+        <Text className="card__title">暂时不能充值</Text>
+        <Text className="card__text">{recharge.refusal}</Text>
+        {options.bill.owedFen > 0 && options.bill.refusal === null ? (
+          <View className="recharge-form__action">
+            <ActionButton main onClick={() => openPage(pages.bills)}>
+              去缴清欠费
+            </ActionButton>
+          </View>
+        ) : null}
+      </View>
+    )
+  }
+
+  const usingFree = freeOpen && freeText.trim() !== ''
+  const freeCheck = usingFree ? checkAmount(freeText, recharge) : undefined
+  const amountFen = usingFree ? (freeCheck?.ok ? freeCheck.amountFen : null) : presetFen
+  const preset = recharge.presets.find((p) => p.amountFen === amountFen)
+  const owed = options.bill.owedFen
+
+  const pay = async () => {
+    if (busy) return
+    if (freeCheck && !freeCheck.ok) return setError(freeCheck.message)
+    if (amountFen === null) return setError('请选择或输入充值金额')
+    setError(undefined)
+    if (attempt.current?.amountFen !== amountFen) attempt.current = { amountFen, key: randomKey() }
+    setBusy(true)
+    try {
+      const { order, outcome } = await payRecharge({
+        accountNo,
+        amountFen,
+        idempotencyKey: attempt.current.key,
+        returnUrlFor: cashierReturnUrl,
+      })
+      attempt.current = undefined
+      if (outcome?.kind !== 'redirected') openPage(orderPageUrl(order, outcome))
+    } catch (err) {
+      setError(toApiError(err).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className="card recharge-form">
+      <Text className="card__title">选择充值金额</Text>
+      <AmountPresets
+        presets={recharge.presets}
+        selectedFen={usingFree ? null : presetFen}
+        onSelect={(fen) => {
+          setPresetFen(fen)
+          setFreeText('')
+          setError(undefined)
+        }}
+      />
+      {freeOpen || !elder ? (
+        <FreeAmount
+          value={freeText}
+          onChange={(text) => {
+            setFreeText(text)
+            setError(undefined)
+          }}
+          minFen={recharge.minFen}
+          maxFen={recharge.maxFen}
+          error={freeCheck && !freeCheck.ok && error ? freeCheck.message : undefined}
+        />
+      ) : (
+        <View className="recharge-form__more">
+          <ActionButton variant="secondary" onClick={() => setFreeOpen(true)}>
+            输入其他金额
+          </ActionButton>
+        </View>
+      )}
+      {amountFen !== null ? (
+        <View className="recharge-form__summary" {...a11y(undefined, 'status')}>
+          <Text className="recharge-form__total">支付 {formatFen(amountFen)}</Text>
+          {owed > 0 ? (
+            <Text className="card__text">
+              其中 {formatFen(owed)} 抵扣欠费，{formatFen(Math.max(0, amountFen - owed))} 存入气表
+            </Text>
+          ) : null}
+          {preset?.daysOfGas != null ? (
+            <Text className="card__text">充值后约可用 {preset.daysOfGas} 天</Text>
+          ) : null}
+        </View>
+      ) : null}
+      {error && !(freeCheck && !freeCheck.ok) ? (
+        <Text className="recharge-form__error" {...a11y(undefined, 'alert')}>
+          ⚠ {error}
+        </Text>
+      ) : null}
+      <View className="recharge-form__action">
+        <ActionButton main onClick={() => void pay()} label={busy ? '正在打开支付' : '去支付'}>
+          {busy ? '正在打开支付…' : '去支付'}
+        </ActionButton>
+      </View>
+      <Text className="recharge-form__note">支付后可在“缴费记录”查看到账进度，不会重复扣款。</Text>
+    </View>
+  )
+}

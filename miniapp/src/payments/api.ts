@@ -1,0 +1,32 @@
+import { routes } from '@gh/shared'
+import type { PaymentChannel, PaymentOrder } from '@gh/shared'
+import { request } from '../api'
+
+/** One function per payment endpoint (issue 6). */
+
+export const getPaymentOptions = (accountNo: string) =>
+  request(routes.getPaymentOptions, { params: { accountNo } })
+
+export const createRecharge = (
+  accountNo: string,
+  body: { amountFen: number; channel: PaymentChannel },
+  idempotencyKey: string,
+) => request(routes.createRecharge, { params: { accountNo }, body, idempotencyKey })
+
+export type OrderPurpose = PaymentOrder['purpose']
+
+export const getOrder = (accountNo: string, orderNo: string, purpose: OrderPurpose) =>
+  request(purpose === 'bill' ? routes.getBillPayment : routes.getRecharge, {
+    params: { accountNo, orderNo },
+  })
+
+/** Top-ups and bill payments together, newest first: one 缴费记录 for the resident. */
+export async function listOrders(accountNo: string): Promise<PaymentOrder[]> {
+  const [recharges, bills] = await Promise.all([
+    request(routes.listRecharges, { params: { accountNo }, query: { limit: 20 } }),
+    request(routes.listBillPayments, { params: { accountNo }, query: { limit: 20 } }),
+  ])
+  return [...recharges.orders, ...bills.orders].sort((a, b) =>
+    b.createdAt.localeCompare(a.createdAt),
+  )
+}

@@ -1,0 +1,5 @@
+export { voice } from './voice'
+export type { Voice } from './types'
+export { VoiceError, chunkText } from './types'
+export { homeSpeech, billsSpeech, meSpeech } from './scripts'
+export type { HomeFacts, BillFacts } from './scripts'
