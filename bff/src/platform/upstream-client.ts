@@ -113,7 +113,7 @@ export class UpstreamClient {
     const retryable =
       call.method !== 'POST' && call.method !== 'PATCH' ? true : !!call.idempotencyKey
     return this.withRetries(call.operation, retryable, async () =>
-      this.parse(call, await this.fire(call)),
+      this.parse(call, await this.fireJson(call)),
     )
   }
 
@@ -163,99 +163,63 @@ export class UpstreamClient {
     }
   }
 
-  private async fireText(call: UpstreamTextCall): Promise<RawResponse> {
-    try {
-      return await this.breaker.fire(() => this.attemptText(call))
-    } catch (err) {
-      if (err instanceof UpstreamError) throw err
-      if (this.breaker.opened || (err instanceof Error && /breaker is open/i.test(err.message))) {
-        throw new UpstreamError(this.port, 'circuit_open', 'circuit open', undefined, undefined, {
-          cause: err,
-        })
-      }
-      throw new UpstreamError(this.port, 'unavailable', 'call failed', undefined, undefined, {
-        cause: err,
-      })
-    }
-  }
-
-  private async attemptText(call: UpstreamTextCall): Promise<RawResponse> {
-    const url = new URL(call.pathAndQuery, this.options.baseUrl)
-    const timeoutMs = call.timeoutMs ?? this.options.timeoutMs
-    const signal = AbortSignal.timeout(timeoutMs)
-    let res
-    let text: string
-    try {
-      res = await request(url, {
-        method: call.method,
-        headers: call.headers ?? {},
-        body: call.body,
-        dispatcher: this.agent,
-        signal,
-      })
-      text = await res.body.text()
-    } catch (err) {
-      const timedOut = signal.aborted
-      throw new UpstreamError(
-        this.port,
-        timedOut ? 'timeout' : 'unavailable',
-        timedOut ? `no answer within ${timeoutMs} ms` : 'connection failed',
-        undefined,
-        undefined,
-        { cause: err },
-      )
-    }
-    if (res.statusCode >= 500) {
-      throw new UpstreamError(this.port, 'unavailable', `status ${res.statusCode}`, res.statusCode)
-    }
-    const headers: Record<string, string> = {}
-    for (const [k, v] of Object.entries(res.headers)) {
-      if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v
-    }
-    const body: UpstreamText = { status: res.statusCode, headers, text }
-    return { status: res.statusCode, body }
-  }
-
   async close(): Promise<void> {
     this.breaker.shutdown()
     await this.agent.close()
   }
 
-  private async fire<T>(call: UpstreamCall<T>): Promise<RawResponse> {
+  private fireText(call: UpstreamTextCall): Promise<RawResponse> {
+    return this.fire(async () => {
+      const answer = await this.send(
+        call.method,
+        call.pathAndQuery,
+        call.headers ?? {},
+        call.body,
+        call.timeoutMs,
+      )
+      return { status: answer.status, body: answer }
+    })
+  }
+
+  private fireJson<T>(call: UpstreamCall<T>): Promise<RawResponse> {
+    return this.fire(() => this.attemptJson(call))
+  }
+
+  /** One attempt through the circuit breaker; whatever fails leaves as a typed UpstreamError. */
+  private async fire(attempt: () => Promise<RawResponse>): Promise<RawResponse> {
     try {
-      return await this.breaker.fire(() => this.attempt(call))
+      return await this.breaker.fire(attempt)
     } catch (err) {
       if (err instanceof UpstreamError) throw err
-      if (this.breaker.opened || (err instanceof Error && /breaker is open/i.test(err.message))) {
-        throw new UpstreamError(this.port, 'circuit_open', 'circuit open', undefined, undefined, {
-          cause: err,
-        })
-      }
-      throw new UpstreamError(this.port, 'unavailable', 'call failed', undefined, undefined, {
-        cause: err,
-      })
+      const open =
+        this.breaker.opened || (err instanceof Error && /breaker is open/i.test(err.message))
+      throw new UpstreamError(
+        this.port,
+        open ? 'circuit_open' : 'unavailable',
+        open ? 'circuit open' : 'call failed',
+        undefined,
+        undefined,
+        { cause: err },
+      )
     }
   }
 
-  private async attempt<T>(call: UpstreamCall<T>): Promise<RawResponse> {
-    const url = new URL(call.path, this.options.baseUrl)
-    for (const [k, v] of Object.entries(call.query ?? {})) {
-      if (v !== undefined) url.searchParams.set(k, String(v))
-    }
-    const headers: Record<string, string> = { accept: 'application/json' }
-    if (call.body !== undefined) headers['content-type'] = 'application/json'
-    if (call.idempotencyKey) headers['idempotency-key'] = call.idempotencyKey
-    const timeoutMs = call.timeoutMs ?? this.options.timeoutMs
+  /** Sends one request and reads the whole answer; timeouts, refused connections and 5xx throw. */
+  private async send(
+    method: UpstreamCall<unknown>['method'],
+    target: string | URL,
+    headers: Record<string, string>,
+    body: string | undefined,
+    timeoutMsOverride: number | undefined,
+  ): Promise<UpstreamText> {
+    const url = new URL(target, this.options.baseUrl)
+    const timeoutMs = timeoutMsOverride ?? this.options.timeoutMs
     const signal = AbortSignal.timeout(timeoutMs)
     let res
+    let text: string
     try {
-      res = await request(url, {
-        method: call.method,
-        headers,
-        body: call.body === undefined ? undefined : JSON.stringify(call.body),
-        dispatcher: this.agent,
-        signal,
-      })
+      res = await request(url, { method, headers, body, dispatcher: this.agent, signal })
+      text = await res.body.text()
     } catch (err) {
       // undici reports an aborted request under several error names; the signal is the truth.
       const timedOut = signal.aborted
@@ -268,39 +232,49 @@ export class UpstreamClient {
         { cause: err },
       )
     }
+    if (res.statusCode >= 500 || RETRYABLE_STATUS.has(res.statusCode)) {
+      throw new UpstreamError(this.port, 'unavailable', `status ${res.statusCode}`, res.statusCode)
+    }
+    const answerHeaders: Record<string, string> = {}
+    for (const [k, v] of Object.entries(res.headers)) {
+      if (v !== undefined) answerHeaders[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v
+    }
+    return { status: res.statusCode, headers: answerHeaders, text }
+  }
+
+  private async attemptJson<T>(call: UpstreamCall<T>): Promise<RawResponse> {
+    const url = new URL(call.path, this.options.baseUrl)
+    for (const [k, v] of Object.entries(call.query ?? {})) {
+      if (v !== undefined) url.searchParams.set(k, String(v))
+    }
+    const headers: Record<string, string> = { accept: 'application/json' }
+    if (call.body !== undefined) headers['content-type'] = 'application/json'
+    if (call.idempotencyKey) headers['idempotency-key'] = call.idempotencyKey
+    const payload = call.body === undefined ? undefined : JSON.stringify(call.body)
+    const answer = await this.send(call.method, url, headers, payload, call.timeoutMs)
     let body: unknown
     try {
-      const text = await res.body.text()
-      body = text.length ? JSON.parse(text) : undefined
+      body = answer.text.length ? JSON.parse(answer.text) : undefined
     } catch (err) {
       throw new UpstreamError(
         this.port,
         'bad_response',
         'unreadable body',
-        res.statusCode,
+        answer.status,
         undefined,
         {
           cause: err,
         },
       )
     }
-    if (res.statusCode >= 500 || RETRYABLE_STATUS.has(res.statusCode)) {
-      throw new UpstreamError(this.port, 'unavailable', `status ${res.statusCode}`, res.statusCode)
-    }
-    if (res.statusCode >= 400) {
+    if (answer.status >= 400) {
       const code =
         body && typeof body === 'object' && 'code' in body && typeof body.code === 'string'
           ? body.code
           : undefined
-      throw new UpstreamError(
-        this.port,
-        'rejected',
-        `status ${res.statusCode}`,
-        res.statusCode,
-        code,
-      )
+      throw new UpstreamError(this.port, 'rejected', `status ${answer.status}`, answer.status, code)
     }
-    return { status: res.statusCode, body }
+    return { status: answer.status, body }
   }
 
   private parse<T>(call: UpstreamCall<T>, raw: RawResponse): T {
