@@ -1,56 +1,19 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
 import { BASE_URL, SCREENS_DIR, openBrowser, type Browser } from './browser'
-import { tapTargets, visibleText } from './measure'
+import { checkScreen, current, fill, modes, smsCode } from './resident'
 
 /*
  * Issue 5 in the H5 build against the sandbox: log in by SMS (the code read from the sandbox's
  * inbox), bind two persona accounts, switch between them, unbind one, see 我的数据 and 注销 —
  * in normal and elderly mode, with screenshots in docs/screens/auth-*.png.
  */
-const SANDBOX_URL = (process.env.SANDBOX_URL ?? 'http://127.0.0.1:4100').replace(/\/$/, '')
-
-const modes = [
-  { mode: 'normal', query: '', minText: 12, minMain: 44 },
-  { mode: 'elder', query: '?elder=1', minText: 18, minMain: 60 },
-] as const
 
 beforeAll(() => mkdirSync(SCREENS_DIR, { recursive: true }))
 
-const current = (page: Page) => page.locator('.taro_page_show')
-
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENS_DIR, `auth-${name}.png`), fullPage: true })
-}
-
-/** What a resident sees meets the mode's numbers and axe finds nothing serious. */
-async function checkScreen(page: Page, min: { minText: number; minMain: number }) {
-  const small = (await visibleText(page)).filter((t) => t.fontSize < min.minText)
-  expect(small).toEqual([])
-  const targets = await tapTargets(page)
-  expect(targets.filter((t) => t.width < 44 || t.height < (t.main ? min.minMain : 44))).toEqual([])
-  const axe = await new AxeBuilder({ page }).analyze()
-  const serious = axe.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }))
-  expect(serious).toEqual([])
-}
-
-async function fill(page: Page, label: string, value: string): Promise<void> {
-  await current(page).getByLabel(label, { exact: true }).locator('input').fill(value)
-}
-
-async function smsCode(phone: string): Promise<string> {
-  for (let i = 0; i < 20; i++) {
-    const res = await fetch(`${SANDBOX_URL}/sandbox/sms?phone=${phone}`)
-    const body = (await res.json()) as { items: { code: string | null }[] }
-    const code = body.items[0]?.code
-    if (code) return code
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  throw new Error('no SMS reached the sandbox inbox')
 }
 
 async function bind(page: Page, accountNo: string, name: string, last4: string, label: string) {

@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
 import { BASE_URL, SCREENS_DIR, openBrowser, type Browser } from './browser'
-import { tapTargets, visibleText } from './measure'
+import { SANDBOX_URL, checkScreen, current, fill, modes, smsCode } from './resident'
 
 /*
  * Issue 6 in the H5 build against the sandbox: the IoT persona 1000000001 tops up ¥100 through
@@ -11,47 +10,12 @@ import { tapTargets, visibleText } from './measure'
  * leaves a payable (or closed) order, never a stuck one. Screenshots: docs/screens/recharge-*.png
  * and orders-*.png.
  */
-const SANDBOX_URL = (process.env.SANDBOX_URL ?? 'http://127.0.0.1:4100').replace(/\/$/, '')
 const ACCOUNT = '1000000001'
-
-const modes = [
-  { mode: 'normal', query: '', minText: 12, minMain: 44 },
-  { mode: 'elder', query: '?elder=1', minText: 18, minMain: 60 },
-] as const
 
 beforeAll(() => mkdirSync(SCREENS_DIR, { recursive: true }))
 
-const current = (page: Page) => page.locator('.taro_page_show')
-
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`), fullPage: true })
-}
-
-async function checkScreen(page: Page, min: { minText: number; minMain: number }) {
-  const small = (await visibleText(page)).filter((t) => t.fontSize < min.minText)
-  expect(small).toEqual([])
-  const targets = await tapTargets(page)
-  expect(targets.filter((t) => t.width < 44 || t.height < (t.main ? min.minMain : 44))).toEqual([])
-  const axe = await new AxeBuilder({ page }).analyze()
-  const serious = axe.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }))
-  expect(serious).toEqual([])
-}
-
-async function fill(page: Page, label: string, value: string): Promise<void> {
-  await current(page).getByLabel(label, { exact: true }).locator('input').fill(value)
-}
-
-async function smsCode(phone: string): Promise<string> {
-  for (let i = 0; i < 20; i++) {
-    const res = await fetch(`${SANDBOX_URL}/sandbox/sms?phone=${phone}`)
-    const body = (await res.json()) as { items: { code: string | null }[] }
-    const code = body.items[0]?.code
-    if (code) return code
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  throw new Error('no SMS reached the sandbox inbox')
 }
 
 interface Proof {
