@@ -74,6 +74,7 @@ describe('SMS login', () => {
       .post('/api/v1/auth/sms/verify')
       .send({ phone, code: sms.lastCode(phone) })
     expect(again.status).toBe(400)
+    expect(again.body.error.code).toBe('SMS_CODE_EXPIRED')
     expect(again.body.error.message).toContain('重新获取')
   })
 
@@ -94,6 +95,7 @@ describe('SMS login', () => {
     for (let i = 0; i < 5; i++) {
       const res = await api().post('/api/v1/auth/sms/verify').send({ phone, code: wrong })
       expect(res.status).toBe(400)
+      expect(res.body.error.code).toBe('SMS_CODE_INVALID')
       messages.push(res.body.error.message)
     }
     expect(messages[0]).toContain('还可以再试4次')
@@ -169,6 +171,7 @@ describe('WeChat and Alipay login', () => {
   test('when the WeChat code is refused, then 400 asks to tap login again', async () => {
     const res = await api().post('/api/v1/auth/wechat').send({ code: 'expired-code' })
     expect(res.status).toBe(400)
+    expect(res.body.error.code).toBe('LOGIN_CODE_REJECTED')
     expect(res.body.error.message).toContain('微信登录没有成功')
   })
 
@@ -192,12 +195,13 @@ describe('WeChat and Alipay login', () => {
     expect(byPhone.userId).toBe(wx.body.user.id)
   })
 
-  test('when a logged-in user links a phone that belongs to someone else, then 403 and nothing is merged', async () => {
+  test('when a logged-in user links a phone that belongs to someone else, then 409 IDENTITY_IN_USE and nothing is merged', async () => {
     const owner = await smsLogin(bff.url, sms)
     const wx = await api().post('/api/v1/auth/wechat').send({ code: 'sandbox-sun' })
     await liftMinuteLimit()
     const attempt = await smsLogin(bff.url, sms, owner.phone, wx.body.token)
-    expect(attempt.res.status).toBe(403)
+    expect(attempt.res.status).toBe(409)
+    expect(attempt.res.body.error.code).toBe('IDENTITY_IN_USE')
     expect(attempt.res.body.error.message).toContain('已关联到另一个账号')
     const me = await api().get('/api/v1/me').set(bearer(wx.body.token))
     expect(me.body.providers).toEqual(['wechat'])

@@ -88,6 +88,7 @@ describe('binding with the holder proof', () => {
       phoneLast4: '0001',
     })
     expect(wrong.status).toBe(400)
+    expect(wrong.body.error.code).toBe('BINDING_PROOF_MISMATCH')
     const strip = (body: { error: Record<string, unknown> }) => ({
       ...body.error,
       requestId: undefined,

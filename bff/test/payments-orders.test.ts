@@ -102,6 +102,7 @@ describe('creating a top-up', () => {
   test('when the account is suspended, then the top-up is refused with the reason and no order exists', async () => {
     const res = await create(testAccounts.suspended, { amountFen: 5000, channel: 'h5' })
     expect(res.status).toBe(422)
+    expect(res.body.error.code).toBe('PAYMENT_REFUSED')
     expect(res.body.error.message).toMatch(/停止供气/)
     const list = await get(`/accounts/${testAccounts.suspended}/recharges`)
     expect(list.body.orders).toEqual([])

@@ -8,7 +8,7 @@ export type NewBinding = Pick<AccountBinding, 'userId' | 'accountNo' | 'label' |
 export class BindingRepository {
   private readonly repo: Repository<AccountBinding>
 
-  constructor(private readonly db: DataSource) {
+  constructor(db: DataSource) {
     this.repo = db.getRepository(AccountBinding)
   }
 
@@ -53,12 +53,18 @@ export class BindingRepository {
     await this.repo.update({ id }, { label })
   }
 
+  /**
+   * One statement, so it is atomic without a transaction (better-sqlite3's single connection
+   * cannot nest or overlap transactions) and concurrent calls never leave two defaults.
+   */
   async makeDefault(userId: string, accountNo: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const repo = tx.getRepository(AccountBinding)
-      await repo.update({ userId, isDefault: true }, { isDefault: false })
-      await repo.update({ userId, accountNo }, { isDefault: true })
-    })
+    await this.repo
+      .createQueryBuilder()
+      .update(AccountBinding)
+      .set({ isDefault: () => 'account_no = :accountNo' })
+      .where('user_id = :userId', { userId })
+      .setParameter('accountNo', accountNo)
+      .execute()
   }
 
   async remove(ids: string[]): Promise<void> {

@@ -13,7 +13,7 @@ export const MAX_BINDINGS_PER_USER = 20
 
 /** One answer for a wrong proof and an unknown account, so account numbers cannot be probed. */
 export const proofRejected = () =>
-  new AppError('VALIDATION_FAILED', 400, {
+  new AppError('BINDING_PROOF_MISMATCH', 400, {
     message: 'binding proof rejected',
     userMessage: '户号或户主信息不正确，请对照账单核对户号、户主姓名和预留手机号后4位',
   })
@@ -41,7 +41,7 @@ export class BindingService {
     const existing = await this.bindings.find(userId, req.accountNo)
     if (existing) return this.present(existing, log)
     if ((await this.bindings.countForUser(userId)) >= MAX_BINDINGS_PER_USER) {
-      throw new AppError('VALIDATION_FAILED', 400, {
+      throw new AppError('BINDING_LIMIT_REACHED', 409, {
         message: 'too many bindings',
         userMessage: `一个账号最多绑定${MAX_BINDINGS_PER_USER}个户号，请先解绑不用的户号`,
       })

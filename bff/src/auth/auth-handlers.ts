@@ -12,7 +12,7 @@ import type { SmsCodeService } from './sms-codes'
 type R = typeof routes
 
 const codeRejected = (platform: string) =>
-  new AppError('VALIDATION_FAILED', 400, {
+  new AppError('LOGIN_CODE_REJECTED', 400, {
     message: `${platform} login code rejected`,
     userMessage: `${platform}登录没有成功，请再点一次登录`,
   })

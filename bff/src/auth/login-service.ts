@@ -14,7 +14,7 @@ const PROVIDER_SHOWN: Record<IdentityProvider, LoginProvider> = {
 }
 
 const identityTaken = () =>
-  new AppError('FORBIDDEN', 403, {
+  new AppError('IDENTITY_IN_USE', 409, {
     message: 'identity belongs to another user',
     userMessage: '该登录方式已关联到另一个账号，请用原来的方式登录，或先在那个账号里注销',
   })

@@ -11,13 +11,13 @@ import type { InviteStore } from './invite-store'
 export const ACCEPT_PAGE = '/pages/family/index'
 
 const ownersOnly = () =>
-  new AppError('FORBIDDEN', 403, {
+  new AppError('OWNER_ONLY', 403, {
     message: 'not an owner of the account',
     userMessage: '只有凭户主信息绑定该户号的人才能管理家人',
   })
 
 const inviteInvalid = () =>
-  new AppError('NOT_FOUND', 404, {
+  new AppError('INVITE_INVALID', 404, {
     message: 'invite invalid',
     userMessage: '邀请码无效或已过期，请让家人重新邀请',
   })
@@ -86,7 +86,7 @@ export class FamilyService {
     const row = (await this.bindings.listForAccount(accountNo)).find((b) => b.id === memberId)
     if (!row) throw new AppError('NOT_FOUND', 404)
     if (row.role !== 'family') {
-      throw new AppError('FORBIDDEN', 403, {
+      throw new AppError('OWNER_ONLY', 403, {
         message: 'owners cannot remove owners',
         userMessage:
           row.userId === userId

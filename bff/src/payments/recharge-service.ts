@@ -111,7 +111,7 @@ export class RechargeService {
 }
 
 function refused(reason: string, userMessage: string): AppError {
-  return new AppError('VALIDATION_FAILED', 422, {
+  return new AppError('PAYMENT_REFUSED', 422, {
     message: `payment refused: ${reason}`,
     userMessage,
   })
