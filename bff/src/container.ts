@@ -25,6 +25,7 @@ import { createLogger, type Logger } from './platform/logger'
 import { createMetrics, type Metrics } from './platform/metrics'
 import { QueueFactory } from './platform/queues'
 import { createRedis, type Redis } from './platform/redis'
+import { redisLock } from './platform/redis-lock'
 import { UpstreamClient } from './platform/upstream-client'
 import { AlipayAuthAdapter } from './upstream/alipay/alipay-auth-adapter'
 import { AlipayGatewayClient } from './upstream/alipay/alipay-gateway-client'
@@ -182,6 +183,11 @@ export async function createContainer(
     users,
     logger,
     now,
+    lock: redisLock(redis, config.rateLimitNamespace, {
+      ttlMs: 10_000,
+      waitMs: 5_000,
+      busyMessage: '该户号有一笔缴费正在提交，请稍候再试',
+    }),
     ...(overrides.payments ? { settings: overrides.payments } : {}),
   })
 

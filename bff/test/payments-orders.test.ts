@@ -133,6 +133,25 @@ describe('creating a top-up', () => {
     expect(res.body.error.message).toBe('今日还可充值¥50.00（每日上限¥150.00）')
   })
 
+  test('when ten top-ups race past the daily limit at once, then only what the limit allows is accepted', async () => {
+    const accountNo = '1000000013'
+    const base = await fakes.accounts.facts(testAccounts.iot)
+    if (!base) throw new Error('no base account')
+    fakes.accounts.accounts.set(accountNo, {
+      ...base,
+      limits: { ...base.limits, maxPerDayFen: 30000 },
+    })
+    await bff.bind(userId, accountNo)
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => create(accountNo, { amountFen: 10000, channel: 'h5' })),
+    )
+    const statuses = results.map((r) => r.status).sort()
+    expect(statuses.filter((s) => s === 201)).toHaveLength(3)
+    expect(statuses.filter((s) => s !== 201 && s !== 422 && s !== 409)).toEqual([])
+    const list = await get(`/accounts/${accountNo}/recharges`)
+    expect(list.body.orders).toHaveLength(3)
+  })
+
   test('when no Idempotency-Key is sent, then 400 IDEMPOTENCY_KEY_REQUIRED', async () => {
     const res = await request(bff.url)
       .post(`/api/v1/accounts/${testAccounts.iot}/recharges`)
@@ -202,6 +221,53 @@ describe('reading orders', () => {
       [null, 'CREATED', 'created'],
       ['CREATED', 'PAYING', 'provider_order'],
     ])
+  })
+})
+
+describe('closing after the payer cancels', () => {
+  const close = (accountNo: string, orderNo: string, what = 'recharges') =>
+    request(bff.url)
+      .post(`/api/v1/accounts/${accountNo}/${what}/${orderNo}/close`)
+      .set('authorization', `Bearer ${token}`)
+      .set('idempotency-key', key())
+
+  test('when an unpaid order is closed, then it is closed at the provider and here, and closing again changes nothing', async () => {
+    const created = await create(testAccounts.iot, { amountFen: 5000, channel: 'h5' })
+    const orderNo: string = created.body.orderNo
+    const res = await close(testAccounts.iot, orderNo)
+    expect(res.status).toBe(201)
+    expect(res.body).toMatchObject({ state: 'CLOSED', stateLabel: '已关闭', clientParams: null })
+    expect(res.body.hint).toContain('未扣款')
+    expect(fakes.wechatpay.trades.get(orderNo)?.status).toBe('closed')
+    expect(fakes.wechatpay.pay(orderNo)).toBe(false)
+    const again = await close(testAccounts.iot, orderNo)
+    expect(again.body.state).toBe('CLOSED')
+    expect(again.body.timeline.filter((s: { state: string }) => s.state === 'CLOSED')).toHaveLength(
+      1,
+    )
+  })
+
+  test('when the payment beat the close, then the order is kept as paid and not closed', async () => {
+    const created = await create(testAccounts.iot, { amountFen: 6000, channel: 'h5' })
+    const orderNo: string = created.body.orderNo
+    expect(fakes.wechatpay.pay(orderNo)).toBe(true)
+    const res = await close(testAccounts.iot, orderNo)
+    expect(res.status).toBe(201)
+    expect(['PAID', 'CREDITING', 'CREDITED']).toContain(res.body.state)
+    expect(fakes.wechatpay.trades.get(orderNo)?.status).toBe('paid')
+  })
+
+  test('when a bill-payment order number is closed as a top-up, then 404 and it stays open', async () => {
+    const created = await create(
+      testAccounts.postpaid,
+      { amountFen: 12345, channel: 'h5' },
+      key(),
+      'payments',
+    )
+    const res = await close(testAccounts.postpaid, created.body.orderNo)
+    expect(res.status).toBe(404)
+    const read = await get(`/accounts/${testAccounts.postpaid}/payments/${created.body.orderNo}`)
+    expect(read.body.state).toBe('PAYING')
   })
 })
 

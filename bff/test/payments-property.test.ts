@@ -114,6 +114,7 @@ async function world(s: fc.Scheduler, isCard: boolean, slowRefunds: boolean) {
     async () => null,
     settings,
     clock.now,
+    (_key, work) => work(),
   )
   const order = await recharges.create({
     userId: `u-${accountNo}`,

@@ -2,6 +2,8 @@ import type { DataSource } from 'typeorm'
 import type { UserRepository } from '../auth/user-repository'
 import type { Logger } from '../platform/logger'
 import type { QueueFactory } from '../platform/queues'
+import type { WithLock } from '../platform/redis-lock'
+import { OrderCloser } from './order-close'
 import { OrderRepository } from './order-repository'
 import { PaymentIntake } from './payment-intake'
 import { PaymentJobs } from './payment-jobs'
@@ -19,6 +21,7 @@ export interface PaymentsModule {
   recharges: RechargeService
   reads: PaymentReads
   intake: PaymentIntake
+  closer: OrderCloser
   watch: PaymentWatch
   settlement: Settlement
   recovery: PaymentRecovery
@@ -33,6 +36,8 @@ export interface PaymentsDeps {
   users: UserRepository
   logger: Logger
   now: () => Date
+  /** A mutex shared by every instance (Redis); serialises order creation per account. */
+  lock: WithLock
   settings?: Partial<PaymentSettings>
 }
 
@@ -57,9 +62,10 @@ export function createPayments(deps: PaymentsDeps): PaymentsModule {
   return {
     settings,
     orders,
-    recharges: new RechargeService(orders, jobs, ports, payers, settings, now),
+    recharges: new RechargeService(orders, jobs, ports, payers, settings, now, deps.lock),
     reads: new PaymentReads(orders, ports.accounts, now),
     intake,
+    closer: new OrderCloser(orders, intake, ports, logger),
     watch,
     settlement,
     recovery,

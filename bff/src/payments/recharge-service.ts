@@ -6,6 +6,7 @@ import {
   type PaymentPurpose,
 } from '@gh/shared'
 import { AppError, errors } from '../platform/app-error'
+import type { WithLock } from '../platform/redis-lock'
 import type { JobScheduler } from './payment-jobs'
 import type { PaymentOrderRow } from './order-entity'
 import type { OrderRepository } from './order-repository'
@@ -40,6 +41,7 @@ export class RechargeService {
     private readonly payers: PayerLookup,
     private readonly settings: PaymentSettings,
     private readonly now: () => Date,
+    private readonly lock: WithLock,
   ) {}
 
   /** The same Idempotency-Key gives the same order; a new order must pass the amount rules. */
@@ -48,7 +50,16 @@ export class RechargeService {
     if (cmd.channel !== 'h5' && !payerId) throw refused('NO_PAYER', openInApp[cmd.channel])
     const existing = await this.orders.findByKey(cmd.userId, cmd.idempotencyKey)
     if (existing) return this.startPaying(sameRequest(existing, cmd), payerId)
+    // Per account, so two payers (two phones of one family, two instances) cannot both pass
+    // the daily limit on the same "paid today" sum.
+    const order = await this.lock(`pay:${cmd.accountNo}`, () => this.admit(cmd))
+    return this.startPaying(sameRequest(order, cmd), payerId)
+  }
 
+  /** Checks the amount rules and inserts the order; runs under the account's lock. */
+  private async admit(cmd: CreateOrderCommand): Promise<PaymentOrderRow> {
+    const again = await this.orders.findByKey(cmd.userId, cmd.idempotencyKey)
+    if (again) return again
     const account = await this.ports.accounts.facts(cmd.accountNo)
     if (!account) throw errors.notFound()
     const paidToday = await this.orders.committedSince(
@@ -60,7 +71,7 @@ export class RechargeService {
 
     const order = await this.orders.create(this.newOrder(cmd, account.kind, decision.toArrearsFen))
     await this.jobs.watch(order.id, this.settings.pollDelaysMs[0] ?? 0)
-    return this.startPaying(sameRequest(order, cmd), payerId)
+    return order
   }
 
   /** Creates the provider's order (idempotent by out_trade_no) unless that was done already. */

@@ -20,6 +20,18 @@ export const getOrder = (accountNo: string, orderNo: string, purpose: OrderPurpo
     params: { accountNo, orderNo },
   })
 
+/** 取消订单: closes an unpaid order so it can no longer be paid (the BFF keeps a payment that won). */
+export const closeOrder = (
+  accountNo: string,
+  orderNo: string,
+  purpose: OrderPurpose,
+  idempotencyKey: string,
+) =>
+  request(purpose === 'bill' ? routes.closeBillPayment : routes.closeRecharge, {
+    params: { accountNo, orderNo },
+    idempotencyKey,
+  })
+
 /** Top-ups and bill payments together, newest first: one 缴费记录 for the resident. */
 export async function listOrders(accountNo: string): Promise<PaymentOrder[]> {
   const [recharges, bills] = await Promise.all([

@@ -1,4 +1,4 @@
-export { getPaymentOptions, listOrders, type OrderPurpose } from './api'
+export { closeOrder, getPaymentOptions, listOrders, type OrderPurpose } from './api'
 export { checkAmount, type AmountCheck } from './amount'
 export { isFinal, isPayable, pollDelayMs, shortTime, toneOf } from './order-status'
 export { channelForPlatform, payOrder, payRecharge, type PayResult } from './pay-flow'

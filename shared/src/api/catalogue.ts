@@ -18,6 +18,8 @@ import {
   removeFamilyMember,
 } from './family'
 import {
+  closeBillPayment,
+  closeRecharge,
   createBillPayment,
   createRecharge,
   getBillPayment,
@@ -54,9 +56,11 @@ export const routes = {
   createRecharge,
   listRecharges,
   getRecharge,
+  closeRecharge,
   createBillPayment,
   listBillPayments,
   getBillPayment,
+  closeBillPayment,
 } as const
 
 /** The user routes plus the payment providers' notification receivers (mounted on their own). */

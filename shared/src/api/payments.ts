@@ -127,6 +127,18 @@ function orderRoutes(purpose: 'recharges' | 'payments', noun: string, idNoun: st
       body: NoBody,
       response: PaymentOrder,
     }),
+    close: defineRoute({
+      ...common,
+      id: `close${idNoun}`,
+      method: 'post',
+      path: `${base}/:orderNo/close`,
+      summary: `Closes an unpaid ${noun} order (after the payer cancelled) at the provider and here, so it can no longer be paid; a payment that won the race is kept and credited. Answers the order as it now is`,
+      idempotent: true,
+      params: OrderParams,
+      query: NoQuery,
+      body: NoBody,
+      response: PaymentOrder,
+    }),
   }
 }
 
@@ -135,9 +147,11 @@ const bill = orderRoutes('payments', 'bill payment', 'BillPayment')
 export const createRecharge = recharge.create
 export const listRecharges = recharge.list
 export const getRecharge = recharge.get
+export const closeRecharge = recharge.close
 export const createBillPayment = bill.create
 export const listBillPayments = bill.list
 export const getBillPayment = bill.get
+export const closeBillPayment = bill.close
 
 export const PaymentOptions = z.object({
   recharge: z.object({
