@@ -11,6 +11,7 @@ import { authHandlers } from './auth/auth-handlers'
 import { clientIpContext } from './auth/client-ip'
 import { familyHandlers } from './family/family-handlers'
 import { captureNotifyBody, mountNotifyReceivers } from './payments/notify-receivers'
+import { payShareHandlers } from './pay-shares/pay-share-handlers'
 import { paymentHandlers } from './payments/payment-handlers'
 import type { Container } from './container'
 import { errorMiddleware } from './platform/http/error-middleware'
@@ -56,6 +57,7 @@ export function createApp(c: Container): BffApp {
     ...accountHandlers({ customers: c.ports.customers, bindings: c.services.bindings }),
     ...familyHandlers(c.services),
     ...paymentHandlers(c.payments),
+    ...payShareHandlers(c),
   }
   mountRoutes(
     router,

@@ -13,6 +13,8 @@ import { FamilyService } from './family/family-service'
 import { PaymentCredentials } from './payments/adapters/payment-credentials'
 import { httpPaymentPorts } from './payments/adapters/payment-ports'
 import { OrderRepository } from './payments/order-repository'
+import { PayShareService } from './pay-shares/pay-share-service'
+import { ShareStore } from './pay-shares/share-store'
 import { createPayments, type PaymentsModule } from './payments/payments-module'
 import type { PaymentSettings } from './payments/payment-settings'
 import type { PaymentPorts } from './payments/ports'
@@ -68,6 +70,7 @@ export interface Container {
   idempotency: IdempotencyStore
   ports: Ports
   payments: PaymentsModule
+  payShares: PayShareService
   services: Services
   readiness: ReadinessCheck[]
   now: () => Date
@@ -191,6 +194,15 @@ export async function createContainer(
     ...(overrides.payments ? { settings: overrides.payments } : {}),
   })
 
+  const payShares = new PayShareService(
+    new ShareStore(redis, config.rateLimitNamespace, 3 * 24 * 3600),
+    ports.payments.accounts,
+    payments.orders,
+    payments.recharges,
+    payments.reads,
+    now,
+  )
+
   const readiness: ReadinessCheck[] = [
     { name: 'database', check: async () => void (await db.query('SELECT 1')) },
     { name: 'redis', check: async () => void (await redis.ping()) },
@@ -210,6 +222,7 @@ export async function createContainer(
     idempotency: new IdempotencyStore(redis),
     ports,
     payments,
+    payShares,
     services,
     readiness,
     now,

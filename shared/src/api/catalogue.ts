@@ -29,6 +29,7 @@ import {
   listRecharges,
   notifyRoutes,
 } from './payments'
+import { createPayShare, createSharedOrder, getPayShare, getSharedOrder } from './pay-shares'
 import type { RouteSpec } from './route'
 
 /** Every BFF route. The BFF registers exactly these; the OpenAPI document lists exactly these. */
@@ -61,6 +62,10 @@ export const routes = {
   listBillPayments,
   getBillPayment,
   closeBillPayment,
+  createPayShare,
+  getPayShare,
+  createSharedOrder,
+  getSharedOrder,
 } as const
 
 /** The user routes plus the payment providers' notification receivers (mounted on their own). */
