@@ -112,6 +112,7 @@ describe('the service phone on the home page', () => {
           serviceName: '燃气·供热 掌上营业厅',
           servicePhone: '0531-96777',
           serverTime: '2026-11-26T09:00:00+08:00',
+          orderNoticeTemplateId: null,
         },
       }),
     )

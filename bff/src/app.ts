@@ -47,7 +47,11 @@ export function createApp(c: Container): BffApp {
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '64kb', encoding: 'utf-8' }))
 
   const handlers: HandlerMap<typeof routes> = {
-    ...appInfoHandlers({ servicePhone: c.config.servicePhone, now: c.now }),
+    ...appInfoHandlers({
+      servicePhone: c.config.servicePhone,
+      orderNoticeTemplateId: c.config.wechat.orderTemplateId,
+      now: c.now,
+    }),
     ...authHandlers({
       ...c.services,
       sessions: c.sessions,

@@ -10,6 +10,7 @@ import { SlidingWindowLimiter } from './auth/sliding-window'
 import { SmsCodeService } from './auth/sms-codes'
 import { UserRepository } from './auth/user-repository'
 import { FamilyService } from './family/family-service'
+import { SubscribeNotices } from './payments/adapters/subscribe-notices'
 import { PaymentCredentials } from './payments/adapters/payment-credentials'
 import { httpPaymentPorts } from './payments/adapters/payment-ports'
 import { OrderRepository } from './payments/order-repository'
@@ -36,6 +37,8 @@ import { CustomersHttpAdapter } from './upstream/customers/customers-http-adapte
 import type { CustomersPort } from './upstream/customers/customers-port'
 import { SmsHttpAdapter } from './upstream/sms/sms-http-adapter'
 import type { SmsPort } from './upstream/sms/sms-port'
+import { WechatAccessTokens } from './upstream/wechat/access-token'
+import { WechatSubscribeMessages } from './upstream/wechat/subscribe-messages'
 import { WechatHttpAdapter } from './upstream/wechat/wechat-http-adapter'
 import type { WechatPort } from './upstream/wechat/wechat-port'
 
@@ -119,6 +122,33 @@ export async function createContainer(
   }
   const orderRows = new OrderRepository(db, now)
   const payCredentials = new PaymentCredentials(config, sandboxClient)
+  const bindings = new BindingRepository(db)
+  const users = new UserRepository(db)
+  const orderTemplateId = config.wechat.orderTemplateId
+  const notices = orderTemplateId
+    ? new SubscribeNotices({
+        messages: new WechatSubscribeMessages(
+          wechatClient,
+          new WechatAccessTokens(
+            wechatClient,
+            () => credentials.wechat(),
+            redis,
+            redisLock(redis, config.rateLimitNamespace, {
+              ttlMs: 10_000,
+              waitMs: 10_000,
+              busyMessage: '系统繁忙，请稍后再试',
+            }),
+            config.rateLimitNamespace,
+          ),
+        ),
+        templateId: orderTemplateId,
+        openidOf: async (userId) =>
+          (await users.identitiesOf(userId)).find((i) => i.provider === 'wechat')?.subject ?? null,
+        isBound: (userId, accountNo) => bindings.isBound(userId, accountNo),
+        logger,
+        now,
+      })
+    : undefined
   const ports: Ports = {
     customers,
     wechat:
@@ -144,14 +174,13 @@ export async function createContainer(
           () => payCredentials.alipay(),
           now,
         ),
+        ...(notices ? { notices } : {}),
         logger,
         now,
       }),
   }
 
   const sessions = new SessionStore(redis, config.sessionTtlSeconds)
-  const bindings = new BindingRepository(db)
-  const users = new UserRepository(db)
   const ns = config.rateLimitNamespace
   const bindingService = new BindingService(
     bindings,

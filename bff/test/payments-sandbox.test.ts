@@ -146,3 +146,47 @@ test('when an Alipay resident tops up and pays, then the signed notification cre
   expect(after.postings).toHaveLength(before.postings.length + 1)
   expect(after.credits.at(-1)).toMatchObject({ amountFen: 3000, status: 'applied' })
 }, 30_000)
+
+test('when a WeChat resident’s top-up is credited, then one 缴费结果通知 subscription message reaches them with the masked account', async () => {
+  const login = await api().post('/api/v1/auth/wechat').send({ code: 'sandbox-notice' })
+  expect(login.status).toBe(201)
+  const wxToken = login.body.token as string
+  await bff.bind(login.body.user.id as string, IOT)
+  const created = await api()
+    .post(`/api/v1/accounts/${IOT}/recharges`)
+    .set('authorization', `Bearer ${wxToken}`)
+    .set('idempotency-key', `k-${randomUUID()}`)
+    .send({ amountFen: 2000, channel: 'h5' })
+  expect(created.status).toBe(201)
+  const orderNo = created.body.orderNo as string
+  const before = (await core().get(`/sandbox/ledger?accountNo=${IOT}`)).body
+  await core().post(`/sandbox/payments/${orderNo}/pay`).send({}).expect(200)
+  // The meter credit is out (and due on the sandbox clock) before the clock moves.
+  await eventually(async () => {
+    const ledger = (await core().get(`/sandbox/ledger?accountNo=${IOT}`)).body
+    expect(ledger.credits).toHaveLength(before.credits.length + 1)
+  })
+  await core().post('/sandbox/clock').send({ advanceMs: 120_000 }).expect(200)
+  await eventually(async () => {
+    expect((await getOrder(orderNo)).body.state).toBe('CREDITED')
+  })
+
+  const { openid } = await bff.container.users
+    .identitiesOf(login.body.user.id as string)
+    .then((ids) => ({ openid: ids.find((i) => i.provider === 'wechat')?.subject }))
+  expect(openid).toBeDefined()
+  const messages = async () =>
+    (await core().get(`/sandbox/subscribe-messages?openid=${openid}`)).body.items
+  await eventually(async () => expect(await messages()).toHaveLength(1))
+  const mine = await messages()
+  expect(mine[0]).toMatchObject({
+    templateId: 'sandbox-order-settled',
+    page: `pages/orders/detail?accountNo=${IOT}&orderNo=${orderNo}&purpose=recharge`,
+    data: {
+      thing1: { value: '燃气充值' },
+      amount2: { value: '¥20.00' },
+      phrase3: { value: '已到账' },
+      character_string4: { value: '100****001' },
+    },
+  })
+}, 30_000)

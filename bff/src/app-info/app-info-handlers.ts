@@ -2,7 +2,11 @@ import type { routes } from '@gh/shared'
 import { toShanghaiIso } from '../platform/time'
 import type { RouteHandler } from '../platform/http/routes'
 
-export function appInfoHandlers(deps: { servicePhone: string; now: () => Date }): {
+export function appInfoHandlers(deps: {
+  servicePhone: string
+  orderNoticeTemplateId: string | null
+  now: () => Date
+}): {
   getAppInfo: RouteHandler<typeof routes.getAppInfo>
 } {
   return {
@@ -10,6 +14,7 @@ export function appInfoHandlers(deps: { servicePhone: string; now: () => Date })
       serviceName: '燃气·供热 掌上营业厅',
       servicePhone: deps.servicePhone,
       serverTime: toShanghaiIso(deps.now()),
+      orderNoticeTemplateId: deps.orderNoticeTemplateId,
     }),
   }
 }

@@ -43,6 +43,8 @@ const ConfigSchema = z
     WECHAT_API_URL: z.url().optional(),
     WECHAT_APP_ID: z.string().min(1).optional(),
     WECHAT_APP_SECRET: z.string().min(1).optional(),
+    /** Subscription-message template for "payment settled" (公共模板库: 缴费结果通知). */
+    WECHAT_ORDER_TEMPLATE_ID: z.string().min(1).optional(),
     /** Alipay gateway (https://openapi.alipay.com/gateway.do in production). */
     ALIPAY_GATEWAY_URL: z.url().optional(),
     ALIPAY_APP_ID: z.string().min(1).optional(),
@@ -102,7 +104,7 @@ export interface Config {
   familyInviteTtlSeconds: number
   /** Base URL of the sandbox's control endpoints (GET /sandbox/credentials). */
   sandboxUrl: string
-  wechat: { apiUrl: string; appId?: string; appSecret?: string }
+  wechat: { apiUrl: string; appId?: string; appSecret?: string; orderTemplateId: string | null }
   alipay: { gatewayUrl: string; appId?: string; appPrivateKey?: string; alipayPublicKey?: string }
   sms: { apiUrl: string }
   payments: {
@@ -169,6 +171,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       apiUrl: env.WECHAT_API_URL ?? env.UPSTREAM_BASE_URL,
       appId: env.WECHAT_APP_ID,
       appSecret: env.WECHAT_APP_SECRET,
+      // The sandbox accepts any template id; production sends nothing until one is configured.
+      orderTemplateId:
+        env.WECHAT_ORDER_TEMPLATE_ID ??
+        (env.NODE_ENV === 'production' ? null : 'sandbox-order-settled'),
     },
     alipay: {
       gatewayUrl: env.ALIPAY_GATEWAY_URL ?? new URL('/gateway.do', env.UPSTREAM_BASE_URL).href,

@@ -23,6 +23,7 @@ const appInfo = {
   serviceName: '燃气·供热 掌上营业厅',
   servicePhone: '96777',
   serverTime: '2026-11-26T09:00:00+08:00',
+  orderNoticeTemplateId: null,
 }
 
 function setup(answer: (req: HttpRequest) => HttpResponse | Promise<HttpResponse>, token?: string) {

@@ -1,11 +1,15 @@
 import { routes } from '@gh/shared'
 import type { PaymentChannel, PaymentOrder } from '@gh/shared'
 import { request } from '../api'
+import { primeOrderNotices } from './order-notices'
 
 /** One function per payment endpoint (issue 6). */
 
-export const getPaymentOptions = (accountNo: string) =>
-  request(routes.getPaymentOptions, { params: { accountNo } })
+/** Also fetches, once, what the 去支付 tap needs ready (the notice template id). */
+export const getPaymentOptions = (accountNo: string) => {
+  void primeOrderNotices()
+  return request(routes.getPaymentOptions, { params: { accountNo } })
+}
 
 export const createRecharge = (
   accountNo: string,

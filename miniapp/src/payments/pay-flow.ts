@@ -1,6 +1,7 @@
 import type { PaymentChannel, PaymentOrder } from '@gh/shared'
 import { createRecharge } from './api'
 import { launchPayment } from './launch'
+import { askForOrderNotices } from './order-notices'
 import type { PayOutcome } from './outcome'
 
 /** The channel this build pays through: the platform's own cashier, or the H5 cashier page. */
@@ -27,6 +28,8 @@ export interface RechargeRequest {
 
 /** Creates (or gets back) the top-up order, then opens the platform's payment. */
 export async function payRecharge(req: RechargeRequest): Promise<PayResult> {
+  // First, while still inside the tap: WeChat opens the consent dialog only from a tap.
+  await askForOrderNotices()
   const order = await createRecharge(
     req.accountNo,
     { amountFen: req.amountFen, channel: channelForPlatform() },
@@ -38,5 +41,6 @@ export async function payRecharge(req: RechargeRequest): Promise<PayResult> {
 /** Pays an order still waiting for payment (继续支付 on the order page). */
 export async function payOrder(order: PaymentOrder, returnUrl: string): Promise<PayOutcome | null> {
   if (!order.clientParams) return null
+  await askForOrderNotices()
   return launchPayment(order.clientParams, { returnUrl })
 }

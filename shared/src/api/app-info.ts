@@ -7,6 +7,8 @@ export const AppInfo = z.object({
   servicePhone: z.string(),
   /** Server time, so the client can show times and detect a wrong device clock. */
   serverTime: z.string(),
+  /** WeChat subscription template the app asks consent for before paying (缴费结果通知). */
+  orderNoticeTemplateId: z.string().nullable(),
 })
 export type AppInfo = z.infer<typeof AppInfo>
 

@@ -8,7 +8,7 @@ import type { CustomersPort } from '../../upstream/customers/customers-port'
 import { MetersHttpAdapter } from '../../upstream/meters/meters-http-adapter'
 import { WechatPayClient } from '../../upstream/wechatpay/wechatpay-client'
 import { WechatPayProvider } from '../../upstream/wechatpay/wechatpay-provider'
-import type { PaymentPorts } from '../ports'
+import type { PaymentPorts, ResidentNotices } from '../ports'
 import { LoggedNotices } from '../resident-notices'
 import { BillingCreditTarget, type OrderFactsLookup } from './billing-credit-target'
 import type { PaymentCredentials } from './payment-credentials'
@@ -23,6 +23,8 @@ export interface PaymentAdapterDeps {
   /** For the H5 cashier's way back to the order page. */
   orderPage: (outTradeNo: string) => Promise<{ accountNo: string; purpose: string } | null>
   alipay: AlipayGatewayClient
+  /** Subscription messages; without them the end states are only logged. */
+  notices?: ResidentNotices
   logger: Logger
   now: () => Date
 }
@@ -65,6 +67,6 @@ export function httpPaymentPorts(deps: PaymentAdapterDeps): PaymentPorts {
     },
     credit: new BillingCreditTarget(customers, billing, meters, deps.orders, now),
     accounts: new UpstreamPaymentAccounts(customers, billing, meters, now),
-    notices: new LoggedNotices(deps.logger),
+    notices: deps.notices ?? new LoggedNotices(deps.logger),
   }
 }
