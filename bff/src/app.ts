@@ -18,6 +18,7 @@ import { errorMiddleware } from './platform/http/error-middleware'
 import { mountHealth } from './platform/http/health'
 import { buildOpenApi } from './platform/http/openapi'
 import { requestContext, type AppState } from './platform/http/request-context'
+import { mountReconciliationOps } from './reconciliation/ops-route'
 import { API_PREFIX, mountRoutes, type HandlerMap } from './platform/http/routes'
 
 export interface BffApp {
@@ -74,6 +75,8 @@ export function createApp(c: Container): BffApp {
     c.idempotency,
   )
   mountNotifyReceivers(router, c.payments.intake)
+  if (c.config.opsToken)
+    mountReconciliationOps(router, c.reconciliation.findings, c.config.opsToken)
 
   const openapi = buildOpenApi(allRoutes, {
     [`${API_PREFIX}/openapi.json`]: {

@@ -19,6 +19,12 @@ import { ShareStore } from './pay-shares/share-store'
 import { createPayments, type PaymentsModule } from './payments/payments-module'
 import type { PaymentSettings } from './payments/payment-settings'
 import type { PaymentPorts } from './payments/ports'
+import { httpReconciliationPorts } from './reconciliation/adapters/http-reconciliation-ports'
+import type { ReconciliationPorts } from './reconciliation/ports'
+import {
+  startReconciliation,
+  type ReconciliationModule,
+} from './reconciliation/reconciliation-module'
 import { InviteStore } from './family/invite-store'
 import type { Config } from './platform/config'
 import { openDatabase } from './platform/db/data-source'
@@ -73,6 +79,7 @@ export interface Container {
   idempotency: IdempotencyStore
   ports: Ports
   payments: PaymentsModule
+  reconciliation: ReconciliationModule
   payShares: PayShareService
   services: Services
   readiness: ReadinessCheck[]
@@ -83,6 +90,7 @@ export interface Container {
 export interface ContainerOverrides {
   ports?: Partial<Ports>
   payments?: Partial<PaymentSettings>
+  reconciliation?: ReconciliationPorts
   logger?: Logger
   now?: () => Date
 }
@@ -223,6 +231,23 @@ export async function createContainer(
     ...(overrides.payments ? { settings: overrides.payments } : {}),
   })
 
+  const reconciliation = startReconciliation({
+    db,
+    queues,
+    payments,
+    paymentPorts: ports.payments,
+    ports:
+      overrides.reconciliation ??
+      httpReconciliationPorts({
+        config,
+        credentials: payCredentials,
+        clients: { ...payClients, alipay: alipayClient },
+        now,
+      }),
+    logger,
+    now,
+  })
+
   const payShares = new PayShareService(
     new ShareStore(redis, config.rateLimitNamespace, 3 * 24 * 3600),
     ports.payments.accounts,
@@ -251,6 +276,7 @@ export async function createContainer(
     idempotency: new IdempotencyStore(redis),
     ports,
     payments,
+    reconciliation,
     payShares,
     services,
     readiness,

@@ -74,6 +74,8 @@ const ConfigSchema = z
       .string()
       .regex(/^o[A-Za-z0-9_-]{27}$/)
       .default('oH5CashierPayer0000000000000'),
+    /** Bearer token of the operator endpoints (/ops/…); they are not mounted without it. */
+    OPS_TOKEN: z.string().min(24).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.SESSION_SECRET === DEFAULT_SESSION_SECRET) {
@@ -102,6 +104,7 @@ export interface Config {
   sessionTtlSeconds: number
   rateLimitNamespace: string
   familyInviteTtlSeconds: number
+  opsToken: string | null
   /** Base URL of the sandbox's control endpoints (GET /sandbox/credentials). */
   sandboxUrl: string
   wechat: { apiUrl: string; appId?: string; appSecret?: string; orderTemplateId: string | null }
@@ -166,6 +169,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlSeconds: env.SESSION_TTL_SECONDS,
     rateLimitNamespace: env.RATE_LIMIT_NAMESPACE,
     familyInviteTtlSeconds: env.FAMILY_INVITE_TTL_SECONDS,
+    opsToken: env.OPS_TOKEN ?? null,
     sandboxUrl: env.UPSTREAM_BASE_URL,
     wechat: {
       apiUrl: env.WECHAT_API_URL ?? env.UPSTREAM_BASE_URL,

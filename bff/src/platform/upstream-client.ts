@@ -78,6 +78,13 @@ export interface UpstreamText {
   text: string
 }
 
+/** A binary answer (bill files: gzip, zip), byte for byte. */
+export interface UpstreamBytes {
+  status: number
+  headers: Record<string, string>
+  bytes: Buffer
+}
+
 export class UpstreamClient {
   private readonly agent = new Agent({ keepAliveTimeout: 10_000, connections: 128 })
   private readonly breaker: CircuitBreaker<[() => Promise<RawResponse>], RawResponse>
@@ -126,6 +133,14 @@ export class UpstreamClient {
     )
   }
 
+  /** Like `callText` for binary answers: the body is not decoded. */
+  async callBytes(call: UpstreamTextCall): Promise<UpstreamBytes> {
+    return this.withRetries(call.operation, call.idempotent, async () => {
+      const answer = (await this.fireText(call, true)).body as UpstreamText & { bytes: Buffer }
+      return { status: answer.status, headers: answer.headers, bytes: answer.bytes }
+    })
+  }
+
   /**
    * Retries transient failures (timeouts, unavailability) of idempotent calls with exponential
    * backoff and jitter, and records one duration per call with its outcome.
@@ -168,7 +183,7 @@ export class UpstreamClient {
     await this.agent.close()
   }
 
-  private fireText(call: UpstreamTextCall): Promise<RawResponse> {
+  private fireText(call: UpstreamTextCall, binary = false): Promise<RawResponse> {
     return this.fire(async () => {
       const answer = await this.send(
         call.method,
@@ -176,6 +191,7 @@ export class UpstreamClient {
         call.headers ?? {},
         call.body,
         call.timeoutMs,
+        binary,
       )
       return { status: answer.status, body: answer }
     })
@@ -211,15 +227,18 @@ export class UpstreamClient {
     headers: Record<string, string>,
     body: string | undefined,
     timeoutMsOverride: number | undefined,
-  ): Promise<UpstreamText> {
+    binary = false,
+  ): Promise<UpstreamText & { bytes?: Buffer }> {
     const url = new URL(target, this.options.baseUrl)
     const timeoutMs = timeoutMsOverride ?? this.options.timeoutMs
     const signal = AbortSignal.timeout(timeoutMs)
     let res
-    let text: string
+    let text = ''
+    let bytes: Buffer | undefined
     try {
       res = await request(url, { method, headers, body, dispatcher: this.agent, signal })
-      text = await res.body.text()
+      if (binary) bytes = Buffer.from(await res.body.arrayBuffer())
+      else text = await res.body.text()
     } catch (err) {
       // undici reports an aborted request under several error names; the signal is the truth.
       const timedOut = signal.aborted
@@ -239,7 +258,7 @@ export class UpstreamClient {
     for (const [k, v] of Object.entries(res.headers)) {
       if (v !== undefined) answerHeaders[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v
     }
-    return { status: res.statusCode, headers: answerHeaders, text }
+    return { status: res.statusCode, headers: answerHeaders, text, ...(bytes ? { bytes } : {}) }
   }
 
   private async attemptJson<T>(call: UpstreamCall<T>): Promise<RawResponse> {

@@ -1,5 +1,13 @@
 import { AccountBinding } from '../../accounts/account-binding-entity'
 import { User, UserIdentity } from '../../auth/user-entity'
 import { OrderTransitionRow, PaymentOrderRow } from '../../payments/order-entity'
+import { ReconciliationFindingRow } from '../../reconciliation/finding-entity'
 
-export const entities = [User, UserIdentity, AccountBinding, PaymentOrderRow, OrderTransitionRow]
+export const entities = [
+  User,
+  UserIdentity,
+  AccountBinding,
+  PaymentOrderRow,
+  OrderTransitionRow,
+  ReconciliationFindingRow,
+]

@@ -133,4 +133,25 @@ export class AlipayGatewayClient {
       throw new UpstreamError('alipay', 'bad_response', `${method}: off contract`)
     return parsed.data
   }
+
+  /**
+   * A file behind a download link the gateway answered (bills): a plain GET, retried like any
+   * read; the link is short-lived and single-purpose, so it carries no signature of its own.
+   */
+  async download(operation: string, url: string): Promise<Buffer> {
+    const target = new URL(url)
+    if (target.protocol !== 'https:' && target.protocol !== 'http:') {
+      throw new UpstreamError('alipay', 'bad_response', `${operation}: not a web address`)
+    }
+    const answer = await this.client.callBytes({
+      operation,
+      method: 'GET',
+      pathAndQuery: target.href,
+      idempotent: true,
+    })
+    if (answer.status >= 400) {
+      throw new UpstreamError('alipay', 'rejected', `${operation}: status ${answer.status}`)
+    }
+    return answer.bytes
+  }
 }

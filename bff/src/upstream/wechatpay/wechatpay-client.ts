@@ -84,6 +84,41 @@ export class WechatPayClient {
     }
     return parsed.data
   }
+
+  /**
+   * A file behind a `download_url` (bills): a signed GET to the API host, the bytes as received.
+   * A file answer carries no response signature; the caller checks it against the signed hash.
+   */
+  async download(operation: string, downloadUrl: string): Promise<Buffer> {
+    const keys = await this.keys()
+    const url = new URL(downloadUrl)
+    const pathAndQuery = url.pathname + url.search
+    const answer = await this.client.callBytes({
+      operation,
+      method: 'GET',
+      pathAndQuery,
+      idempotent: true,
+      get headers() {
+        return {
+          accept: '*/*',
+          'user-agent': 'gh-bff/1.0',
+          authorization: authorization(keys, 'GET', pathAndQuery, '', nowSeconds()),
+        }
+      },
+    })
+    if (answer.status < 400) return answer.bytes
+    const text = answer.bytes.toString('utf8')
+    const check = checkSignature(keys, answer.headers, answer.bytes, this.nowS())
+    if (!check.ok) {
+      throw new UpstreamError('wechatpay', 'bad_response', `${operation}: error not signed`)
+    }
+    const json = safeJson(text)
+    const code =
+      json && typeof json === 'object' && 'code' in json && typeof json.code === 'string'
+        ? json.code
+        : 'UNKNOWN'
+    throw new WechatPayRejected(answer.status, code)
+  }
 }
 
 const nowSeconds = () => Math.floor(Date.now() / 1000)

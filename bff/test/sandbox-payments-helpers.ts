@@ -1,0 +1,213 @@
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer, request as httpRequest, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import request from 'supertest'
+import type { Posting, RefundPosting } from '../contracts/billing'
+import type { Credit, IcPurchase } from '../contracts/meters'
+import type { PaymentSettings } from '../src/payments/payment-settings'
+import { createSandbox, type Sandbox } from '../sandbox/app'
+import { randomNamespace } from './auth-fakes'
+import { startBff, type TestBff } from './harness'
+import { fastPayments } from './payment-fakes'
+
+export { eventually } from './payment-fakes'
+
+/**
+ * Fault scenarios against the real core sandbox: one sandbox, one front door the sandbox notifies
+ * (so notify_url is known before any BFF has a port, and survives a restart), and any number of
+ * BFF instances sharing one PostgreSQL database and one Redis, as in production.
+ */
+export interface SandboxWorld {
+  readonly sandbox: Sandbox
+  readonly sandboxUrl: string
+  core(): ReturnType<typeof request>
+  /** The first call makes the database; later ones share it, its queues and Redis. */
+  startInstance(): Promise<TestBff>
+  /** Stops an instance (HTTP, workers, sweep), as a crash or a deploy would. */
+  stopInstance(instance: TestBff): Promise<void>
+  /** Where the front door (every order's notify_url) forwards to from now on. */
+  route(instance: TestBff): void
+  /** A user with a session valid on every instance, bound to `accountNos`. */
+  resident(...accountNos: string[]): Promise<Resident>
+  close(): Promise<void>
+}
+
+export type Purpose = 'recharge' | 'bill'
+const collection: Record<Purpose, string> = { recharge: 'recharges', bill: 'payments' }
+
+export interface Resident {
+  token: string
+  /** Creates an H5-cashier order through `via` (default: the first instance); its order number. */
+  create(accountNo: string, purpose: Purpose, amountFen: number, via?: TestBff): Promise<string>
+  read(accountNo: string, purpose: Purpose, orderNo: string, via?: TestBff): Promise<OrderBody>
+  /** What a bill payment must pay now (billing's figure, through the BFF). */
+  owedFen(accountNo: string): Promise<number>
+}
+
+export interface OrderBody {
+  state: string
+  amountFen: number
+  timeline: { state: string }[]
+}
+
+export const notifyPath = '/api/v1/notify/wechatpay'
+
+/** Payment timings short enough for a test; only a notification settles an unpaid order. */
+export const testPayments: Partial<PaymentSettings> = {
+  ...fastPayments,
+  pollDelaysMs: [60_000],
+  creditDeadlineMs: 60_000,
+}
+
+export async function openWorld(settings: Partial<PaymentSettings>): Promise<SandboxWorld> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'payments-faults-'))
+  const sandbox = createSandbox({ config: { dataDir, accounts: 10 } })
+  const sandboxUrl = (await sandbox.listen(0, '127.0.0.1')).url
+  const core = () => request(sandboxUrl)
+  // Credits confirm at once and refunds succeed at once: the faults under test are the only waits.
+  await core().post('/sandbox/meters/settings').send({ confirmDelayMs: 0 }).expect(200)
+  await core().post('/sandbox/wechatpay/settings').send({ refundDelayMs: 0 }).expect(200)
+
+  let target = ''
+  const front: Server = createServer((req, res) => {
+    const out = httpRequest(
+      new URL(req.url ?? '/', target),
+      { method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers)
+        answer.pipe(res)
+      },
+    )
+    out.on('error', () => res.writeHead(502).end())
+    req.pipe(out)
+  })
+  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve))
+  const frontUrl = `http://127.0.0.1:${(front.address() as AddressInfo).port}`
+  const namespace = randomNamespace()
+  const running = new Set<TestBff>()
+  let databaseUrl: string | undefined
+
+  const world: SandboxWorld = {
+    sandbox,
+    sandboxUrl,
+    core,
+    async startInstance() {
+      const instance = await startBff({
+        upstreamUrl: sandboxUrl,
+        env: { RATE_LIMIT_NAMESPACE: namespace, PUBLIC_BASE_URL: frontUrl },
+        payments: settings,
+        ...(databaseUrl ? { databaseUrl } : {}),
+      })
+      databaseUrl = instance.databaseUrl
+      running.add(instance)
+      if (!target) target = instance.url
+      return instance
+    },
+    async stopInstance(instance) {
+      if (!running.delete(instance)) return
+      await instance.close()
+    },
+    route(instance) {
+      target = instance.url
+    },
+    async resident(...accountNos) {
+      const first = [...running][0]
+      if (!first) throw new Error('start an instance first')
+      const { token, userId } = await first.login()
+      for (const accountNo of accountNos) await first.bind(userId, accountNo)
+      return residentOf(token, first)
+    },
+    async close() {
+      for (const instance of running) await instance.close()
+      running.clear()
+      await new Promise((resolve) => front.close(resolve))
+      await sandbox.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+  return world
+}
+
+function residentOf(token: string, first: TestBff): Resident {
+  const auth = `Bearer ${token}`
+  return {
+    token,
+    async create(accountNo, purpose, amountFen, via = first) {
+      const res = await request(via.url)
+        .post(`/api/v1/accounts/${accountNo}/${collection[purpose]}`)
+        .set('authorization', auth)
+        .set('idempotency-key', `k-${randomUUID()}`)
+        .send({ amountFen, channel: 'h5' })
+      if (res.status !== 201) throw new Error(`create ${res.status}: ${JSON.stringify(res.body)}`)
+      return res.body.orderNo as string
+    },
+    async read(accountNo, purpose, orderNo, via = first) {
+      const res = await request(via.url)
+        .get(`/api/v1/accounts/${accountNo}/${collection[purpose]}/${orderNo}`)
+        .set('authorization', auth)
+      if (res.status !== 200) throw new Error(`read ${res.status}: ${JSON.stringify(res.body)}`)
+      return res.body as OrderBody
+    },
+    async owedFen(accountNo) {
+      const res = await request(first.url)
+        .get(`/api/v1/accounts/${accountNo}/payment-options`)
+        .set('authorization', auth)
+        .expect(200)
+      return res.body.bill.owedFen as number
+    },
+  }
+}
+
+/** Everything billing and the meters recorded for one order (they key it by our order id). */
+export interface OrderLedger {
+  postings: Posting[]
+  refunds: RefundPosting[]
+  credits: Credit[]
+  icPurchases: IcPurchase[]
+}
+
+export async function ledgerOf(
+  world: SandboxWorld,
+  accountNo: string,
+  orderId: string,
+): Promise<OrderLedger> {
+  const res = await world.core().get(`/sandbox/ledger?accountNo=${accountNo}`).expect(200)
+  const ledger = res.body as OrderLedger
+  return {
+    postings: ledger.postings.filter((p) => p.paymentId === orderId),
+    refunds: ledger.refunds.filter((r) => r.paymentId === orderId),
+    credits: ledger.credits.filter((c) => c.creditId === orderId),
+    icPurchases: ledger.icPurchases.filter((p) => p.purchaseId === orderId),
+  }
+}
+
+/** The order as stored (shared by every instance), with its transitions as `FROM→TO:cause`. */
+export async function storedOrder(instance: TestBff, orderNo: string) {
+  const orders = instance.container.payments.orders
+  const order = await orders.findByOutTradeNo(orderNo)
+  if (!order) throw new Error(`no order ${orderNo}`)
+  const transitions = (await orders.transitionsOf([order.id])).map(
+    (t) => `${t.fromState ?? ''}→${t.toState}:${t.cause}`,
+  )
+  return { id: order.id, state: order.state, transitions }
+}
+
+/** The payer confirms at the sandbox cashier. */
+export async function pay(world: SandboxWorld, orderNo: string): Promise<void> {
+  await world.core().post(`/sandbox/payments/${orderNo}/pay`).send({}).expect(200)
+}
+
+export interface DeliveryAttempt {
+  target: string
+  at: string
+  status: number | null
+  accepted: boolean
+}
+
+export async function notificationsOf(world: SandboxWorld, orderNo: string) {
+  const res = await world.core().get(`/sandbox/notifications?outTradeNo=${orderNo}`).expect(200)
+  return res.body.items as { kind: string; state: string; attempts: DeliveryAttempt[] }[]
+}
