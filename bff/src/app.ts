@@ -9,6 +9,7 @@ import { accountHandlers } from './accounts/account-handlers'
 import { appInfoHandlers } from './app-info/app-info-handlers'
 import { authHandlers } from './auth/auth-handlers'
 import { clientIpContext } from './auth/client-ip'
+import { contentHandlers } from './content/content-handlers'
 import { familyHandlers } from './family/family-handlers'
 import { captureNotifyBody, mountNotifyReceivers } from './payments/notify-receivers'
 import { payShareHandlers } from './pay-shares/pay-share-handlers'
@@ -63,6 +64,7 @@ export function createApp(c: Container): BffApp {
     ...familyHandlers(c.services),
     ...paymentHandlers(c.payments),
     ...payShareHandlers(c),
+    ...contentHandlers(c.services),
   }
   mountRoutes(
     router,

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm'
 import { BindingAttempts } from './accounts/binding-attempts'
 import { BindingRepository } from './accounts/binding-repository'
 import { BindingService } from './accounts/binding-service'
+import { ContentService } from './content/content-service'
 import { LoginService } from './auth/login-service'
 import { PlatformCredentials } from './auth/platform-credentials'
 import { PrivacyService } from './auth/privacy-service'
@@ -38,6 +39,8 @@ import { redisLock } from './platform/redis-lock'
 import { UpstreamClient } from './platform/upstream-client'
 import { AlipayAuthAdapter } from './upstream/alipay/alipay-auth-adapter'
 import { AlipayGatewayClient } from './upstream/alipay/alipay-gateway-client'
+import { ContentHttpAdapter } from './upstream/content/content-http-adapter'
+import type { ContentPort } from './upstream/content/content-port'
 import type { AlipayAuthPort } from './upstream/alipay/alipay-port'
 import { CustomersHttpAdapter } from './upstream/customers/customers-http-adapter'
 import type { CustomersPort } from './upstream/customers/customers-port'
@@ -55,6 +58,7 @@ export interface Ports {
   alipay: AlipayAuthPort
   sms: SmsPort
   payments: PaymentPorts
+  content: ContentPort
 }
 
 /** Identity, binding and family use cases, built once here. */
@@ -64,6 +68,7 @@ export interface Services {
   privacy: PrivacyService
   bindings: BindingService
   family: FamilyService
+  content: ContentService
 }
 
 export interface Container {
@@ -120,6 +125,8 @@ export async function createContainer(
   const alipayUrl = new URL(config.alipay.gatewayUrl)
   const alipayClient = clientFor('alipay', alipayUrl.origin)
   const sandboxClient = clientFor('sandbox', config.sandboxUrl)
+  // No setting of its own yet: the content port follows UPSTREAM_BASE_URL.
+  const contentClient = clientFor('content', config.sandboxUrl)
   const credentials = new PlatformCredentials(config, sandboxClient)
   const now = overrides.now ?? (() => new Date())
   const customers = overrides.ports?.customers ?? new CustomersHttpAdapter(customersClient)
@@ -167,6 +174,7 @@ export async function createContainer(
         new AlipayGatewayClient(alipayClient, alipayUrl.pathname, () => credentials.alipay(), now),
       ),
     sms: overrides.ports?.sms ?? new SmsHttpAdapter(smsClient),
+    content: overrides.ports?.content ?? new ContentHttpAdapter(contentClient),
     payments:
       overrides.ports?.payments ??
       httpPaymentPorts({
@@ -214,6 +222,7 @@ export async function createContainer(
       config.familyInviteTtlSeconds,
       now,
     ),
+    content: new ContentService(ports.content),
   }
 
   const payments = createPayments({
@@ -230,7 +239,6 @@ export async function createContainer(
     }),
     ...(overrides.payments ? { settings: overrides.payments } : {}),
   })
-
   const reconciliation = startReconciliation({
     db,
     queues,
@@ -285,7 +293,7 @@ export async function createContainer(
       await payments.stop()
       await queues.close()
       await customersClient.close()
-      for (const client of [wechatClient, smsClient, alipayClient, sandboxClient])
+      for (const client of [wechatClient, smsClient, alipayClient, sandboxClient, contentClient])
         await client.close()
       for (const client of Object.values(payClients)) await client.close()
       redis.disconnect()

@@ -12,6 +12,8 @@ export default defineAppConfig({
     'pages/recharge/index',
     'pages/orders/index',
     'pages/orders/detail',
+    'pages/safety/index',
+    'pages/safety/article',
   ],
   window: {
     backgroundTextStyle: 'dark',
@@ -55,6 +57,11 @@ export default defineAppConfig({
   // WeChat only: 微信同声传译 for read-aloud and voice input (miniapp/src/voice/voice.weapp.ts).
   // The AppID must also add the plugin in the admin console (设置 → 第三方设置 → 插件管理).
   ...(process.env.TARO_ENV === 'weapp'
-    ? { plugins: { WechatSI: { version: '0.3.5', provider: 'wx069ba97219f66d99' } } }
+    ? {
+        plugins: { WechatSI: { version: '0.3.5', provider: 'wx069ba97219f66d99' } },
+        // 营业网点 nearest first (pages/safety): WeChat refuses getLocation without both.
+        requiredPrivateInfos: ['getLocation'],
+        permission: { 'scope.userLocation': { desc: '用于查找离您最近的营业网点和写卡点' } },
+      }
     : {}),
 })

@@ -10,6 +10,7 @@ export const errorMessages = {
   FORBIDDEN: '没有权限进行此操作',
   ACCOUNT_NOT_BOUND: '该户号未绑定到您的账号，请先绑定',
   NOT_FOUND: '没有找到相关内容',
+  ARTICLE_NOT_FOUND: '没有找到这篇文章，可能已经下线',
   IDEMPOTENCY_KEY_REQUIRED: '请求缺少幂等键，请刷新后重试',
   IDEMPOTENCY_CONFLICT: '相同的请求正在处理中，请稍候',
   IDEMPOTENCY_KEY_REUSED: '该请求已提交过且内容不同，请刷新后重试',

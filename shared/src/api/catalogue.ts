@@ -1,5 +1,6 @@
 import { bindAccount, getAccount, listAccounts, unbindAccount, updateBinding } from './accounts'
 import { getAppInfo } from './app-info'
+import { getArticle, listArticles, listNotices, listOutlets } from './content'
 import {
   deleteMe,
   getMe,
@@ -66,6 +67,10 @@ export const routes = {
   getPayShare,
   createSharedOrder,
   getSharedOrder,
+  listArticles,
+  getArticle,
+  listNotices,
+  listOutlets,
 } as const
 
 /** The user routes plus the payment providers' notification receivers (mounted on their own). */
