@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { AccountNo, IsoDateTime, UpstreamError } from './common'
 import { AccountKind, AccountPathParams, AccountStatus } from './customers'
+import { Fen, IdempotencyKey, LocalDate } from './billing-primitives'
+import { heatingStopOperations, heatingStopSchemas } from './billing-heating-stops'
 import type { Contract } from './openapi'
 
 /**
@@ -8,14 +10,7 @@ import type { Contract } from './openapi'
  * integer fen, gas volume integer dm³ (0.001 m³), heated area integer dm² (0.01 m²).
  */
 
-export const Fen = z.number().int().describe('amount in fen (分), integer')
-export const LocalDate = z.iso.date().describe('calendar date in Asia/Shanghai, YYYY-MM-DD')
-
-/** Our payment order id doubles as the idempotency key, so it is safe in a header and a URL. */
-export const IdempotencyKey = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{6,64}$/)
-  .describe('6–64 characters of A–Z, a–z, 0–9, _ and -; the idempotency key')
+export { Fen, IdempotencyKey, LocalDate }
 
 export const PaymentChannel = z
   .enum(['wechatpay', 'alipay', 'counter', 'bank'])
@@ -48,7 +43,19 @@ export const HeatingLine = z.object({
   explanation: z.string(),
 })
 
-export const BillLine = z.discriminatedUnion('type', [GasTierLine, HeatingLine])
+export const LateFeeLine = z.object({
+  type: z.literal('late_fee'),
+  overdueFen: Fen.describe('charges still unpaid now (late fees are never charged on late fees)'),
+  fromDate: LocalDate.describe('first day charged: the day after the due date'),
+  days: z.number().int().min(0).describe('days after the due date with charges unpaid'),
+  dailyRateBp: z.number().int().describe('basis points of the unpaid charges per day (10 = 0.1%)'),
+  amountFen: Fen.describe('accrued to today, or to the day the charges were paid'),
+  explanation: z
+    .string()
+    .describe('Chinese, e.g. 滞纳金：逾期 123.45 元 × 0.1%/天 × 26 天 = 3.21 元'),
+})
+
+export const BillLine = z.discriminatedUnion('type', [GasTierLine, HeatingLine, LateFeeLine])
 export type BillLine = z.infer<typeof BillLine>
 
 export const BillMeterReading = z.object({
@@ -71,7 +78,8 @@ export const Bill = z.object({
   period: z.object({ from: LocalDate, to: LocalDate }).describe('inclusive'),
   issuedAt: IsoDateTime,
   dueAt: IsoDateTime,
-  amountFen: Fen,
+  amountFen: Fen.describe('charges plus the late fee accrued so far'),
+  lateFeeFen: Fen.describe('滞纳金 included in amountFen (its late_fee line)'),
   paidFen: Fen,
   outstandingFen: Fen,
   status: BillStatus,
@@ -109,6 +117,7 @@ export const AccountSummary = z.object({
   ),
   amountDueFen: Fen.describe('outstanding on every unpaid bill'),
   arrearsFen: Fen.describe('outstanding on overdue bills (part of amountDueFen)'),
+  lateFeeFen: Fen.describe('滞纳金 owed now (part of arrearsFen)'),
   unpaidBillCount: z.number().int(),
   overdueBillCount: z.number().int(),
   lastPayment: LastPayment.nullable(),
@@ -143,6 +152,9 @@ export const Tariff = z.object({
       season: z.object({ startsOn: LocalDate, endsOn: LocalDate }),
       stoppedFeePercent: z.number().int().describe('基本热费 share charged for 停暖 days'),
       minIndoorTemperatureC: z.number().int().describe('室温 standard during the season'),
+      stopApplication: z
+        .object({ seasonYear: z.number().int(), opensOn: LocalDate, closesOn: LocalDate })
+        .describe('停暖 application window open now, else the next one (inclusive dates)'),
     })
     .nullable()
     .describe('null where there is no district heating network'),
@@ -151,6 +163,12 @@ export const Tariff = z.object({
     maxFenPerOrder: Fen,
     maxFenPerDay: Fen.describe('per account per calendar day, all channels'),
   }),
+  lateFee: z
+    .object({
+      dailyRateBp: z.number().int().describe('basis points of overdue charges per day'),
+      capPercent: z.number().int().describe('the fee never exceeds this share of the charges'),
+    })
+    .describe('滞纳金 on postpaid gas and heating bills, from the day after the due date'),
 })
 export type Tariff = z.infer<typeof Tariff>
 export const AreaPathParams = z.object({ areaCode: z.string().regex(/^\d{8}$/) })
@@ -170,7 +188,11 @@ export const PaymentRequest = z.object({
 })
 export type PaymentRequest = z.infer<typeof PaymentRequest>
 
-export const Allocation = z.object({ billId: z.string(), amountFen: Fen })
+export const Allocation = z.object({
+  billId: z.string(),
+  amountFen: Fen,
+  lateFeeFen: Fen.optional().describe('part of amountFen that settled the late fee (paid first)'),
+})
 
 export const Posting = z.object({
   postingId: z.string(),
@@ -212,6 +234,16 @@ export type RefundPosting = z.infer<typeof RefundPosting>
 export const PostingsQuery = z.object({
   date: LocalDate.describe('business date: paidAt (refundedAt for refunds) in Asia/Shanghai'),
 })
+export const AccountPostingsQuery = z.object({
+  from: LocalDate.optional().describe('postings paid (refunds refunded) on or after this date'),
+  to: LocalDate.optional().describe('on or before this date'),
+})
+export const AccountPostings = z.object({
+  accountNo: AccountNo,
+  postings: z.array(Posting).describe('newest first, by paidAt'),
+  refunds: z.array(RefundPosting).describe('newest first, by refundedAt'),
+})
+
 export const PostingsOfDay = z.object({
   date: LocalDate,
   postings: z.array(Posting),
@@ -225,10 +257,10 @@ const unavailable = error('Billing unavailable; safe to retry with the same key'
 export const billingContract: Contract = {
   port: 'billing',
   title: 'Billing port (营收)',
-  version: '1.0.0',
+  version: '1.1.0',
   description:
-    'Bills with explained lines (阶梯气价 tiers, heating area × price), tariffs and top-up ' +
-    'limits, payment and refund postings. Postings are idempotent: the same paymentId (or ' +
+    'Bills with explained lines (阶梯气价 tiers, heating area × price, late fees), tariffs and ' +
+    'top-up limits, payment and refund postings, 停暖 applications. Postings are idempotent: the same paymentId (or ' +
     'refundId) never posts twice; a replay answers the original posting with 200 and a ' +
     'different body under the same id answers 409 IDEMPOTENCY_MISMATCH. The Idempotency-Key ' +
     'header, when sent, must equal the id in the body. Errors use `{ code, message }`.',
@@ -246,6 +278,8 @@ export const billingContract: Contract = {
     RefundPostingRequest,
     RefundPosting,
     PostingsOfDay,
+    AccountPostings,
+    ...heatingStopSchemas,
     UpstreamError,
   },
   operations: [
@@ -310,6 +344,8 @@ export const billingContract: Contract = {
       description:
         'Billed accounts: the amount settles `billIds` when given (it must equal their ' +
         'outstanding total), else unpaid bills oldest first; any rest is kept as prepayment. ' +
+        'Within a bill the late fee is settled before the charges; both are reckoned as of the ' +
+        'day of `paidAt`, so a payer pays what was shown that day. ' +
         'Prepaid accounts: a top_up receipt within the tariff limits; the gas reaches the ' +
         'meter through the meters port (credits or IC purchases).',
       body: PaymentRequest,
@@ -342,6 +378,21 @@ export const billingContract: Contract = {
         503: unavailable,
       },
     },
+    {
+      operationId: 'listAccountPostings',
+      method: 'get',
+      path: '/accounts/:accountNo/postings',
+      summary: 'Payment history (缴费记录) of an account: postings and refunds, newest first',
+      params: AccountPathParams,
+      query: AccountPostingsQuery,
+      responses: {
+        200: { description: 'Postings', schema: AccountPostings },
+        400: invalid,
+        404: error('ACCOUNT_NOT_FOUND'),
+        503: unavailable,
+      },
+    },
+    ...heatingStopOperations,
     {
       operationId: 'listPostings',
       method: 'get',

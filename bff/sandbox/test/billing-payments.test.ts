@@ -16,6 +16,12 @@ const payment = (over: Record<string, unknown> = {}) => ({
   ...over,
 })
 
+/** The ledger's postings of the API's payment (the ledger also holds the seeded history). */
+async function postingsOf(http: Awaited<ReturnType<typeof startFixed>>['http'], id: string) {
+  const ledger = Ledger.parse((await http.get('/sandbox/ledger?accountNo=1000000005')).body)
+  return ledger.postings.filter((p) => p.paymentId === id)
+}
+
 async function billsOf(http: Awaited<ReturnType<typeof startFixed>>['http'], accountNo: string) {
   const res = await http.get(`/billing/v1/accounts/${accountNo}/bills?from=2026-07-01`).expect(200)
   return res.body.bills as {
@@ -59,10 +65,7 @@ describe('billing port: payment postings', () => {
     const first = await http.post('/billing/v1/payments').send(payment()).expect(201)
     const again = await http.post('/billing/v1/payments').send(payment()).expect(200)
     expect(again.body).toEqual(first.body)
-    const ledger = Ledger.parse(
-      (await http.get('/sandbox/ledger?accountNo=1000000005').expect(200)).body,
-    )
-    expect(ledger.postings).toHaveLength(1)
+    expect(await postingsOf(http, 'GH20261126000001')).toHaveLength(1)
     const bills = await billsOf(http, '1000000005')
     expect(bills.find((b) => b.billId === 'G1000000005202608')?.outstandingFen).toBe(
       (bills.find((b) => b.billId === 'G1000000005202608')?.amountFen ?? 0) - 100,
@@ -78,7 +81,7 @@ describe('billing port: payment postings', () => {
       .expect(409)
     expectConforms(UpstreamError, res.body)
     expect(res.body.code).toBe('IDEMPOTENCY_MISMATCH')
-    expect((await http.get('/sandbox/ledger?accountNo=1000000005')).body.postings).toHaveLength(1)
+    expect(await postingsOf(http, 'GH20261126000001')).toHaveLength(1)
   })
 
   it('when the Idempotency-Key header names another key than the body, then 400 and nothing is posted', async () => {
@@ -89,7 +92,7 @@ describe('billing port: payment postings', () => {
       .send(payment())
       .expect(400)
     expect(res.body.code).toBe('INVALID_ARGUMENT')
-    expect((await http.get('/sandbox/ledger?accountNo=1000000005')).body.postings).toHaveLength(0)
+    expect(await postingsOf(http, 'GH20261126000001')).toHaveLength(0)
   })
 
   it('when a suspended account pays, then 422 ACCOUNT_SUSPENDED', async () => {

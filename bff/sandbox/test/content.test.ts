@@ -69,6 +69,20 @@ describe('content port', () => {
     expect(outlets.find((o) => o.outletId === 'SH105')?.distanceM).toBeLessThan(4_500)
   })
 
+  it('when the nearest card write points are asked for, then they are the closest of all write points, nearest first', async () => {
+    const { http } = await startFixed()
+    const near = '/content/v1/outlets?lat=38.0452&lng=114.8101&service=card_write'
+    const all = (await http.get(`${near}&limit=50`).expect(200)).body.outlets as {
+      outletId: string
+      distanceM: number
+    }[]
+    const res = await http.get(`${near}&limit=3`).expect(200)
+    expectConforms(OutletList, res.body)
+    expect(res.body.outlets).toEqual(all.slice(0, 3))
+    const distances = all.map((o) => o.distanceM)
+    expect(distances).toEqual([...distances].sort((a, b) => a - b))
+  })
+
   it('when only card write points are asked for, then every outlet writes cards', async () => {
     const { http } = await startFixed()
     const res = await http

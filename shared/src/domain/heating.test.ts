@@ -4,6 +4,7 @@ import {
   COMMON_STOPPED_HEATING_FEE_PERCENT,
   heatingSeasonFee,
   heatingSeasonFeeFen,
+  heatingStopQuote,
 } from './heating'
 import { m2StringToDm2 } from './volume'
 
@@ -106,6 +107,30 @@ describe('heatingSeasonFee', () => {
         fc.pre(pr.heatedDays < pr.seasonDays)
         const more = heatingSeasonFeeFen(a, p, { ...pr, heatedDays: pr.heatedDays + 1 })
         return more >= heatingSeasonFeeFen(a, p, pr)
+      }),
+    )
+  })
+})
+
+describe('heatingStopQuote', () => {
+  it('when 98.56 m² at 22.80 元 stops for a 121-day season at 30%, then it pays 674.15 元 instead of 2247.17 元', () => {
+    // 224716.8 → 224717; × 30% = 67415.04 → 67415
+    expect(heatingStopQuote(9856, 2280, { seasonDays: 121, stoppedFeePercent: 30 })).toEqual({
+      fullFen: 224717,
+      stoppedFen: 67415,
+      savingFen: 157302,
+    })
+  })
+
+  it('when any home stops, then it pays no more than heated and the saving is the difference', () => {
+    fc.assert(
+      fc.property(area, price, proration, (a, p, pr) => {
+        const quote = heatingStopQuote(a, p, pr)
+        return (
+          quote.stoppedFen <= quote.fullFen &&
+          quote.savingFen === quote.fullFen - quote.stoppedFen &&
+          quote.stoppedFen === heatingSeasonFeeFen(a, p, { ...pr, heatedDays: 0 })
+        )
       }),
     )
   })

@@ -82,3 +82,26 @@ export function heatingSeasonFeeFen(
 ): number {
   return heatingSeasonFee(area, priceFenPerM2, proration).totalFen
 }
+
+export interface HeatingStopQuote {
+  /** The season's fee heated throughout. */
+  fullFen: number
+  /** The fee with 停暖 for the whole season: the 基本热费 share only. */
+  stoppedFen: number
+  /** What applying for 停暖 saves: fullFen − stoppedFen. */
+  savingFen: number
+}
+
+/**
+ * What a household pays for a season with and without 停暖 (报停) for all of it, so the choice
+ * can be shown before applying. Both amounts come from `heatingSeasonFee`, rounded the same way.
+ */
+export function heatingStopQuote(
+  area: number,
+  priceFenPerM2: number,
+  season: { seasonDays: number; stoppedFeePercent: number },
+): HeatingStopQuote {
+  const fullFen = heatingSeasonFeeFen(area, priceFenPerM2)
+  const stoppedFen = heatingSeasonFeeFen(area, priceFenPerM2, { ...season, heatedDays: 0 })
+  return { fullFen, stoppedFen, savingFen: fullFen - stoppedFen }
+}

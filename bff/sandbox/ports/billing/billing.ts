@@ -6,7 +6,9 @@ import type { AccountDirectory } from '../customers/directory'
 import { dayOf, isoDate } from '../meters/days'
 import type { MeterPlatform } from '../meters/platform'
 import { meterView } from '../meters/views'
-import { createBillingBook, issueBills, type BillRecord, type BillingBook } from './book'
+import { dueOf, lateFeeLine, type BillRecord } from './bill-record'
+import { createBillingBook, issueBills, rerateHeatingBill, type BillingBook } from './book'
+import { HeatingStopDesk } from './heating-stops'
 import { PostingStore } from './postings'
 import { HEATING_PRICE_FEN_PER_M2, currentSeason } from './tariffs'
 
@@ -19,8 +21,9 @@ export function isPrepaid(account: CustomerAccount): boolean {
 /** Unpaid bills in the order money settles them: overdue first, then oldest first. */
 export function settlementOrder(bills: readonly BillRecord[], nowMs: number): BillRecord[] {
   const overdue = (b: BillRecord): number => (b.dueAtMs < nowMs ? 0 : 1)
+  const today = dayOf(nowMs)
   return bills
-    .filter((b) => b.paidFen < b.amountFen)
+    .filter((b) => dueOf(b, today).totalFen > 0)
     .sort((a, b) => overdue(a) - overdue(b) || a.issuedAtMs - b.issuedAtMs)
 }
 
@@ -31,6 +34,7 @@ export function settlementOrder(bills: readonly BillRecord[], nowMs: number): Bi
 export class Billing {
   private readonly books = new Map<string, BillingBook>()
   readonly postings: PostingStore
+  readonly heatingStops: HeatingStopDesk
 
   constructor(
     private readonly seed: number,
@@ -39,6 +43,7 @@ export class Billing {
     readonly clock: SandboxClock,
   ) {
     this.postings = new PostingStore(this)
+    this.heatingStops = new HeatingStopDesk(this)
   }
 
   account(accountNo: string): CustomerAccount {
@@ -54,9 +59,15 @@ export class Billing {
     if (!book) {
       book = createBillingBook(this.seed, account, this.meters)
       this.books.set(account.accountNo, book)
+      this.postings.adopt(book.seededPostings)
     }
     issueBills(book, this.meters, this.clock.nowMs())
     return book
+  }
+
+  /** Charges a season's heating bill again after 停暖 changed. */
+  rerate(book: BillingBook, seasonYear: number): void {
+    rerateHeatingBill(book, seasonYear, this.clock.nowMs())
   }
 
   bills(account: CustomerAccount): readonly BillRecord[] {
@@ -68,8 +79,9 @@ export class Billing {
     const book = this.book(account)
     const unpaid = settlementOrder(book?.bills ?? [], now)
     const overdue = unpaid.filter((b) => b.dueAtMs < now)
+    const today = dayOf(now)
     const outstanding = (bills: readonly BillRecord[]): number =>
-      bills.reduce((sum, b) => sum + b.amountFen - b.paidFen, 0)
+      bills.reduce((sum, b) => sum + dueOf(b, today).totalFen, 0)
     let balanceFen: number | null = book?.prepaymentFen ?? null
     if (isPrepaid(account) && account.meterNo !== null) {
       balanceFen = meterView(this.meters.book(account.meterNo), now).balanceFen
@@ -82,9 +94,10 @@ export class Billing {
       balanceFen,
       amountDueFen: outstanding(unpaid),
       arrearsFen: outstanding(overdue),
+      lateFeeFen: overdue.reduce((sum, b) => sum + dueOf(b, today).lateFeeFen, 0),
       unpaidBillCount: unpaid.length,
       overdueBillCount: overdue.length,
-      lastPayment: this.postings.lastPayment(account.accountNo) ?? book?.seededLastPayment ?? null,
+      lastPayment: this.postings.lastPayment(account.accountNo) ?? null,
       heating: book ? heatingState(book, now) : null,
     }
   }
@@ -99,12 +112,16 @@ function heatingState(book: BillingBook, nowMs: number): AccountSummary['heating
     priceFenPerM2: HEATING_PRICE_FEN_PER_M2,
     season: { startsOn: isoDate(season.startDay), endsOn: isoDate(season.endDay) },
     supply: book.heating.stoppedSeasons.has(season.year) ? 'stopped' : 'supplied',
-    seasonFeeFen: bill?.amountFen ?? 0,
+    seasonFeeFen: bill?.chargeFen ?? 0,
   }
 }
 
 export function billView(bill: BillRecord, nowMs: number): Bill {
-  const outstandingFen = bill.amountFen - bill.paidFen
+  const lateFee = lateFeeLine(bill, dayOf(nowMs))
+  const lateFeeFen = lateFee?.amountFen ?? 0
+  const amountFen = bill.chargeFen + lateFeeFen
+  const paidFen = bill.chargePaidFen + bill.lateFeePaidFen
+  const outstandingFen = amountFen - paidFen
   return {
     billId: bill.billId,
     accountNo: bill.accountNo,
@@ -112,14 +129,15 @@ export function billView(bill: BillRecord, nowMs: number): Bill {
     period: { from: isoDate(bill.fromDay), to: isoDate(bill.toDay) },
     issuedAt: toShanghaiIso(bill.issuedAtMs),
     dueAt: toShanghaiIso(bill.dueAtMs),
-    amountFen: bill.amountFen,
-    paidFen: bill.paidFen,
+    amountFen,
+    lateFeeFen,
+    paidFen,
     outstandingFen,
-    status: outstandingFen === 0 ? 'paid' : bill.paidFen === 0 ? 'unpaid' : 'partially_paid',
+    status: outstandingFen === 0 ? 'paid' : paidFen === 0 ? 'unpaid' : 'partially_paid',
     overdue: outstandingFen > 0 && bill.dueAtMs < nowMs,
     paidAt: outstandingFen === 0 && bill.paidAtMs !== null ? toShanghaiIso(bill.paidAtMs) : null,
     meter: bill.meter ? { ...bill.meter } : null,
-    lines: bill.lines.map((l) => ({ ...l })),
-    summary: bill.summary,
+    lines: [...bill.lines.map((l) => ({ ...l })), ...(lateFee ? [lateFee] : [])],
+    summary: lateFee ? `${bill.summary}${lateFee.explanation}。` : bill.summary,
   }
 }

@@ -1,12 +1,12 @@
-import type { BillLine, LastPayment } from '../../../contracts/billing'
+import type { Posting } from '../../../contracts/billing'
 import type { CustomerAccount } from '../../../contracts/customers'
-import { DAY_MS, dayOfDate, dayStartMs, monthIndexOf, monthStartDay, ymdOf } from '../meters/days'
+import { dayOf, dayOfDate, dayStartMs, monthIndexOf, monthStartDay, ymdOf } from '../meters/days'
 import type { MeterPlatform } from '../meters/platform'
 import { accountRandom, usageBetween } from '../meters/usage'
 import { monthlyRegisters } from '../meters/views'
-import { toShanghaiIso } from '../../clock'
-import type { Random } from '../../random'
 import { gasLines, gasSummary, heatingLines, heatingSummary } from './bill-lines'
+import { dueOf, payBill, type BillRecord } from './bill-record'
+import { seedHeatingStop, seedPayments } from './seed-history'
 import {
   HEATING_PRICE_FEN_PER_M2,
   areaTariff,
@@ -15,45 +15,30 @@ import {
   type AreaTariff,
 } from './tariffs'
 
-export interface BillRecord {
-  readonly billId: string
-  readonly accountNo: string
-  readonly kind: 'gas' | 'heating'
-  readonly fromDay: number
-  readonly toDay: number
-  readonly issuedAtMs: number
-  readonly dueAtMs: number
-  readonly amountFen: number
-  paidFen: number
-  paidAtMs: number | null
-  readonly meter: {
-    meterNo: string
-    readingFromDm3: number
-    readingToDm3: number
-    volumeDm3: number
-    yearToDateBeforeDm3: number
-  } | null
-  readonly lines: readonly BillLine[]
-  readonly summary: string
-}
+export type { BillRecord }
 
 /** What billing holds for one account, seeded on first use and extended as the clock moves. */
 export interface BillingBook {
   readonly account: CustomerAccount
   readonly tariff: AreaTariff
-  readonly heating: { areaDm2: number; stoppedSeasons: ReadonlySet<number> } | null
+  readonly heating: {
+    readonly areaDm2: number
+    /** Seasons (by start year) with 停暖; applications add and cancellations remove them. */
+    readonly stoppedSeasons: Set<number>
+    /** 停暖 applied for before the sandbox started. */
+    readonly seededStops: { readonly year: number; readonly appliedAtMs: number }[]
+  } | null
   /** Oldest first. */
   readonly bills: BillRecord[]
   /** 预存: money paid beyond the bills, used by the next bills. */
   prepaymentFen: number
-  /** The last payment before the sandbox started (seeded history). */
-  seededLastPayment: LastPayment | null
+  /** Payments made before the sandbox started, one per settled bill, oldest first. */
+  readonly seededPostings: Posting[]
   /** Month index (gas) or season year (heating) of the next bill to issue. */
   nextPeriod: number
 }
 
 const HOUR_MS = 3_600_000
-const channels = ['wechatpay', 'alipay', 'bank', 'counter'] as const
 const personaAreas: Record<string, number> = { '1000000004': 9_856, '1000000009': 7_630 }
 
 export function createBillingBook(
@@ -73,6 +58,7 @@ export function createBillingBook(
         stoppedSeasons: new Set(
           !account.accountNo.startsWith('10000000') && random.chance(0.06) ? [season] : [],
         ),
+        seededStops: [],
       }
     : null
   const firstPeriod = isHeating ? season - 2 : monthIndexOf(anchorDay) - 24
@@ -82,9 +68,10 @@ export function createBillingBook(
     heating,
     bills: [],
     prepaymentFen: 0,
-    seededLastPayment: null,
+    seededPostings: [],
     nextPeriod: firstPeriod,
   }
+  if (heating?.stoppedSeasons.has(season)) seedHeatingStop(book, season)
   issueBills(book, meters, meters.clock.nowMs())
   seedPayments(book, random, anchorDay)
   return book
@@ -110,12 +97,7 @@ export function issueBills(book: BillingBook, meters: MeterPlatform, nowMs: numb
     book.nextPeriod += 1
     if (bill === 'none') continue
     book.bills.push(bill)
-    const used = Math.min(book.prepaymentFen, bill.amountFen)
-    if (used > 0) {
-      bill.paidFen = used
-      book.prepaymentFen -= used
-      if (used === bill.amountFen) bill.paidAtMs = bill.issuedAtMs
-    }
+    usePrepayment(book, bill, bill.issuedAtMs)
   }
 }
 
@@ -159,9 +141,8 @@ function gasBill(
     toDay: endDay - 1,
     issuedAtMs,
     dueAtMs: dayStartMs(monthStartDay(month + 2)) - 1000,
-    amountFen: totalFen,
-    paidFen: 0,
-    paidAtMs: null,
+    chargeFen: totalFen,
+    ...unpaid(),
     meter: {
       meterNo: account.meterNo,
       readingFromDm3: from.registerDm3,
@@ -184,6 +165,26 @@ function heatingBill(
   const issuedAtMs = dayStartMs(season.issueDay) + 9 * HOUR_MS
   if (heating === null || issuedAtMs > nowMs) return 'not_yet'
   if (dayOfDate(...openedYmd(book.account)) > season.startDay) return 'none'
+  return {
+    billId: heatingBillId(book.account.accountNo, year),
+    accountNo: book.account.accountNo,
+    kind: 'heating',
+    fromDay: season.startDay,
+    toDay: season.endDay,
+    issuedAtMs,
+    dueAtMs: dayStartMs(season.dueDay + 1) - 1000,
+    ...heatingCharges(heating, year),
+    ...unpaid(),
+    meter: null,
+  }
+}
+
+export function heatingBillId(accountNo: string, year: number): string {
+  return `H${accountNo}${year}`
+}
+
+function heatingCharges(heating: NonNullable<BillingBook['heating']>, year: number) {
+  const season = heatingSeason(year)
   const stopped = heating.stoppedSeasons.has(year)
   const { lines, totalFen } = heatingLines(
     heating.areaDm2,
@@ -191,55 +192,41 @@ function heatingBill(
     season,
     stopped ? 0 : season.days,
   )
-  return {
-    billId: `H${book.account.accountNo}${year}`,
-    accountNo: book.account.accountNo,
-    kind: 'heating',
-    fromDay: season.startDay,
-    toDay: season.endDay,
-    issuedAtMs,
-    dueAtMs: dayStartMs(season.dueDay + 1) - 1000,
-    amountFen: totalFen,
-    paidFen: 0,
-    paidAtMs: null,
-    meter: null,
-    lines,
-    summary: heatingSummary(season, heating.areaDm2, stopped),
-  }
+  return { chargeFen: totalFen, lines, summary: heatingSummary(season, heating.areaDm2, stopped) }
+}
+
+function unpaid() {
+  return { chargePaidFen: 0, chargeChanges: [], lateFeePaidFen: 0, paidAtMs: null }
+}
+
+/** Prepayment (预存) pays toward a bill as soon as there is something to pay. */
+function usePrepayment(book: BillingBook, bill: BillRecord, atMs: number): void {
+  if (book.prepaymentFen <= 0) return
+  const used = payBill(bill, book.prepaymentFen, atMs)
+  book.prepaymentFen -= used.amountFen
+}
+
+/**
+ * Charges a season's bill again after 停暖 was applied for or withdrawn. Money paid beyond the
+ * new charges is kept as prepayment; a higher charge takes prepayment first.
+ */
+export function rerateHeatingBill(book: BillingBook, year: number, nowMs: number): void {
+  const bill = book.bills.find((b) => b.billId === heatingBillId(book.account.accountNo, year))
+  if (!bill || !book.heating) return
+  Object.assign(bill, heatingCharges(book.heating, year))
+  const excess = Math.max(0, bill.chargePaidFen - bill.chargeFen)
+  bill.chargePaidFen -= excess
+  book.prepaymentFen += excess
+  // Re-rating happens only in the application window, before the due date, when the day of
+  // each payment cannot matter yet: one change keeps the history within the new charges.
+  const paid = bill.chargePaidFen
+  bill.chargeChanges.splice(0, Infinity, ...(paid > 0 ? [{ day: dayOf(nowMs), fen: paid }] : []))
+  const settled = dueOf(bill, dayOf(nowMs)).totalFen === 0
+  bill.paidAtMs = settled ? (bill.paidAtMs ?? nowMs) : null
+  if (!settled) usePrepayment(book, bill, nowMs)
 }
 
 function openedYmd(account: CustomerAccount): [number, number, number] {
   const [y, m, d] = account.openedAt.slice(0, 10).split('-').map(Number)
   return [y ?? 2000, m ?? 1, d ?? 1]
-}
-
-/**
- * Who paid what before the sandbox started: households in arrears left their latest bills
- * unpaid (at least two, so one is overdue); the others paid each bill some days after it came,
- * except, for some, the bill not due yet. Personas leave bills not due yet for the demo to pay.
- */
-function seedPayments(book: BillingBook, random: Random, anchorDay: number): void {
-  const anchorMs = dayStartMs(anchorDay)
-  const persona = book.account.accountNo.startsWith('10000000')
-  const unpaidTail = book.account.status === 'arrears' ? (persona ? 3 : random.int(2, 4)) : 0
-  let last: { bill: BillRecord; channel: LastPayment['channel'] } | undefined
-  book.bills.forEach((bill, i) => {
-    const inArrears = i >= book.bills.length - unpaidTail
-    const latePayer = !persona && random.chance(0.45)
-    const paidAtMs = bill.issuedAtMs + random.int(1, 20) * DAY_MS + random.int(0, 10) * HOUR_MS
-    const channel = random.pick(channels)
-    const notDueYet = bill.dueAtMs >= anchorMs
-    if (inArrears || paidAtMs >= anchorMs || (notDueYet && (persona || latePayer))) return
-    bill.paidFen = bill.amountFen
-    bill.paidAtMs = Math.min(paidAtMs, bill.dueAtMs)
-    last = { bill, channel }
-  })
-  if (last === undefined) return
-  const { bill, channel } = last
-  book.seededLastPayment = {
-    paymentId: `HIST${bill.billId}`,
-    amountFen: bill.amountFen,
-    channel,
-    paidAt: toShanghaiIso(bill.paidAtMs ?? bill.issuedAtMs),
-  }
 }

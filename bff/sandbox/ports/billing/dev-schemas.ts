@@ -8,7 +8,9 @@ export const LedgerQuery = z.object({ accountNo: AccountNo })
 
 export const Ledger = z.object({
   accountNo: AccountNo,
-  postings: z.array(Posting).describe('billing payment postings, in posting order'),
+  postings: z
+    .array(Posting)
+    .describe('billing payment postings in posting order: the seeded history (HIST…) first'),
   refunds: z.array(RefundPosting),
   credits: z.array(Credit).describe('IoT meter credits, in acceptance order'),
   icPurchases: z.array(IcPurchase),

@@ -11,6 +11,7 @@ import { dayOf } from '../meters/days'
 import { idempotencyMismatch } from '../meters/idempotency'
 import type { Billing } from './billing'
 import { isPrepaid, settlementOrder } from './billing'
+import { dueOf, payBill, unpayBill } from './bill-record'
 import { topUpLimits } from './tariffs'
 
 interface Stored<T> {
@@ -52,6 +53,8 @@ export class PostingStore {
   private readonly byAccount = new Map<string, Posting[]>()
   private readonly refundsByAccount = new Map<string, RefundPosting[]>()
   private readonly refundsByPayment = new Map<string, RefundPosting[]>()
+  /** Payments made before the sandbox started: they predate any reconciliation run. */
+  private readonly seeded = new Set<string>()
   private sequence = 0
 
   constructor(private readonly billing: Billing) {}
@@ -88,6 +91,17 @@ export class PostingStore {
     return { posting, created: true }
   }
 
+  /** Takes in the seeded history of a book as it is opened, so it answers like any posting. */
+  adopt(history: readonly Posting[]): void {
+    for (const posting of history) {
+      const { paymentId, accountNo, amountFen, channel, paidAt } = posting
+      const request = { paymentId, accountNo, amountFen, channel, paidAt }
+      this.payments.set(paymentId, { fingerprint: fingerprint(request), record: posting })
+      this.seeded.add(paymentId)
+      push(this.byAccount, accountNo, posting)
+    }
+  }
+
   /** A prepaid receipt: no bills, only the top-up limits. */
   private topUp(request: PaymentRequest, now: number): Posting['allocations'] {
     if (request.billIds) throw new SandboxError(404, 'BILL_NOT_FOUND', '预付费户号没有账单')
@@ -110,17 +124,20 @@ export class PostingStore {
     const account = this.billing.account(request.accountNo)
     const bills = this.billing.bills(account)
     let targets = settlementOrder(bills, now)
+    const paidAtMs = Date.parse(request.paidAt)
+    // What the payer saw that day: a fee that accrued after they paid is not theirs to owe.
+    const paidDay = dayOf(paidAtMs)
     if (request.billIds) {
       const named = request.billIds.map((id) => {
         const bill = bills.find((b) => b.billId === id)
         if (!bill) throw new SandboxError(404, 'BILL_NOT_FOUND', '账单不存在')
-        if (bill.paidFen >= bill.amountFen) {
+        if (dueOf(bill, paidDay).totalFen === 0) {
           throw new SandboxError(422, 'BILL_ALREADY_PAID', '账单已缴清')
         }
         return bill
       })
       targets = targets.filter((b) => named.includes(b))
-      const due = targets.reduce((sum, b) => sum + b.amountFen - b.paidFen, 0)
+      const due = targets.reduce((sum, b) => sum + dueOf(b, paidDay).totalFen, 0)
       if (targets.length !== new Set(request.billIds).size || due !== request.amountFen) {
         throw new SandboxError(422, 'AMOUNT_MISMATCH', '缴费金额与所选账单应缴金额不一致')
       }
@@ -129,11 +146,10 @@ export class PostingStore {
     const allocations: Posting['allocations'] = []
     for (const bill of targets) {
       if (left === 0) break
-      const amountFen = Math.min(left, bill.amountFen - bill.paidFen)
-      bill.paidFen += amountFen
-      if (bill.paidFen === bill.amountFen) bill.paidAtMs = Date.parse(request.paidAt)
-      left -= amountFen
-      allocations.push({ billId: bill.billId, amountFen })
+      const paid = payBill(bill, left, paidAtMs)
+      if (paid.amountFen === 0) continue
+      left -= paid.amountFen
+      allocations.push({ billId: bill.billId, ...paid })
     }
     return allocations
   }
@@ -152,7 +168,12 @@ export class PostingStore {
       throw new SandboxError(422, 'REFUND_EXCEEDS_PAYMENT', '退款金额超过可退金额')
     }
     const now = this.billing.clock.nowMs()
-    const { reversals, unallocatedFen } = this.reverse(payment, earlier, request.amountFen)
+    const { reversals, unallocatedFen } = this.reverse(
+      payment,
+      earlier,
+      request.amountFen,
+      Date.parse(request.refundedAt),
+    )
     const refund: RefundPosting = {
       refundPostingId: this.nextId('R', now),
       refundId: request.refundId,
@@ -172,7 +193,12 @@ export class PostingStore {
   }
 
   /** Takes the money back from prepayment first, then reopens the newest settlements. */
-  private reverse(payment: Posting, earlier: readonly RefundPosting[], amountFen: number) {
+  private reverse(
+    payment: Posting,
+    earlier: readonly RefundPosting[],
+    amountFen: number,
+    refundedAtMs: number,
+  ) {
     const book = this.billing.book(this.billing.account(payment.accountNo))
     const takenBack = earlier.reduce((sum, r) => sum + r.unallocatedFen, 0)
     const fromPrepayment = Math.min(
@@ -190,12 +216,12 @@ export class PostingStore {
         .filter((r) => r.billId === allocation.billId)
         .reduce((sum, r) => sum + r.amountFen, 0)
       const bill = book?.bills.find((b) => b.billId === allocation.billId)
-      const amount = Math.min(left, allocation.amountFen - undone, bill?.paidFen ?? 0)
+      const paidOnBill = bill ? bill.chargePaidFen + bill.lateFeePaidFen : 0
+      const amount = Math.min(left, allocation.amountFen - undone, paidOnBill)
       if (!bill || amount <= 0) continue
-      bill.paidFen -= amount
-      bill.paidAtMs = null
-      left -= amount
-      reversals.push({ billId: bill.billId, amountFen: amount })
+      const undoneNow = unpayBill(bill, amount, refundedAtMs)
+      left -= undoneNow.amountFen
+      reversals.push({ billId: bill.billId, ...undoneNow })
     }
     // Whatever could not be traced (prepayment already used by a later bill) stays unallocated.
     return { reversals, unallocatedFen: amountFen - reversals.reduce((s, r) => s + r.amountFen, 0) }
@@ -207,6 +233,21 @@ export class PostingStore {
 
   refundsOf(accountNo: string): readonly RefundPosting[] {
     return this.refundsByAccount.get(accountNo) ?? []
+  }
+
+  /** An account's postings and refunds whose business date is within the days, newest first. */
+  history(accountNo: string, fromDay: number, toDay: number) {
+    const newest = <T>(list: readonly T[], at: (item: T) => string): T[] =>
+      list
+        .filter((item) => {
+          const day = dayOf(Date.parse(at(item)))
+          return day >= fromDay && day <= toDay
+        })
+        .sort((a, b) => Date.parse(at(b)) - Date.parse(at(a)))
+    return {
+      postings: newest(this.postingsOf(accountNo), (p) => p.paidAt),
+      refunds: newest(this.refundsOf(accountNo), (r) => r.refundedAt),
+    }
   }
 
   lastPayment(accountNo: string): LastPayment | undefined {
@@ -222,7 +263,9 @@ export class PostingStore {
   ofDay(day: number): { postings: Posting[]; refunds: RefundPosting[] } {
     const onDay = (iso: string): boolean => dayOf(Date.parse(iso)) === day
     return {
-      postings: [...this.payments.values()].map((s) => s.record).filter((p) => onDay(p.paidAt)),
+      postings: [...this.payments.values()]
+        .map((s) => s.record)
+        .filter((p) => !this.seeded.has(p.paymentId) && onDay(p.paidAt)),
       refunds: [...this.refunds.values()].map((s) => s.record).filter((r) => onDay(r.refundedAt)),
     }
   }

@@ -1,6 +1,7 @@
 import { bodyParser } from '@koa/bodyparser'
 import Router from '@koa/router'
 import {
+  AccountPostingsQuery,
   AreaPathParams,
   BillPathParams,
   BillsQuery,
@@ -9,6 +10,7 @@ import {
   RefundPostingRequest,
   type Tariff,
 } from '../../../contracts/billing'
+import { HeatingStopPathParams, HeatingStopRequest } from '../../../contracts/billing-heating-stops'
 import { AccountPathParams } from '../../../contracts/customers'
 import { SandboxError, parseOr400 } from '../../middleware/errors'
 import { dayOf, dayOfIsoDate } from '../meters/days'
@@ -79,6 +81,36 @@ export function billingRouter(state: BillingState): Router {
     ctx.body = refund
   })
 
+  router.get('/billing/v1/accounts/:accountNo/postings', (ctx) => {
+    const { accountNo } = parseOr400(AccountPathParams, ctx.params)
+    const { from, to } = parseOr400(AccountPostingsQuery, ctx.query)
+    // Opening the book takes in the account's seeded history.
+    billing.book(billing.account(accountNo))
+    const fromDay = from === undefined ? -Infinity : dayOfIsoDate(from)
+    const toDay = to === undefined ? Infinity : dayOfIsoDate(to)
+    ctx.body = { accountNo, ...billing.postings.history(accountNo, fromDay, toDay) }
+  })
+
+  router.get('/billing/v1/accounts/:accountNo/heating-stops', (ctx) => {
+    const { accountNo } = parseOr400(AccountPathParams, ctx.params)
+    ctx.body = billing.heatingStops.view(accountNo)
+  })
+
+  router.post('/billing/v1/accounts/:accountNo/heating-stops', (ctx) => {
+    const { accountNo } = parseOr400(AccountPathParams, ctx.params)
+    const request = parseOr400(HeatingStopRequest, ctx.request.body)
+    assertHeaderKey(ctx, request.applicationId)
+    const { application, created } = billing.heatingStops.apply(accountNo, request)
+    ctx.status = created ? 201 : 200
+    ctx.body = application
+  })
+
+  router.post('/billing/v1/accounts/:accountNo/heating-stops/:applicationId/cancel', (ctx) => {
+    const { accountNo, applicationId } = parseOr400(HeatingStopPathParams, ctx.params)
+    assertHeaderKey(ctx, applicationId)
+    ctx.body = billing.heatingStops.cancel(accountNo, applicationId)
+  })
+
   router.get('/billing/v1/postings', (ctx) => {
     const { date } = parseOr400(PostingsQuery, ctx.query)
     ctx.body = { date, ...billing.postings.ofDay(dayOfIsoDate(date)) }
@@ -87,7 +119,7 @@ export function billingRouter(state: BillingState): Router {
   if (state.devEndpoints) {
     router.get('/sandbox/ledger', (ctx) => {
       const { accountNo } = parseOr400(LedgerQuery, ctx.query)
-      billing.account(accountNo)
+      billing.book(billing.account(accountNo))
       const { meters } = billing
       meters.settle()
       ctx.body = {

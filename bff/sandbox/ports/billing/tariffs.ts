@@ -1,4 +1,8 @@
-import { defaultResidentialTariff, type Tariff as GasTariff } from '@gh/shared'
+import {
+  COMMON_LATE_FEE_DAILY_RATE_BP,
+  defaultResidentialTariff,
+  type Tariff as GasTariff,
+} from '@gh/shared'
 import type { Tariff } from '../../../contracts/billing'
 import { districts, type District } from '../../seed/places'
 import { dayOfDate, isoDate, ymdOf } from '../meters/days'
@@ -23,6 +27,9 @@ export const HEATING_PRICE_FEN_PER_M2 = 2280
 /** 基本热费 share of the price for days a home has 停暖. */
 export const STOPPED_FEE_PERCENT = 30
 export const MIN_INDOOR_TEMPERATURE_C = 18
+/** 滞纳金: 0.1% of the overdue charges a day, never more than the charges (the shared rule). */
+export const LATE_FEE_DAILY_RATE_BP = COMMON_LATE_FEE_DAILY_RATE_BP
+export const LATE_FEE_CAP_PERCENT = 100
 
 export const topUpLimits = {
   minFenPerOrder: 1_000,
@@ -76,6 +83,30 @@ export function currentSeason(day: number): HeatingSeason {
   return heatingSeason(month >= 10 ? year : year - 1)
 }
 
+export interface HeatingStopWindowDays {
+  /** The season applied for, by its start year. */
+  readonly year: number
+  readonly opensDay: number
+  readonly closesDay: number
+  readonly open: boolean
+}
+
+/**
+ * 停暖 applications for a season are taken from 1 September to 31 October, while its fee is
+ * being collected and before the network fills; this answers the window open on `day`, else
+ * the next one to open.
+ */
+export function heatingStopWindow(day: number): HeatingStopWindowDays {
+  const at = (year: number) => ({
+    year,
+    opensDay: dayOfDate(year, 9, 1),
+    closesDay: dayOfDate(year, 10, 31),
+  })
+  const { year } = ymdOf(day)
+  const window = day > at(year).closesDay ? at(year + 1) : at(year)
+  return { ...window, open: day >= window.opensDay && day <= window.closesDay }
+}
+
 export function tariffView(area: AreaTariff, today: number): Tariff {
   const season = currentSeason(today)
   return {
@@ -97,7 +128,17 @@ export function tariffView(area: AreaTariff, today: number): Tariff {
           season: { startsOn: isoDate(season.startDay), endsOn: isoDate(season.endDay) },
           stoppedFeePercent: STOPPED_FEE_PERCENT,
           minIndoorTemperatureC: MIN_INDOOR_TEMPERATURE_C,
+          stopApplication: stopApplicationView(heatingStopWindow(today)),
         },
     topUp: { ...topUpLimits },
+    lateFee: { dailyRateBp: LATE_FEE_DAILY_RATE_BP, capPercent: LATE_FEE_CAP_PERCENT },
+  }
+}
+
+function stopApplicationView(window: HeatingStopWindowDays) {
+  return {
+    seasonYear: window.year,
+    opensOn: isoDate(window.opensDay),
+    closesOn: isoDate(window.closesDay),
   }
 }
