@@ -4,6 +4,7 @@
  *   - bare Koa liveness (/healthz): the HTTP floor of this machine;
  *   - the sandbox answering the customers lookup directly: the upstream's own latency;
  *   - the same lookup through the BFF (session, binding guard, upstream client, masking).
+ * Then the payment core (payments-bench.ts): order-creation latency and notification throughput.
  */
 import os from 'node:os'
 import path from 'node:path'
@@ -18,6 +19,7 @@ import { loadConfig } from '../src/platform/config'
 import { createLogger } from '../src/platform/logger'
 import { createSandbox } from '../sandbox/app'
 import { runLoad, type LoadResult } from './load'
+import { paymentsBench } from './payments-bench'
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4000)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16)
@@ -92,10 +94,13 @@ async function main(): Promise<void> {
 
   server.close()
   await container.close()
+
+  console.log('\npayments: order creation and notifications (PostgreSQL, shared by two instances)')
+  const paymentsOk = await paymentsBench(redis.url, sandboxUrl)
   await sandbox.close()
   await redis.stop()
-  if (results.some((r) => r.errors > 0)) {
-    console.error('some requests failed; figures are not comparable')
+  if (results.some((r) => r.errors > 0) || !paymentsOk) {
+    console.error('some requests failed or an order was credited twice; figures are not comparable')
     process.exit(1)
   }
 }

@@ -15,34 +15,30 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, index)] ?? 0
 }
 
-/** Closed-loop load: `concurrency` clients each sending the next request when one answers. */
-export async function runLoad(
+/**
+ * Closed-loop load: `concurrency` clients each making the next call when one answers. A call
+ * answers whether it succeeded; `index` numbers the calls from 0.
+ */
+export async function runCalls(
   name: string,
-  url: string,
-  options: { requests: number; concurrency: number; headers?: Record<string, string> },
+  options: { requests: number; concurrency: number },
+  call: (index: number) => Promise<boolean>,
 ): Promise<LoadResult> {
-  const agent = new Agent({ connections: options.concurrency, keepAliveTimeout: 10_000 })
   const latencies: number[] = []
   let errors = 0
   let sent = 0
   const started = process.hrtime.bigint()
   const client = async () => {
     while (sent < options.requests) {
-      sent++
+      const index = sent++
       const t0 = process.hrtime.bigint()
-      try {
-        const res = await request(url, { dispatcher: agent, headers: options.headers })
-        await res.body.dump()
-        if (res.statusCode >= 400) errors++
-      } catch {
-        errors++
-      }
+      const ok = await call(index).catch(() => false)
+      if (!ok) errors++
       latencies.push(Number(process.hrtime.bigint() - t0) / 1e6)
     }
   }
   await Promise.all(Array.from({ length: options.concurrency }, client))
   const seconds = Number(process.hrtime.bigint() - started) / 1e9
-  await agent.close()
   latencies.sort((a, b) => a - b)
   return {
     name,
@@ -51,5 +47,23 @@ export async function runLoad(
     perSecond: Math.round(latencies.length / seconds),
     p50Ms: Number(percentile(latencies, 50).toFixed(2)),
     p99Ms: Number(percentile(latencies, 99).toFixed(2)),
+  }
+}
+
+/** Closed-loop GETs of one URL. */
+export async function runLoad(
+  name: string,
+  url: string,
+  options: { requests: number; concurrency: number; headers?: Record<string, string> },
+): Promise<LoadResult> {
+  const agent = new Agent({ connections: options.concurrency, keepAliveTimeout: 10_000 })
+  try {
+    return await runCalls(name, options, async () => {
+      const res = await request(url, { dispatcher: agent, headers: options.headers })
+      await res.body.dump()
+      return res.statusCode < 400
+    })
+  } finally {
+    await agent.close()
   }
 }
