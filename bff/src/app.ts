@@ -6,6 +6,7 @@ import serve from 'koa-static'
 import { z } from 'zod'
 import { allRoutes, routes } from '@gh/shared'
 import { accountHandlers } from './accounts/account-handlers'
+import { agentLinkHandlers, mountAgentLinkOps } from './agent-links/agent-link-handlers'
 import { appInfoHandlers } from './app-info/app-info-handlers'
 import { authHandlers } from './auth/auth-handlers'
 import { clientIpContext } from './auth/client-ip'
@@ -64,6 +65,7 @@ export function createApp(c: Container): BffApp {
     ...familyHandlers(c.services),
     ...paymentHandlers(c.payments),
     ...payShareHandlers(c),
+    ...agentLinkHandlers(c),
     ...contentHandlers(c.services),
   }
   mountRoutes(
@@ -77,8 +79,10 @@ export function createApp(c: Container): BffApp {
     c.idempotency,
   )
   mountNotifyReceivers(router, c.payments.intake)
-  if (c.config.opsToken)
+  if (c.config.opsToken) {
     mountReconciliationOps(router, c.reconciliation.findings, c.config.opsToken)
+    mountAgentLinkOps(router, c.agentLinks, c.config.opsToken)
+  }
 
   const openapi = buildOpenApi(allRoutes, {
     [`${API_PREFIX}/openapi.json`]: {

@@ -2,6 +2,8 @@ import type { DataSource } from 'typeorm'
 import { BindingAttempts } from './accounts/binding-attempts'
 import { BindingRepository } from './accounts/binding-repository'
 import { BindingService } from './accounts/binding-service'
+import { AgentLinkService } from './agent-links/agent-link-service'
+import { AgentLinkStore } from './agent-links/agent-link-store'
 import { ContentService } from './content/content-service'
 import { LoginService } from './auth/login-service'
 import { PlatformCredentials } from './auth/platform-credentials'
@@ -86,6 +88,7 @@ export interface Container {
   payments: PaymentsModule
   reconciliation: ReconciliationModule
   payShares: PayShareService
+  agentLinks: AgentLinkService
   services: Services
   readiness: ReadinessCheck[]
   now: () => Date
@@ -286,6 +289,13 @@ export async function createContainer(
     payments,
     reconciliation,
     payShares,
+    agentLinks: new AgentLinkService(
+      new AgentLinkStore(redis, config.sessionSecret, ns),
+      bindingService,
+      bindings,
+      customers,
+      now,
+    ),
     services,
     readiness,
     now,

@@ -40,12 +40,7 @@ export class BindingService {
   ): Promise<BoundAccount> {
     const existing = await this.bindings.find(userId, req.accountNo)
     if (existing) return this.present(existing, log)
-    if ((await this.bindings.countForUser(userId)) >= MAX_BINDINGS_PER_USER) {
-      throw new AppError('BINDING_LIMIT_REACHED', 409, {
-        message: 'too many bindings',
-        userMessage: `一个账号最多绑定${MAX_BINDINGS_PER_USER}个户号，请先解绑不用的户号`,
-      })
-    }
+    await this.checkRoom(userId)
     const attempt = await this.attempts.begin(userId, req.accountNo, ip)
     if (!attempt.allowed) {
       log.warn({ retryAfterSeconds: attempt.retryAfterSeconds }, 'binding attempts locked out')
@@ -63,6 +58,32 @@ export class BindingService {
       this.now(),
     )
     return this.present(row, log)
+  }
+
+  /**
+   * Binds as an owner without the holder proof, because someone already checked it: an agent
+   * who saw the holder (a signed agent link). Same limit as any binding.
+   */
+  async bindVerified(
+    userId: string,
+    accountNo: string,
+    label: string | null,
+    log: Logger,
+  ): Promise<BoundAccount> {
+    const existing = await this.bindings.find(userId, accountNo)
+    if (existing) return this.present(existing, log)
+    await this.checkRoom(userId)
+    const row = await this.bindings.add({ userId, accountNo, label, role: 'owner' }, this.now())
+    return this.present(row, log)
+  }
+
+  private async checkRoom(userId: string): Promise<void> {
+    if ((await this.bindings.countForUser(userId)) >= MAX_BINDINGS_PER_USER) {
+      throw new AppError('BINDING_LIMIT_REACHED', 409, {
+        message: 'too many bindings',
+        userMessage: `一个账号最多绑定${MAX_BINDINGS_PER_USER}个户号，请先解绑不用的户号`,
+      })
+    }
   }
 
   async update(

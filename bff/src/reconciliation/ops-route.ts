@@ -1,6 +1,6 @@
-import { createHash, timingSafeEqual } from 'node:crypto'
 import type Router from '@koa/router'
-import { AppError, errors } from '../platform/app-error'
+import { errors } from '../platform/app-error'
+import { requireOpsToken } from '../platform/http/ops-auth'
 import type { AppState } from '../platform/http/request-context'
 import { toShanghaiIso } from '../platform/time'
 import { isDay } from './day'
@@ -8,12 +8,6 @@ import type { FindingStore } from './finding-store'
 import { sortFindings } from './report'
 
 export const OPS_RECONCILIATION_PATH = '/ops/reconciliation'
-
-/** Hashing first makes both sides the same length, so the comparison time says nothing. */
-function sameToken(given: string, expected: string): boolean {
-  const digest = (s: string) => createHash('sha256').update(s).digest()
-  return timingSafeEqual(digest(given), digest(expected))
-}
 
 /**
  * The operator's read of a day's findings. Outside /api/v1 and the resident route catalogue
@@ -26,10 +20,7 @@ export function mountReconciliationOps(
 ): void {
   router.get(OPS_RECONCILIATION_PATH, async (ctx) => {
     ctx.state.routeTemplate = OPS_RECONCILIATION_PATH
-    const given = /^Bearer (\S+)$/.exec(ctx.get('authorization'))?.[1] ?? ''
-    if (!sameToken(given, opsToken)) {
-      throw new AppError('UNAUTHENTICATED', 401, { message: 'ops token missing or wrong' })
-    }
+    requireOpsToken(ctx, opsToken)
     const day = typeof ctx.query.day === 'string' ? ctx.query.day : ''
     if (!isDay(day)) throw errors.validation('日期格式应为 YYYY-MM-DD')
     const rows = sortFindings(await findings.ofDay(day))

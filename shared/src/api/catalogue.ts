@@ -31,6 +31,7 @@ import {
   notifyRoutes,
 } from './payments'
 import { createPayShare, createSharedOrder, getPayShare, getSharedOrder } from './pay-shares'
+import { getAgentLink, redeemAgentLink } from './agent-links'
 import type { RouteSpec } from './route'
 
 /** Every BFF route. The BFF registers exactly these; the OpenAPI document lists exactly these. */
@@ -50,6 +51,8 @@ export const routes = {
   getAccount,
   updateBinding,
   unbindAccount,
+  getAgentLink,
+  redeemAgentLink,
   createFamilyInvite,
   acceptFamilyInvite,
   listFamilyMembers,

@@ -1,6 +1,7 @@
 export * from './route'
 export * from './common'
 export * from './accounts'
+export * from './agent-links'
 export * from './app-info'
 export * from './auth'
 export * from './family'

@@ -1,0 +1,116 @@
+import {
+  maskAccountNo,
+  maskName,
+  type AgentLinkPage,
+  type AgentLinkView,
+  type BoundAccount,
+} from '@gh/shared'
+import type { BindingRepository } from '../accounts/binding-repository'
+import type { BindingService } from '../accounts/binding-service'
+import { AppError } from '../platform/app-error'
+import type { Logger } from '../platform/logger'
+import { toShanghaiIso } from '../platform/time'
+import type { CustomersPort } from '../upstream/customers/customers-port'
+import type { AgentLinkStore } from './agent-link-store'
+
+export const AGENT_LINK_PAGE = '/pages/bind/index'
+
+const PAGES: Record<AgentLinkPage, { path: string; withAccount: boolean }> = {
+  home: { path: '/pages/index/index', withAccount: false },
+  recharge: { path: '/pages/recharge/index', withAccount: true },
+  bills: { path: '/pages/bills/index', withAccount: true },
+  repairs: { path: '/pages/repairs/index', withAccount: true },
+  orders: { path: '/pages/orders/index', withAccount: true },
+  safety: { path: '/pages/safety/index', withAccount: false },
+}
+
+export function pagePath(page: AgentLinkPage, accountNo: string): string {
+  const target = PAGES[page]
+  return target.withAccount ? `${target.path}?accountNo=${accountNo}` : target.path
+}
+
+const linkGone = () =>
+  new AppError('INVITE_INVALID', 404, {
+    message: 'agent link unknown, forged or expired',
+    userMessage: '链接已失效，请联系客服重新发送',
+  })
+
+const linkTaken = () =>
+  new AppError('INVITE_INVALID', 404, {
+    message: 'agent link already redeemed by someone else',
+    userMessage: '该链接已被其他微信号使用，请联系客服重新发送',
+  })
+
+/** Links an agent sends after checking the holder: they bind without the holder proof. */
+export class AgentLinkService {
+  constructor(
+    private readonly store: AgentLinkStore,
+    private readonly bindingService: BindingService,
+    private readonly bindings: BindingRepository,
+    private readonly customers: CustomersPort,
+    private readonly now: () => Date,
+  ) {}
+
+  /** For the workbench: returns the token and the page a resident opens with it. */
+  async issue(req: {
+    accountNo: string
+    page: AgentLinkPage
+    agentName: string
+    ttlHours: number
+  }): Promise<{ token: string; path: string; expiresAt: string }> {
+    if (!(await this.customers.getAccount(req.accountNo))) {
+      throw new AppError('NOT_FOUND', 404, { message: 'no such account' })
+    }
+    const issuedAt = this.now()
+    const expiresAt = new Date(issuedAt.getTime() + req.ttlHours * 3600_000)
+    const token = await this.store.issue(
+      {
+        accountNo: req.accountNo,
+        page: req.page,
+        agentName: req.agentName,
+        issuedAt: issuedAt.toISOString(),
+        expiresAt: expiresAt.toISOString(),
+      },
+      req.ttlHours * 3600,
+    )
+    return {
+      token,
+      path: `${AGENT_LINK_PAGE}?agentLink=${token}`,
+      expiresAt: toShanghaiIso(expiresAt),
+    }
+  }
+
+  async view(userId: string, token: string): Promise<AgentLinkView> {
+    const grant = await this.store.find(token)
+    if (!grant) throw linkGone()
+    if (grant.redeemedBy && grant.redeemedBy !== userId) throw linkTaken()
+    const account = await this.customers.getAccount(grant.accountNo)
+    return {
+      accountNoMasked: maskAccountNo(grant.accountNo),
+      holderNameMasked: account ? maskName(account.holderName) : null,
+      page: grant.page,
+      agentName: grant.agentName,
+      expiresAt: toShanghaiIso(new Date(grant.expiresAt)),
+      alreadyBound: await this.bindings.isBound(userId, grant.accountNo),
+    }
+  }
+
+  async redeem(
+    userId: string,
+    token: string,
+    label: string | undefined,
+    log: Logger,
+  ): Promise<{ account: BoundAccount; path: string }> {
+    const grant = await this.store.redeem(token, userId, this.now())
+    if (grant === null) throw linkGone()
+    if (grant === 'taken') throw linkTaken()
+    const account = await this.bindingService.bindVerified(
+      userId,
+      grant.accountNo,
+      label ?? null,
+      log,
+    )
+    log.info({ agent: grant.agentName, page: grant.page }, 'agent link redeemed')
+    return { account, path: pagePath(grant.page, grant.accountNo) }
+  }
+}
