@@ -10,6 +10,7 @@ import {
 import type { OrderState, PaymentPurpose } from '@gh/shared'
 import { OrderTransitionRow, PaymentOrderRow } from './order-entity'
 import { assertMove, canMove } from './order-state'
+import { isUniqueViolation } from '../platform/db/unique-violation'
 
 export type NewOrder = Omit<
   PaymentOrderRow,
@@ -36,15 +37,6 @@ export interface Moved {
 
 /** States that do not count against the daily limit: the money never left or came back. */
 const RELEASED: OrderState[] = ['CLOSED', 'CREDIT_FAILED', 'REFUNDING', 'REFUNDED']
-
-function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code
-  return (
-    code === '23505' ||
-    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    (err instanceof Error && /UNIQUE constraint/.test(err.message))
-  )
-}
 
 /**
  * Orders and their transitions. A state change is a conditional UPDATE (`WHERE state = :from`)

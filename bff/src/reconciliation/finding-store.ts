@@ -2,20 +2,12 @@ import { randomUUID } from 'node:crypto'
 import type { DataSource, Repository } from 'typeorm'
 import type { ProviderName } from '../payments/ports'
 import { ReconciliationFindingRow } from './finding-entity'
+import { isUniqueViolation } from '../platform/db/unique-violation'
 
 export type Finding = Omit<ReconciliationFindingRow, 'id' | 'createdAt' | 'updatedAt'>
 
 export const findingKey = (f: Pick<Finding, 'outTradeNo' | 'category'>): string =>
   `${f.outTradeNo}|${f.category}`
-
-function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code
-  return (
-    code === '23505' ||
-    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    (err instanceof Error && /UNIQUE constraint/.test(err.message))
-  )
-}
 
 /** The findings table: one row per (day, provider, out_trade_no, category), kept across runs. */
 export class FindingStore {

@@ -1,27 +1,9 @@
-import { yuanStringToFen } from '@gh/shared'
 import { UpstreamError } from '../../platform/upstream-client'
+import { billFields } from '../bill-fields'
 import type { BillLine } from '../../reconciliation/ports'
 import { readZip } from './zip-reader'
 
-const offContract = (why: string) =>
-  new UpstreamError('alipay', 'bad_response', `trade bill: ${why}`)
-
-/** Refund lines carry negative amounts; ours are positive fen. */
-function fenOf(text: string): number {
-  try {
-    return yuanStringToFen(text.replace(/^-/, ''))
-  } catch {
-    throw offContract(`amount "${text}"`)
-  }
-}
-
-function instantOf(text: string): Date {
-  const at = new Date(`${text.replace(' ', 'T')}+08:00`)
-  if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(text) || Number.isNaN(at.getTime())) {
-    throw offContract(`time "${text}"`)
-  }
-  return at
-}
+const { offContract, fenOf, instantOf } = billFields('alipay')
 
 /** Alipay's files are GBK; a UTF-8 file (some exports, with a BOM) is read as such. */
 export function decodeBillText(bytes: Buffer): string {

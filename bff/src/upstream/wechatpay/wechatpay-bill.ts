@@ -1,29 +1,9 @@
-import { yuanStringToFen } from '@gh/shared'
-import { UpstreamError } from '../../platform/upstream-client'
+import { billFields } from '../bill-fields'
 import type { BillLine } from '../../reconciliation/ports'
 
+const { offContract, fenOf, instantOf } = billFields('wechatpay')
+
 const CAPTION = '总交易单数'
-
-const offContract = (why: string) =>
-  new UpstreamError('wechatpay', 'bad_response', `trade bill: ${why}`)
-
-/** Bill amounts are yuan with two decimals, refunds sometimes signed. */
-function fenOf(text: string): number {
-  try {
-    return yuanStringToFen(text.replace(/^-/, ''))
-  } catch {
-    throw offContract(`amount "${text}"`)
-  }
-}
-
-/** `yyyy-MM-dd HH:mm:ss`, Beijing time. */
-function instantOf(text: string): Date {
-  const at = new Date(`${text.replace(' ', 'T')}+08:00`)
-  if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(text) || Number.isNaN(at.getTime())) {
-    throw offContract(`time "${text}"`)
-  }
-  return at
-}
 
 /**
  * WeChat Pay's trade bill (交易账单, bill_type ALL): UTF-8 CSV, maybe with a BOM; a header line;
