@@ -240,7 +240,7 @@ export async function createContainer(
       waitMs: 5_000,
       busyMessage: '该户号有一笔缴费正在提交，请稍候再试',
     }),
-    ...(overrides.payments ? { settings: overrides.payments } : {}),
+    settings: { ...config.paymentTimings, ...overrides.payments },
   })
   const reconciliation = startReconciliation({
     db,

@@ -18,6 +18,21 @@ describe('config', () => {
     expect(c.upstream.customersUrl).toBe('http://127.0.0.1:4100')
   })
 
+  test('when payment timings are set, then orders expire and credits give up on them; nonsense is refused', () => {
+    const c = loadConfig({ PAYMENT_ORDER_TTL_MINUTES: '30', PAYMENT_CREDIT_DEADLINE_HOURS: '48' })
+    expect(c.paymentTimings).toEqual({ orderTtlMs: 30 * 60_000, creditDeadlineMs: 48 * 3_600_000 })
+    expect(loadConfig({}).paymentTimings.orderTtlMs).toBe(15 * 60_000)
+    expect(() => loadConfig({ PAYMENT_ORDER_TTL_MINUTES: '0' })).toThrow(
+      /PAYMENT_ORDER_TTL_MINUTES/,
+    )
+  })
+
+  test('when production sets no subscription template, then no message is sent', () => {
+    const c = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) })
+    expect(c.wechat.orderTemplateId).toBeNull()
+    expect(loadConfig({}).wechat.orderTemplateId).toBe('sandbox-order-settled')
+  })
+
   test('when DATABASE_URL has an unknown scheme, then the error says which', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/sqlite: or postgres/)
   })

@@ -11,6 +11,10 @@ export interface PaymentSettings {
   /** Backoff of credit/refund retries: base × 2^tries, capped, with jitter. */
   retryBaseMs: number
   retryMaxMs: number
+  /** A credit queued for an online IoT meter is checked at most this far apart… */
+  meterPollMs: number
+  /** …for this long after payment; then the usual backoff. */
+  meterWatchWindowMs: number
   /** How often an IC order waiting for its card write is checked, and for how long. */
   cardWritePollMs: number
   cardWriteWatchMs: number
@@ -29,6 +33,8 @@ export const defaultPaymentSettings: PaymentSettings = {
   creditDeadlineMs: 24 * 3600_000,
   retryBaseMs: 2_000,
   retryMaxMs: 10 * 60_000,
+  meterPollMs: 10_000,
+  meterWatchWindowMs: 30 * 60_000,
   cardWritePollMs: 10 * 60_000,
   cardWriteWatchMs: 30 * 24 * 3600_000,
   sweepEveryMs: 60_000,

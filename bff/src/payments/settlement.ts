@@ -90,7 +90,23 @@ export class Settlement {
     if (outcome === 'rejected' || this.pastDeadline(order)) {
       return this.giveUp(order, giveUpCause[outcome], tries)
     }
+    if (outcome === 'pending') return this.waitForMeter(order, tries)
     return this.wait(order, tries)
+  }
+
+  /**
+   * The meter has the credit queued and confirms when it next talks to the network, often
+   * within a minute: while the resident is likely watching the order page, ask at a steady
+   * pace instead of backing off past the moment it arrives; later, back off as usual.
+   */
+  private waitForMeter(order: PaymentOrderRow, tries: number): Next {
+    const sincePaid = this.now().getTime() - (order.paidAt ?? order.updatedAt).getTime()
+    if (sincePaid > this.settings.meterWatchWindowMs) return this.wait(order, tries)
+    const steady = Math.min(
+      backoff(tries, this.settings.retryBaseMs, this.settings.retryMaxMs),
+      this.settings.meterPollMs,
+    )
+    return { retryInMs: Math.min(steady, this.untilDeadline(order) + 1) }
   }
 
   /** Withdraw the posting before refunding: when the meter was faster, the order is credited. */

@@ -76,6 +76,10 @@ const ConfigSchema = z
       .default('oH5CashierPayer0000000000000'),
     /** Bearer token of the operator endpoints (/ops/…); they are not mounted without it. */
     OPS_TOKEN: z.string().min(24).optional(),
+    /** An unpaid order is closed after this (WeChat Pay / Alipay time_expire). */
+    PAYMENT_ORDER_TTL_MINUTES: z.coerce.number().int().min(5).max(120).default(15),
+    /** A paid top-up not at the meter after this is refunded automatically. */
+    PAYMENT_CREDIT_DEADLINE_HOURS: z.coerce.number().int().min(1).max(168).default(24),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.SESSION_SECRET === DEFAULT_SESSION_SECRET) {
@@ -105,6 +109,7 @@ export interface Config {
   rateLimitNamespace: string
   familyInviteTtlSeconds: number
   opsToken: string | null
+  paymentTimings: { orderTtlMs: number; creditDeadlineMs: number }
   /** Base URL of the sandbox's control endpoints (GET /sandbox/credentials). */
   sandboxUrl: string
   wechat: { apiUrl: string; appId?: string; appSecret?: string; orderTemplateId: string | null }
@@ -170,6 +175,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     rateLimitNamespace: env.RATE_LIMIT_NAMESPACE,
     familyInviteTtlSeconds: env.FAMILY_INVITE_TTL_SECONDS,
     opsToken: env.OPS_TOKEN ?? null,
+    paymentTimings: {
+      orderTtlMs: env.PAYMENT_ORDER_TTL_MINUTES * 60_000,
+      creditDeadlineMs: env.PAYMENT_CREDIT_DEADLINE_HOURS * 3_600_000,
+    },
     sandboxUrl: env.UPSTREAM_BASE_URL,
     wechat: {
       apiUrl: env.WECHAT_API_URL ?? env.UPSTREAM_BASE_URL,
