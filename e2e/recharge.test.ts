@@ -18,6 +18,20 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`), fullPage: true })
 }
 
+/** Taps a 朗读 button with Web Speech stubbed, and returns what would have been read aloud. */
+async function readAloud(page: Page, label: string): Promise<string> {
+  await page.evaluate(() => {
+    const heard: string[] = []
+    Object.assign(window, { heard })
+    window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
+      heard.push(u.text)
+      u.onend?.(new Event('end') as SpeechSynthesisEvent)
+    }
+  })
+  await current(page).getByRole('button', { name: label }).click()
+  return page.evaluate(() => (window as unknown as { heard: string[] }).heard.join(''))
+}
+
 interface Proof {
   holderName: string
   phoneLast4: string
@@ -141,6 +155,20 @@ describe.each(modes)('top-up in $mode mode', ({ mode, query, ...min }) => {
       .waitFor()
     await shot(page, `orders-cancelled-${mode}`)
     await checkScreen(page, min)
+    const spoken = await readAloud(page, '朗读本页：金额、户号和到账进度')
+    expect(spoken).toContain('燃气充值五十元。户号：一零零零零零零零零一。')
+    expect(spoken).toContain('到账进度：已下单，')
+
+    // 缴费记录 reads the newest order, which this unpaid one is.
+    await page.goto(`${BASE_URL}/#/pages/orders/index`)
+    await current(page).getByRole('heading', { name: '缴费记录' }).waitFor()
+    await current(page)
+      .getByRole('button', { name: /燃气充值¥50\.00/ })
+      .first()
+      .waitFor()
+    await shot(page, `orders-list-unpaid-${mode}`)
+    await checkScreen(page, min)
+    expect(await readAloud(page, '朗读本页：最近一笔缴费')).toContain('最近一笔：燃气充值五十元')
     await page.close()
   })
 })

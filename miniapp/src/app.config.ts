@@ -12,6 +12,7 @@ export default defineAppConfig({
     'pages/recharge/index',
     'pages/orders/index',
     'pages/orders/detail',
+    'pages/share-pay/index',
     'pages/safety/index',
     'pages/safety/article',
   ],
@@ -23,6 +24,10 @@ export default defineAppConfig({
     navigationBarTextStyle: 'white',
   },
   tabBar: {
+    // 长辈模式 needs a bigger tab bar than the native one can be: WeChat and Alipay render
+    // custom-tab-bar/ (customize-tab-bar/ on Alipay); H5 keeps Taro's bar, sized in app.scss.
+    // The list below still names the tab pages and is the fallback on old base libraries.
+    ...(process.env.TARO_ENV === 'h5' ? {} : { custom: true }),
     color: '#4a4f57',
     selectedColor: '#0f5bc4',
     backgroundColor: '#ffffff',

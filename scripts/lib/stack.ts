@@ -29,6 +29,8 @@ export interface StackOptions {
   readyTimeoutMs: number
   /** Entry files, relative to the repo root; tests swap in fakes. */
   entries?: Partial<Record<Name, string>>
+  /** More settings for both children (e2e: the operator token). */
+  env?: Record<string, string>
 }
 
 export interface Stack {
@@ -95,6 +97,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // tsx reads tsconfig.json from the working directory only; the repo root has none, and
     // without bff's experimentalDecorators esbuild emits TC39 decorators TypeORM cannot use.
     TSX_TSCONFIG_PATH: process.env.TSX_TSCONFIG_PATH ?? fromRoot('bff/tsconfig.json'),
+    ...options.env,
   }
   const procs: ManagedProcess[] = []
   let stopping = false

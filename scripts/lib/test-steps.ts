@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { buildH5, h5BuildState, h5Dir, readableTail } from './h5'
@@ -107,6 +108,7 @@ export async function e2e(options: { tmp: string; redisUrl: string; chromium: st
   const config = fromRoot('e2e/jest.config.cjs')
   if (!fs.existsSync(config)) throw new StepFailure('e2e/jest.config.cjs does not exist')
   const [bffPort, sandboxPort] = await twoFreePorts()
+  const opsToken = randomBytes(24).toString('hex')
   const stackLogs = path.join(logsDir, 'e2e')
   fs.rmSync(stackLogs, { recursive: true, force: true })
   say(`starting sandbox on :${sandboxPort} and BFF on :${bffPort} (logs: ${stackLogs})`)
@@ -123,6 +125,8 @@ export async function e2e(options: { tmp: string; redisUrl: string; chromium: st
     logLevel: 'info',
     output: { dir: stackLogs },
     readyTimeoutMs: 120000,
+    // The operator endpoints exist only with a token; e2e issues agent links through them.
+    env: { OPS_TOKEN: opsToken },
   }).catch((error: unknown) => {
     throw new StepFailure(
       `the stack did not start: ${error instanceof Error ? error.message : error}`,
@@ -137,6 +141,7 @@ export async function e2e(options: { tmp: string; redisUrl: string; chromium: st
       ...process.env,
       BASE_URL: stack.bffUrl,
       SANDBOX_URL: stack.sandboxUrl,
+      OPS_TOKEN: opsToken,
       CHROMIUM_PATH: options.chromium,
     }
     const args = ['-c', config, ...JEST_FLAGS]

@@ -12,6 +12,12 @@ export async function listAccounts(): Promise<BoundAccount[]> {
 
 export const bindAccount = (body: BindAccountRequest) => request(routes.bindAccount, { body })
 
+/** 客服链接: what an agent's link grants, then binding it (single use, no holder proof). */
+export const getAgentLink = (token: string) => request(routes.getAgentLink, { params: { token } })
+
+export const redeemAgentLink = (token: string, label?: string) =>
+  request(routes.redeemAgentLink, { params: { token }, body: label ? { label } : {} })
+
 export const updateBinding = (
   accountNo: string,
   body: { label?: string | null; isDefault?: true },

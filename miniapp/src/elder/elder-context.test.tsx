@@ -2,6 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/react'
 import { memoryStore } from '../platform/storage'
 import type { KeyValueStore } from '../platform/storage'
 import { ElderProvider, useElderMode } from './elder-context'
+import { elderSignal } from './elder-signal'
 
 function Probe() {
   const { elder, setElder } = useElderMode()
@@ -36,4 +37,11 @@ test('when the resident switches, then the choice is stored and beats the platfo
 test('when elderly mode is on in H5, then <html> carries the elder class for the tab bar', () => {
   renderWith(memoryStore({ 'gh.elderMode': '1' }))
   expect(document.documentElement.classList.contains('elder')).toBe(true)
+})
+
+test('when the mode changes, then trees outside the provider (the custom tab bar) hear it', () => {
+  renderWith(memoryStore({ 'gh.elderMode': '1' }))
+  expect(elderSignal.get()).toBe(true)
+  fireEvent.click(screen.getByRole('button'))
+  expect(elderSignal.get()).toBe(false)
 })

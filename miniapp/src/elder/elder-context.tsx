@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react'
 import type { PropsWithChildren } from 'react'
 import type { KeyValueStore } from '../platform/storage'
+import { elderSignal } from './elder-signal'
 import { parseElderFlag, resolveElderMode } from './resolve'
 
 const STORAGE_KEY = 'gh.elderMode'
@@ -54,8 +55,10 @@ export function ElderProvider(props: PropsWithChildren<ElderProviderProps>) {
     return () => window.removeEventListener('hashchange', onHashChange)
   }, [setElder])
 
-  // The H5 tab bar lives outside every page, so the mode is also a class on <html>.
+  // Tab bars live outside every page: the mini-programs' custom one reads the signal, the H5 one
+  // follows a class on <html>.
   useEffect(() => {
+    elderSignal.set(elder)
     if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return
     document.documentElement.classList.toggle('elder', elder)
   }, [elder])

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { createSignal } from '../platform/signal'
 
 export const pages = {
   home: '/pages/index/index',
@@ -13,9 +14,24 @@ export const pages = {
   recharge: '/pages/recharge/index',
   orders: '/pages/orders/index',
   orderDetail: '/pages/orders/detail',
+  sharePay: '/pages/share-pay/index',
+  safety: '/pages/safety/index',
+  /** 营业网点, filtered to the IC-card write points, nearest first when location is allowed. */
+  writePoints: '/pages/safety/index?section=outlets&service=card_write',
 } as const
 
-const tabPages: readonly string[] = [pages.home, pages.bills, pages.repairs, pages.me]
+/** The tab bar's pages, in its order (app.config.ts `tabBar.list` says the same). */
+export const tabPages: readonly string[] = [pages.home, pages.bills, pages.repairs, pages.me]
+
+/** 'pages/bills/index?x=1' → 1; -1 when the route is not a tab page. */
+export function tabIndexOf(route: string | undefined): number {
+  if (!route) return -1
+  const path = route.split('?')[0] ?? ''
+  return tabPages.indexOf(path.startsWith('/') ? path : `/${path}`)
+}
+
+/** The route of the page on screen, set by every page as it shows (see PageRoot). */
+export const shownRoute = createSignal<string | undefined>(undefined)
 
 /** Tab pages can only be reached with switchTab; everything else is pushed on the stack. */
 export function openPage(url: string): void {

@@ -5,3 +5,13 @@ export { channelForPlatform, payOrder, payRecharge, type PayResult } from './pay
 export type { PayOutcome } from './outcome'
 export { useLiveOrder } from './use-order'
 export { cashierReturnUrl, orderPageUrl } from './order-link'
+export {
+  createPayShare,
+  getPayShare,
+  paySharedOrder,
+  payShared,
+  type SharedPayResult,
+} from './share-api'
+export { sharedOrderStatus, useLiveSharedOrder, type SharedOrderStatus } from './shared-order'
+export { shareCashierReturnUrl, shareLinkH5, sharePayPageUrl } from './share-link'
+export { attemptFor, type KeyedAttempt } from './attempt-key'

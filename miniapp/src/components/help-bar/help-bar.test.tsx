@@ -63,3 +63,26 @@ test('when 请家人帮忙 is tapped on H5, then the link of this very page is c
     data: expect.stringContaining('#/pages/bills/index?elder=1&accountNo=1000000001'),
   })
 })
+
+test('when the page names its share card, then H5 copies the card page, not the address bar', async () => {
+  window.location.hash = '#/pages/orders/detail?accountNo=1000000001&orderNo=R1&outcome=cancelled'
+  const copy = jest.spyOn(Taro, 'setClipboardData').mockResolvedValue({ errMsg: 'ok', data: '' })
+  jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' })
+  render(
+    <ElderProvider
+      store={memoryStore()}
+      readLinkFlag={() => true}
+      readPlatformLargeFont={() => undefined}
+    >
+      <HelpBar
+        share={() => ({ title: 't', path: '/pages/orders/detail?accountNo=1000000001&orderNo=R1' })}
+      />
+    </ElderProvider>,
+  )
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: /请家人帮忙/ }))
+  })
+  const copied = String(copy.mock.calls[0]?.[0].data)
+  expect(copied).toMatch(/#\/pages\/orders\/detail\?accountNo=1000000001&orderNo=R1$/)
+  expect(copied).not.toContain('outcome')
+})

@@ -1,17 +1,19 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useShareAppMessage } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { a11y } from '../../a11y'
 import { callServicePhone } from '../../api/app-info'
 import { useElderMode } from '../../elder'
-import { copyPageLink, currentPagePath } from './share-link'
+import { copyPageLink, h5Link } from './share-link'
+import type { ShareCard } from './share-link'
 import { loadServicePhone } from './service-phone'
 import './index.scss'
 
 /**
  * 长辈模式 on every page: 客服电话 one tap away, and 请家人帮忙, which hands the same page (with
- * its query, so "pay this" / "report this" opens as it is here) to a family member.
+ * its account or order, so "pay this" / "report this" opens as it is here) to a family member.
+ * `share`: the page's card (see PageRoot); in the mini-programs only such pages can be shared.
  */
-export function HelpBar() {
+export function HelpBar({ share }: { share?: () => ShareCard }) {
   const { elder } = useElderMode()
   if (!elder) return null
   return (
@@ -24,7 +26,11 @@ export function HelpBar() {
       >
         <Text>客服电话</Text>
       </View>
-      {process.env.TARO_ENV === 'h5' ? <CopyLinkButton /> : <ShareButton />}
+      {process.env.TARO_ENV === 'h5' ? (
+        <CopyLinkButton share={share} />
+      ) : share ? (
+        <ShareButton />
+      ) : null}
     </View>
   )
 }
@@ -37,13 +43,14 @@ function callService() {
   })
 }
 
-function CopyLinkButton() {
+function CopyLinkButton({ share }: { share?: () => ShareCard }) {
   return (
     <View
       className="help-bar__button"
       hoverClass="help-bar__button--pressed"
       onClick={() => {
-        copyPageLink(window.location.href).catch((err: unknown) => {
+        const link = share ? h5Link(share().path, window.location) : window.location.href
+        copyPageLink(link).catch((err: unknown) => {
           console.warn('copy link failed', err)
           void Taro.showToast({ title: '没能复制链接，请截图发给家人', icon: 'none' })
         })
@@ -56,11 +63,10 @@ function CopyLinkButton() {
 }
 
 /**
- * WeChat and Alipay: the native share button. The card opens this page with its query. The page
- * config needs `enableShareAppMessage: true`, or WeChat never asks the page for the card.
+ * WeChat and Alipay: the native share button; the platform asks the page for the card, which
+ * PageRoot's share handler builds (the page config needs `enableShareAppMessage: true`).
  */
 function ShareButton() {
-  useShareAppMessage(() => ({ title: '请帮我看看这个页面', path: currentPagePath() }))
   return (
     <Button
       className="help-bar__button"

@@ -1,14 +1,18 @@
 import Taro from '@tarojs/taro'
+import { pages } from '../../navigation/pages'
+import { sharePath } from '../../navigation/share'
 
-/** The current page with its query (minus Taro's own `$taroTimestamp`), for a family member. */
+export type { ShareCard } from '../../navigation/share'
+
+/** The current page with its query, for a page that says nothing more specific. */
 export function currentPagePath(): string {
   const router = Taro.getCurrentInstance().router
-  const route = (router?.path ?? '/pages/index/index').split('?')[0] ?? '/pages/index/index'
-  const params = Object.entries(router?.params ?? {}).filter(
-    (entry): entry is [string, string] => !entry[0].startsWith('$') && entry[1] !== undefined,
-  )
-  const query = params.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
-  return `${route.startsWith('/') ? route : `/${route}`}${query.length ? `?${query.join('&')}` : ''}`
+  return sharePath(router?.path ?? pages.home, router?.params ?? {})
+}
+
+/** H5: the address of `path` in this build (hash router), for the clipboard. */
+export function h5Link(path: string, location: Pick<Location, 'origin' | 'pathname'>): string {
+  return `${location.origin}${location.pathname}#${path}`
 }
 
 /** H5: the address bar already holds the page and its query (hash router), so copy it. */

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '账单' })
+export default definePageConfig({ navigationBarTitleText: '账单', enableShareAppMessage: true })

@@ -4,7 +4,10 @@ import { PageHeading } from '../../components/page-heading'
 import { PageRoot } from '../../components/page-root'
 import { PageShell } from '../../components/page-shell'
 import { ReadAloudBar } from '../../components/read-aloud'
+import { useAccountFromLink } from '../../account/account-from-link'
+import { currentAccountStore } from '../../account/current-account-store'
 import { useLoggedIn } from '../../auth/session'
+import { shareCards } from '../../navigation/share'
 import { billsSpeech } from '../../voice'
 
 /** Bills arrive with the billing feature; until then a logged-in resident sees the empty state. */
@@ -12,8 +15,9 @@ const noBillsYet: QueryState<readonly never[]> = { status: 'success', data: [] }
 
 export default function BillsPage() {
   const loggedIn = useLoggedIn()
+  useAccountFromLink()
   return (
-    <PageRoot>
+    <PageRoot share={() => shareCards.bills(loggedIn ? currentAccountStore.get() : undefined)}>
       <PageHeading title="账单" subtitle="燃气费、供暖费账单和缴费记录" />
       <ReadAloudBar what="账单" text={() => billsSpeech({ loggedIn, bills: [] })} />
       <PageShell

@@ -15,6 +15,7 @@ import { ActionButton } from '../../components/action-button'
 import { PageHeading } from '../../components/page-heading'
 import { PageRoot } from '../../components/page-root'
 import { openPage, pages } from '../../navigation/pages'
+import { AgentLinkConfirm } from './parts/agent-link'
 import { canScan, scanAccountNo } from './parts/scan'
 import './index.scss'
 
@@ -64,6 +65,15 @@ export default function BindPage() {
             </ActionButton>
           </View>
         </View>
+      </PageRoot>
+    )
+  }
+
+  if (params.agentLink) {
+    return (
+      <PageRoot>
+        <PageHeading title="绑定户号" subtitle="客服发来的链接" />
+        <AgentLinkConfirm token={decodeURIComponent(params.agentLink)} />
       </PageRoot>
     )
   }

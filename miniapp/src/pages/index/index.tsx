@@ -4,7 +4,9 @@ import { useLoggedIn } from '../../auth/session'
 import { PageRoot } from '../../components/page-root'
 import { PageShell } from '../../components/page-shell'
 import { ReadAloudBar } from '../../components/read-aloud'
+import { useAccountFromLink } from '../../account/account-from-link'
 import { currentAccountStore } from '../../account/current-account-store'
+import { shareCards } from '../../navigation/share'
 import { homeSpeech } from '../../voice'
 import { HomeHeader } from './parts/home-header'
 import { LoginPrompt } from './parts/login-prompt'
@@ -15,8 +17,12 @@ import './index.scss'
 export default function HomePage() {
   const loggedIn = useLoggedIn()
   const appInfo = useAppInfo()
+  useAccountFromLink()
   return (
-    <PageRoot className="home">
+    <PageRoot
+      className="home"
+      share={() => shareCards.home(loggedIn ? currentAccountStore.get() : undefined)}
+    >
       <HomeHeader />
       <ReadAloudBar
         what={loggedIn ? '户号和客服电话' : '服务介绍'}

@@ -1,18 +1,22 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { formatFen } from '@gh/shared'
 import type { PaymentOrder } from '@gh/shared'
 import { a11y } from '../../a11y'
 import { spacedAccountNo } from '../../account/labels'
 import { toApiError } from '../../api'
+import { randomKey } from '../../api/client'
 import { ActionButton } from '../../components/action-button'
 import { PageHeading } from '../../components/page-heading'
 import { PageRoot } from '../../components/page-root'
 import { PageShell } from '../../components/page-shell'
+import { ReadAloudBar } from '../../components/read-aloud'
 import { openPage, pages } from '../../navigation/pages'
+import { shareCards } from '../../navigation/share'
 import {
   cashierReturnUrl,
+  closeOrder,
   isFinal,
   isPayable,
   orderPageUrl,
@@ -22,14 +26,41 @@ import {
   useLiveOrder,
   type OrderPurpose,
 } from '../../payments'
+import { orderSpeech } from '../../voice'
 import { OrderHelp } from './parts/order-help'
 import { OrderTimeline } from './parts/order-timeline'
 import { PayNote } from './parts/pay-note'
 import { toneMark } from './parts/tone'
 import './index.scss'
 
-function OrderView({ order, outcome }: { order: PaymentOrder; outcome: string | undefined }) {
+function OrderView(props: {
+  order: PaymentOrder
+  outcome: string | undefined
+  onChanged: () => void
+}) {
+  const { order, outcome, onChanged } = props
   const [paying, setPaying] = useState(false)
+  // One key per order: tapping 取消订单 twice (or retrying) closes it once.
+  const closeKey = useRef(randomKey())
+  const cancel = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '取消订单',
+      content: '取消后这笔订单不能再支付，没有扣款。确定取消吗？',
+      confirmText: '取消订单',
+      cancelText: '再想想',
+    })
+    if (!confirm) return
+    try {
+      await closeOrder(order.accountNo, order.orderNo, order.purpose, closeKey.current)
+      onChanged()
+    } catch (err) {
+      void Taro.showModal({
+        title: '没有成功',
+        content: toApiError(err).message,
+        showCancel: false,
+      })
+    }
+  }
   const tone = toneOf(order)
   const payAgain = async () => {
     setPaying(true)
@@ -50,6 +81,7 @@ function OrderView({ order, outcome }: { order: PaymentOrder; outcome: string | 
   }
   return (
     <>
+      <ReadAloudBar what="金额、户号和到账进度" text={() => orderSpeech(order)} />
       <View className={`card order-status order-status--${tone}`}>
         <Text className="order-status__state" {...a11y(undefined, 'status')}>
           {toneMark[tone]} {order.stateLabel}
@@ -65,6 +97,9 @@ function OrderView({ order, outcome }: { order: PaymentOrder; outcome: string | 
         <View className="order-page__action">
           <ActionButton main onClick={() => void payAgain()}>
             {paying ? '正在打开支付…' : '继续支付'}
+          </ActionButton>
+          <ActionButton variant="secondary" onClick={() => void cancel()}>
+            取消订单
           </ActionButton>
         </View>
       ) : null}
@@ -99,16 +134,14 @@ function OrderView({ order, outcome }: { order: PaymentOrder; outcome: string | 
 export default function OrderDetailPage() {
   const { params } = useRouter()
   const purpose: OrderPurpose = params.purpose === 'bill' ? 'bill' : 'recharge'
-  const { state, refresh } = useLiveOrder(
-    params.accountNo ?? '',
-    decodeURIComponent(params.orderNo ?? ''),
-    purpose,
-  )
+  const accountNo = params.accountNo ?? ''
+  const orderNo = decodeURIComponent(params.orderNo ?? '')
+  const { state, refresh } = useLiveOrder(accountNo, orderNo, purpose)
   return (
-    <PageRoot>
+    <PageRoot share={() => shareCards.order({ accountNo, orderNo, purpose })}>
       <PageHeading title="订单详情" />
       <PageShell state={state} onRetry={refresh} requireLogin what="订单">
-        {(order) => <OrderView order={order} outcome={params.outcome} />}
+        {(order) => <OrderView order={order} outcome={params.outcome} onChanged={refresh} />}
       </PageShell>
     </PageRoot>
   )

@@ -8,9 +8,11 @@ import { ActionButton } from '../../components/action-button'
 import { PageHeading } from '../../components/page-heading'
 import { PageRoot } from '../../components/page-root'
 import { PageShell } from '../../components/page-shell'
+import { ReadAloudBar } from '../../components/read-aloud'
 import { useQuery } from '../../hooks/use-query'
 import { openPage, pages } from '../../navigation/pages'
 import { listOrders, orderPageUrl } from '../../payments'
+import { ordersSpeech } from '../../voice'
 import { OrderRow } from './parts/order-row'
 import './index.scss'
 
@@ -33,6 +35,7 @@ function OrderList({ accountNo }: { accountNo: string }) {
     >
       {(orders) => (
         <View>
+          <ReadAloudBar what="最近一笔缴费" text={() => ordersSpeech(accountNo, orders)} />
           {orders.map((order) => (
             <OrderRow
               key={order.orderNo}

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { useEffect } from 'react'
-import type { BoundAccount } from '@gh/shared'
+import { useEffect, useRef } from 'react'
+import type { BoundAccount, PayShare } from '@gh/shared'
 import { AccountSwitcher } from '../../account/account-switcher'
 import { useCurrentAccount } from '../../account/current-account'
 import { ActionButton } from '../../components/action-button'
@@ -10,19 +10,25 @@ import { PageRoot } from '../../components/page-root'
 import { PageShell } from '../../components/page-shell'
 import { useQuery } from '../../hooks/use-query'
 import { openPage, pages } from '../../navigation/pages'
+import { shareCards, type ShareCard } from '../../navigation/share'
 import { getPaymentOptions } from '../../payments'
 import { AccountStatus } from './parts/account-status'
 import { RechargeForm } from './parts/recharge-form'
 import './index.scss'
 
-function RechargeBody({ account }: { account: BoundAccount }) {
+interface RechargeBodyProps {
+  account: BoundAccount
+  onShare: (share: PayShare | undefined) => void
+}
+
+function RechargeBody({ account, onShare }: RechargeBodyProps) {
   const { state, retry } = useQuery(() => getPaymentOptions(account.accountNo))
   return (
     <PageShell state={state} onRetry={retry} what="充值信息">
       {(options) => (
         <>
           <AccountStatus summary={account.summary} options={options} />
-          <RechargeForm accountNo={account.accountNo} options={options} />
+          <RechargeForm accountNo={account.accountNo} options={options} onShare={onShare} />
         </>
       )}
     </PageShell>
@@ -41,9 +47,15 @@ export default function RechargePage() {
     if (state.status !== 'success' || !linked) return
     if (state.data.some((a) => a.accountNo === linked)) select(linked)
   }, [state, linked, select])
+  // Once 请家人代缴 made a card, sharing the page sends the card (pay without binding).
+  const payShare = useRef<PayShare | undefined>(undefined)
+  const shareCard = (): ShareCard =>
+    payShare.current
+      ? { title: shareCards.recharge().title, path: payShare.current.path }
+      : shareCards.recharge(current?.accountNo)
 
   return (
-    <PageRoot>
+    <PageRoot share={shareCard}>
       <PageHeading title="交燃气费" subtitle="充值后可在缴费记录查看到账进度" />
       <PageShell
         state={state}
@@ -61,7 +73,13 @@ export default function RechargePage() {
                 onSelect={select}
                 onManage={() => openPage(pages.accounts)}
               />
-              <RechargeBody key={current.accountNo} account={current} />
+              <RechargeBody
+                key={current.accountNo}
+                account={current}
+                onShare={(share) => {
+                  payShare.current = share
+                }}
+              />
               <View className="recharge-page__records">
                 <ActionButton variant="secondary" onClick={() => openPage(pages.orders)}>
                   缴费记录

@@ -1,5 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { PaymentOrder } from '@gh/shared'
+import { ActionButton } from '../../../components/action-button'
+import { openPage, pages } from '../../../navigation/pages'
 
 /** What the resident can do while the money is on its way (the field's "充值成功但不能用气"). */
 export function OrderHelp({ order }: { order: PaymentOrder }) {
@@ -27,6 +29,11 @@ export function OrderHelp({ order }: { order: PaymentOrder }) {
           请带上燃气卡，到就近的营业厅或自助写卡点把充值写入卡里，再把卡插回气表。
         </Text>
         <Text className="order-help__item">写卡没有时间限制，钱不会丢。</Text>
+        <View className="order-help__action">
+          <ActionButton main onClick={() => openPage(pages.writePoints)}>
+            查看附近写卡点
+          </ActionButton>
+        </View>
       </View>
     )
   }

@@ -3,9 +3,8 @@ import { formatFen } from '@gh/shared'
 import type { PaymentOrder } from '@gh/shared'
 import { a11y } from '../../../a11y'
 import { shortTime, toneOf } from '../../../payments'
+import { purposeNames } from '../../../voice'
 import { toneMark } from './tone'
-
-const purposeNames = { recharge: '燃气充值', bill: '账单缴费' } as const
 
 /** One order in 缴费记录: what, how much, where it is now; a tap opens its timeline. */
 export function OrderRow({ order, onOpen }: { order: PaymentOrder; onOpen: () => void }) {

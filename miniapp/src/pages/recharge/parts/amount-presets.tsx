@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { formatFen } from '@gh/shared'
 import type { PaymentOptions } from '@gh/shared'
 import { a11y } from '../../../a11y'
+import './amount.scss'
 
 export interface AmountPresetsProps {
   presets: PaymentOptions['recharge']['presets']

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import { formatFen } from '@gh/shared'
-import type { PaymentOptions } from '@gh/shared'
+import type { PaymentOptions, PayShare } from '@gh/shared'
 import { a11y } from '../../../a11y'
 import { randomKey } from '../../../api/client'
 import { toApiError } from '../../../api'
@@ -10,15 +10,20 @@ import { useElderMode } from '../../../elder'
 import { openPage, pages } from '../../../navigation/pages'
 import { cashierReturnUrl, checkAmount, orderPageUrl, payRecharge } from '../../../payments'
 import { AmountPresets } from './amount-presets'
+import { FamilyPay } from './family-pay'
 import { FreeAmount } from './free-amount'
 
 export interface RechargeFormProps {
   accountNo: string
   options: PaymentOptions
+  /** The 请家人代缴 card made here, for the page's share handler. */
+  onShare?: (share: PayShare | undefined) => void
 }
 
-/** Choose an amount, then the one main action: 去支付. */
-export function RechargeForm({ accountNo, options }: RechargeFormProps) {
+const noShare = () => undefined
+
+/** Choose an amount, then the one main action: 去支付 (请家人代缴 below it is secondary). */
+export function RechargeForm({ accountNo, options, onShare = noShare }: RechargeFormProps) {
   const { elder } = useElderMode()
   const { recharge } = options
   const firstAllowed = recharge.presets.find((p) => p.allowed)?.amountFen ?? null
@@ -129,6 +134,14 @@ export function RechargeForm({ accountNo, options }: RechargeFormProps) {
         </ActionButton>
       </View>
       <Text className="recharge-form__note">支付后可在“缴费记录”查看到账进度，不会重复扣款。</Text>
+      <View className="recharge-form__family">
+        <FamilyPay
+          accountNo={accountNo}
+          amountFen={amountFen}
+          amountError={freeCheck && !freeCheck.ok ? freeCheck.message : undefined}
+          onShare={onShare}
+        />
+      </View>
     </View>
   )
 }

@@ -1,0 +1,86 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import type { AgentLinkView } from '@gh/shared'
+import { a11y } from '../../../a11y'
+import { getAgentLink, redeemAgentLink } from '../../../account/api'
+import { ChoiceChips } from '../../../account/choice-chips'
+import { currentAccountStore } from '../../../account/current-account-store'
+import { labelChoices } from '../../../account/labels'
+import { toApiError } from '../../../api'
+import { ActionButton } from '../../../components/action-button'
+import { PageShell } from '../../../components/page-shell'
+import { useQuery } from '../../../hooks/use-query'
+import { openPage } from '../../../navigation/pages'
+
+const PAGE_NAMES: Record<AgentLinkView['page'], string> = {
+  home: '首页',
+  recharge: '交燃气费',
+  bills: '账单',
+  repairs: '报修',
+  orders: '缴费记录',
+  safety: '安全用气',
+}
+
+function Confirm({ token, view }: { token: string; view: AgentLinkView }) {
+  const [label, setLabel] = useState<string | undefined>()
+  const [error, setError] = useState<string | undefined>()
+  const [busy, setBusy] = useState(false)
+  const confirm = async () => {
+    if (busy) return
+    setBusy(true)
+    setError(undefined)
+    try {
+      const { account, path } = await redeemAgentLink(token, label)
+      currentAccountStore.set(account.accountNo)
+      await Taro.redirectTo({ url: path }).catch(() => openPage(path))
+    } catch (err) {
+      setError(toApiError(err).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <View className="card">
+      <Text className="card__title">{view.agentName} 为您发来链接</Text>
+      <Text className="card__text">户号：{view.accountNoMasked}</Text>
+      {view.holderNameMasked ? (
+        <Text className="card__text">户主：{view.holderNameMasked}</Text>
+      ) : null}
+      <Text className="card__text">
+        {view.alreadyBound
+          ? `这个户号已在您的账号里，点下面的按钮打开“${PAGE_NAMES[view.page]}”。`
+          : `客服已当面核对户主信息，确认后这个户号会绑定到您的账号，并打开“${PAGE_NAMES[view.page]}”。`}
+      </Text>
+      {view.alreadyBound ? null : (
+        <ChoiceChips
+          label="备注名（可不选）"
+          choices={labelChoices}
+          value={label}
+          onChange={setLabel}
+        />
+      )}
+      {error ? (
+        <Text className="bind-page__error" {...a11y(undefined, 'alert')}>
+          ⚠ {error}
+        </Text>
+      ) : null}
+      <View className="bind-page__submit">
+        <ActionButton main onClick={() => void confirm()}>
+          {busy ? '请稍候…' : view.alreadyBound ? '打开' : '确认绑定'}
+        </ActionButton>
+      </View>
+      <Text className="bind-page__note">不是您本人或家人的户号？请不要确认，并拨打客服电话。</Text>
+    </View>
+  )
+}
+
+/** An agent's signed link (`?agentLink=`): shows what it grants and binds on confirmation. */
+export function AgentLinkConfirm({ token }: { token: string }) {
+  const { state, retry } = useQuery(() => getAgentLink(token))
+  return (
+    <PageShell state={state} onRetry={retry} what="客服链接">
+      {(view) => <Confirm token={token} view={view} />}
+    </PageShell>
+  )
+}

@@ -1,0 +1,103 @@
+import type { PaymentOrder } from '@gh/shared'
+import { orderSpeech, ordersSpeech, repairsSpeech, timelineSpeech } from './order-scripts'
+
+function order(overrides: Partial<PaymentOrder> = {}): PaymentOrder {
+  return {
+    orderNo: 'R20261126150700A1',
+    accountNo: '1000000001',
+    purpose: 'recharge',
+    channel: 'h5',
+    amountFen: 10000,
+    toArrearsFen: 0,
+    state: 'CREDITING',
+    stateLabel: '已发往气表',
+    hint: '气表联网后到账',
+    createdAt: '2026-11-26T15:07:00+08:00',
+    expiresAt: '2026-11-26T15:37:00+08:00',
+    paidAt: '2026-11-26T15:08:00+08:00',
+    timeline: [
+      { state: 'CREATED', label: '已下单', at: '2026-11-26T15:07:00+08:00', done: true },
+      { state: 'PAID', label: '已支付', at: '2026-11-26T15:08:00+08:00', done: true },
+      { state: 'CREDITING', label: '已发往气表', at: '2026-11-26T15:08:30+08:00', done: true },
+      { state: 'CREDITED', label: '气表已到账', at: null, done: false },
+    ],
+    clientParams: null,
+    ...overrides,
+  }
+}
+
+describe('订单详情 read aloud', () => {
+  test('when an order is on its way, then amount, account digit by digit, state and steps are read', () => {
+    const text = orderSpeech(order())
+    expect(text).toContain('燃气充值一百元。')
+    expect(text).toContain('户号：一零零零零零零零零一。')
+    expect(text).toContain('当前状态：已发往气表。')
+    expect(text).toContain('气表联网后到账。')
+    expect(text).toContain(
+      '到账进度：已下单，二零二六年十一月二十六日 下午三点零七分；已支付，下午三点零八分；',
+    )
+    expect(text).toContain('气表已到账，等待中。')
+  })
+
+  test('when part of the money settled arrears, then that part is read too', () => {
+    expect(orderSpeech(order({ toArrearsFen: 2050 }))).toContain('其中抵扣欠费二十元五角。')
+  })
+
+  test('when the hint carries digits, then it is left out rather than guessed at', () => {
+    const text = orderSpeech(order({ hint: '15:37 后自动关闭' }))
+    expect(text).not.toContain('15')
+    expect(text).not.toContain('自动关闭')
+  })
+
+  test('when steps fall on different days, then each new day is read in full', () => {
+    const text = timelineSpeech([
+      { state: 'PAID', label: '已支付', at: '2026-11-26T23:59:00+08:00', done: true },
+      { state: 'CREDITED', label: '已写卡', at: '2026-11-27T08:00:00+08:00', done: true },
+    ])
+    expect(text).toBe(
+      '已支付，二零二六年十一月二十六日 晚上十一点五十九分；已写卡，二零二六年十一月二十七日 上午八点整。',
+    )
+  })
+
+  test('when a step is behind the next one, then it is read as not started', () => {
+    const text = timelineSpeech([
+      { state: 'CREATED', label: '已下单', at: null, done: false },
+      { state: 'PAID', label: '已支付', at: null, done: false },
+    ])
+    expect(text).toBe('已下单，等待中；已支付，还没开始。')
+  })
+})
+
+describe('缴费记录 read aloud', () => {
+  test('when there are orders, then the count and the newest one are read', () => {
+    const newest = order({ amountFen: 5000, stateLabel: '气表已到账', purpose: 'bill' })
+    const text = ordersSpeech('1000000001', [newest, order()])
+    expect(text).toContain('户号：一零零零零零零零零一。')
+    expect(text).toContain('共两笔。')
+    expect(text).toContain('最近一笔：账单缴费五十元，气表已到账，下单时间二零二六年十一月二十六日')
+  })
+
+  test('when there are no orders, then it says so', () => {
+    expect(ordersSpeech('1000000001', [])).toContain('还没有缴费记录。')
+  })
+})
+
+describe('报修 read aloud', () => {
+  test('when a description is typed and nothing is reported yet, then both are read', () => {
+    const text = repairsSpeech({ loggedIn: true, description: ' 暖气片不热 ', reportCount: 0 })
+    expect(text).toContain('您写的故障描述是：暖气片不热。')
+    expect(text).toContain('暂无报修记录')
+  })
+
+  test('when not logged in, then it says how to report', () => {
+    const text = repairsSpeech({ loggedIn: false, description: '', reportCount: 0 })
+    expect(text).toContain('故障描述还没有填写。')
+    expect(text).toContain('登录后可以报修')
+  })
+
+  test('when there are reports, then their count is read', () => {
+    expect(repairsSpeech({ loggedIn: true, description: '', reportCount: 2 })).toContain(
+      '您有两条报修记录。',
+    )
+  })
+})
