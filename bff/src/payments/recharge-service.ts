@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import {
   decidePayment,
+  type PayableAccount,
   type PayableAccountKind,
   type PaymentChannel,
   type PaymentPurpose,
@@ -46,32 +47,45 @@ export class RechargeService {
 
   /** The same Idempotency-Key gives the same order; a new order must pass the amount rules. */
   async create(cmd: CreateOrderCommand): Promise<PaymentOrderRow> {
-    const payerId = await this.payers(cmd.userId, cmd.channel)
+    // The account's facts (the slowest part: CIS, billing and meters) are asked for while the
+    // database is: a repeated request that finds its order simply does not use them.
+    const facts = settle(this.ports.accounts.facts(cmd.accountNo))
+    const [payerId, existing] = await Promise.all([
+      this.payers(cmd.userId, cmd.channel),
+      this.orders.findByKey(cmd.userId, cmd.idempotencyKey),
+    ])
     if (cmd.channel !== 'h5' && !payerId) throw refused('NO_PAYER', openInApp[cmd.channel])
-    const existing = await this.orders.findByKey(cmd.userId, cmd.idempotencyKey)
     if (existing) return this.startPaying(sameRequest(existing, cmd), payerId)
+    const account = await facts()
+    if (!account) throw errors.notFound()
     // Per account, so two payers (two phones of one family, two instances) cannot both pass
     // the daily limit on the same "paid today" sum.
-    const order = await this.lock(`pay:${cmd.accountNo}`, () => this.admit(cmd))
-    return this.startPaying(sameRequest(order, cmd), payerId)
+    const { order, fresh } = await this.lock(`pay:${cmd.accountNo}`, () => this.admit(cmd, account))
+    const watching = fresh
+      ? this.jobs.watch(order.id, this.settings.pollDelaysMs[0] ?? 0)
+      : Promise.resolve()
+    const [paying] = await Promise.all([
+      this.startPaying(sameRequest(order, cmd), payerId),
+      watching,
+    ])
+    return paying
   }
 
   /** Checks the amount rules and inserts the order; runs under the account's lock. */
-  private async admit(cmd: CreateOrderCommand): Promise<PaymentOrderRow> {
+  private async admit(
+    cmd: CreateOrderCommand,
+    account: PayableAccount,
+  ): Promise<{ order: PaymentOrderRow; fresh: boolean }> {
     const again = await this.orders.findByKey(cmd.userId, cmd.idempotencyKey)
-    if (again) return again
-    const account = await this.ports.accounts.facts(cmd.accountNo)
-    if (!account) throw errors.notFound()
+    if (again) return { order: again, fresh: false }
     const paidToday = await this.orders.committedSince(
       cmd.accountNo,
       startOfShanghaiDay(this.now()),
     )
     const decision = decidePayment(account, cmd.purpose, cmd.amountFen, paidToday)
     if (!decision.allowed) throw refused(decision.refusal, decision.message)
-
     const order = await this.orders.create(this.newOrder(cmd, account.kind, decision.toArrearsFen))
-    await this.jobs.watch(order.id, this.settings.pollDelaysMs[0] ?? 0)
-    return order
+    return { order, fresh: true }
   }
 
   /** Creates the provider's order (idempotent by out_trade_no) unless that was done already. */
@@ -118,6 +132,19 @@ export class RechargeService {
     if (channel === 'wechat') return 'wechatpay'
     if (channel === 'alipay') return 'alipay'
     return this.settings.h5Provider
+  }
+}
+
+/** Starts a call now and answers it later; a failure is only thrown to whoever awaits it. */
+function settle<T>(started: Promise<T>): () => Promise<T> {
+  const outcome = started.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  )
+  return async () => {
+    const result = await outcome
+    if (result.ok) return result.value
+    throw result.error
   }
 }
 
