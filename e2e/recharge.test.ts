@@ -7,10 +7,13 @@ import { SANDBOX_URL, checkScreen, current, fill, modes, smsCode } from './resid
 /*
  * Issue 6 in the H5 build against the sandbox: the IoT persona 1000000001 tops up ¥100 through
  * the sandbox cashier and reads the timeline, in normal and elderly mode; a cancelled payment
- * leaves a payable (or closed) order, never a stuck one. Screenshots: docs/screens/recharge-*.png
+ * leaves a payable (or closed) order, never a stuck one; the IC-card persona 1000000002 tops up
+ * ¥50, waits at 待写卡 and ends 已写卡 once the sandbox's write point writes the card. Screenshots: docs/screens/recharge-*.png
  * and orders-*.png.
  */
 const ACCOUNT = '1000000001'
+/** The IC-card persona: paid top-ups wait until the card is written. */
+const IC_ACCOUNT = '1000000002'
 
 beforeAll(() => mkdirSync(SCREENS_DIR, { recursive: true }))
 
@@ -46,7 +49,7 @@ async function proofOf(accountNo: string): Promise<Proof> {
   return { holderName: found.holderName, phoneLast4: found.phoneLast4 }
 }
 
-async function logInAndBind(page: Page, query: string): Promise<void> {
+async function logInAndBind(page: Page, query: string, accountNo = ACCOUNT): Promise<void> {
   const phone = `136${String(Date.now()).slice(-8)}`
   await page.goto(`${BASE_URL}/#/pages/login/index${query}`)
   await current(page).getByRole('heading', { name: '登录' }).waitFor()
@@ -55,9 +58,9 @@ async function logInAndBind(page: Page, query: string): Promise<void> {
   await fill(page, '验证码', await smsCode(phone))
   await current(page).getByRole('button', { name: '登录', exact: true }).click()
   await current(page).getByRole('heading', { name: '我的户号' }).waitFor()
-  const proof = await proofOf(ACCOUNT)
+  const proof = await proofOf(accountNo)
   await current(page).getByRole('button', { name: '绑定新户号' }).click()
-  await fill(page, '户号', ACCOUNT)
+  await fill(page, '户号', accountNo)
   await fill(page, '户主姓名', proof.holderName)
   await fill(page, '预留手机号后4位', proof.phoneLast4)
   await current(page).getByRole('button', { name: '我家', exact: true }).click()
@@ -169,6 +172,54 @@ describe.each(modes)('top-up in $mode mode', ({ mode, query, ...min }) => {
     await shot(page, `orders-list-unpaid-${mode}`)
     await checkScreen(page, min)
     expect(await readAloud(page, '朗读本页：最近一笔缴费')).toContain('最近一笔：燃气充值五十元')
+    await page.close()
+  })
+
+  test('when an IC-card resident tops up, then the order waits for the card write, points to write points, and ends 已写卡', async () => {
+    const page = await browser.context.newPage()
+    await logInAndBind(page, query, IC_ACCOUNT)
+    await page.goto(`${BASE_URL}/#/pages/recharge/index`)
+    await current(page).getByRole('heading', { name: '交燃气费' }).waitFor()
+    await current(page)
+      .getByRole('radio', { name: /充值¥50\.00/ })
+      .click()
+    if (!(await goPay(page))) return page.close()
+    await page.waitForURL(/\/cashier\//)
+    await page.getByRole('button', { name: '确认支付' }).click()
+    await page.waitForURL(/pages\/orders\/detail/)
+    await current(page)
+      .locator('.order-status__state')
+      .getByText('待写卡')
+      .waitFor({ timeout: 60_000 })
+    await current(page).getByRole('button', { name: '查看附近写卡点' }).waitFor()
+    await shot(page, `orders-card-${mode}`)
+    await checkScreen(page, min)
+
+    // The resident writes the card at the nearest write point: the meter system's write step.
+    const near = (await (
+      await fetch(`${BASE_URL}/api/v1/content/outlets?service=card_write&limit=1`)
+    ).json()) as { outlets: { outletId: string }[] }
+    const writePointId = near.outlets[0]?.outletId ?? ''
+    const ledger = (await (
+      await fetch(`${SANDBOX_URL}/sandbox/ledger?accountNo=${IC_ACCOUNT}`)
+    ).json()) as { icPurchases: { purchaseId: string; status: string }[] }
+    const waiting = ledger.icPurchases.filter((p) => p.status === 'awaiting_card_write')
+    expect(waiting).toHaveLength(1)
+    const written = await fetch(
+      `${SANDBOX_URL}/meters/v1/ic/purchases/${waiting[0]?.purchaseId ?? ''}/write`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ by: 'write_point', writePointId }),
+      },
+    )
+    expect(written.status).toBe(200)
+    await current(page)
+      .locator('.order-status__state')
+      .getByText('已写卡')
+      .waitFor({ timeout: 60_000 })
+    const timeline = await current(page).locator('.order-timeline').innerText()
+    expect(timeline.indexOf('待写卡')).toBeLessThan(timeline.indexOf('已写卡'))
     await page.close()
   })
 })

@@ -209,7 +209,14 @@ export async function createContainer(
   )
   const services: Services = {
     login: new LoginService(users, sessions, now),
-    sms: new SmsCodeService(redis, ports.sms, config.sessionSecret, ns, now),
+    sms: new SmsCodeService(
+      redis,
+      ports.sms,
+      config.sessionSecret,
+      ns,
+      now,
+      config.smsPerIpPerHour,
+    ),
     privacy: new PrivacyService(users, bindings, bindingService, sessions, now),
     bindings: bindingService,
     family: new FamilyService(

@@ -20,7 +20,11 @@ describe('config', () => {
 
   test('when payment timings are set, then orders expire and credits give up on them; nonsense is refused', () => {
     const c = loadConfig({ PAYMENT_ORDER_TTL_MINUTES: '30', PAYMENT_CREDIT_DEADLINE_HOURS: '48' })
-    expect(c.paymentTimings).toEqual({ orderTtlMs: 30 * 60_000, creditDeadlineMs: 48 * 3_600_000 })
+    expect(c.paymentTimings).toEqual({
+      orderTtlMs: 30 * 60_000,
+      creditDeadlineMs: 48 * 3_600_000,
+      cardWritePollMs: 600_000,
+    })
     expect(loadConfig({}).paymentTimings.orderTtlMs).toBe(15 * 60_000)
     expect(() => loadConfig({ PAYMENT_ORDER_TTL_MINUTES: '0' })).toThrow(
       /PAYMENT_ORDER_TTL_MINUTES/,

@@ -126,7 +126,9 @@ export async function e2e(options: { tmp: string; redisUrl: string; chromium: st
     output: { dir: stackLogs },
     readyTimeoutMs: 120000,
     // The operator endpoints exist only with a token; e2e issues agent links through them.
-    env: { OPS_TOKEN: opsToken },
+    // IC-card orders ask whether the card was written every 5 s, not every 10 minutes.
+    // Every browser test logs in from 127.0.0.1: the per-IP SMS limit would stop the run.
+    env: { OPS_TOKEN: opsToken, PAYMENT_CARD_WRITE_POLL_SECONDS: '5', SMS_PER_IP_PER_HOUR: '500' },
   }).catch((error: unknown) => {
     throw new StepFailure(
       `the stack did not start: ${error instanceof Error ? error.message : error}`,

@@ -44,6 +44,8 @@ export class SmsCodeService {
     private readonly secret: string,
     namespace: string,
     private readonly now: () => Date,
+    /** Codes one IP may ask for in an hour (a shared NAT, an office, an e2e run). */
+    perIpPerHour = 30,
   ) {
     const limiter = (name: string, points: number, duration: number) =>
       new RateLimiterRedis({
@@ -54,7 +56,7 @@ export class SmsCodeService {
       })
     this.perMinute = limiter('minute', 1, 60)
     this.perDay = limiter('day', 10, 24 * 3600)
-    this.perIp = limiter('ip', 30, 3600)
+    this.perIp = limiter('ip', perIpPerHour, 3600)
   }
 
   async send(phone: string, ip: string): Promise<SmsSent> {

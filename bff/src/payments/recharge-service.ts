@@ -76,12 +76,11 @@ export class RechargeService {
     cmd: CreateOrderCommand,
     account: PayableAccount,
   ): Promise<{ order: PaymentOrderRow; fresh: boolean }> {
-    const again = await this.orders.findByKey(cmd.userId, cmd.idempotencyKey)
+    const [again, paidToday] = await Promise.all([
+      this.orders.findByKey(cmd.userId, cmd.idempotencyKey),
+      this.orders.committedSince(cmd.accountNo, startOfShanghaiDay(this.now())),
+    ])
     if (again) return { order: again, fresh: false }
-    const paidToday = await this.orders.committedSince(
-      cmd.accountNo,
-      startOfShanghaiDay(this.now()),
-    )
     const decision = decidePayment(account, cmd.purpose, cmd.amountFen, paidToday)
     if (!decision.allowed) throw refused(decision.refusal, decision.message)
     const order = await this.orders.create(this.newOrder(cmd, account.kind, decision.toArrearsFen))

@@ -80,6 +80,10 @@ const ConfigSchema = z
     PAYMENT_ORDER_TTL_MINUTES: z.coerce.number().int().min(5).max(120).default(15),
     /** A paid top-up not at the meter after this is refunded automatically. */
     PAYMENT_CREDIT_DEADLINE_HOURS: z.coerce.number().int().min(1).max(168).default(24),
+    /** How often an IC-card order waiting at a write point asks the meter system. */
+    /** SMS login codes one IP may ask for per hour. */
+    SMS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
+    PAYMENT_CARD_WRITE_POLL_SECONDS: z.coerce.number().int().min(5).max(3600).default(600),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.SESSION_SECRET === DEFAULT_SESSION_SECRET) {
@@ -109,7 +113,8 @@ export interface Config {
   rateLimitNamespace: string
   familyInviteTtlSeconds: number
   opsToken: string | null
-  paymentTimings: { orderTtlMs: number; creditDeadlineMs: number }
+  smsPerIpPerHour: number
+  paymentTimings: { orderTtlMs: number; creditDeadlineMs: number; cardWritePollMs: number }
   /** Base URL of the sandbox's control endpoints (GET /sandbox/credentials). */
   sandboxUrl: string
   wechat: { apiUrl: string; appId?: string; appSecret?: string; orderTemplateId: string | null }
@@ -175,9 +180,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     rateLimitNamespace: env.RATE_LIMIT_NAMESPACE,
     familyInviteTtlSeconds: env.FAMILY_INVITE_TTL_SECONDS,
     opsToken: env.OPS_TOKEN ?? null,
+    smsPerIpPerHour: env.SMS_PER_IP_PER_HOUR,
     paymentTimings: {
       orderTtlMs: env.PAYMENT_ORDER_TTL_MINUTES * 60_000,
       creditDeadlineMs: env.PAYMENT_CREDIT_DEADLINE_HOURS * 3_600_000,
+      cardWritePollMs: env.PAYMENT_CARD_WRITE_POLL_SECONDS * 1000,
     },
     sandboxUrl: env.UPSTREAM_BASE_URL,
     wechat: {

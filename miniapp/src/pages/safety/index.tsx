@@ -1,26 +1,47 @@
+import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
+import type { ArticleSummary } from '@gh/shared'
+import { FormField } from '../../account/form-field'
 import { PageHeading } from '../../components/page-heading'
 import { PageRoot } from '../../components/page-root'
 import { ReadAloudBar } from '../../components/read-aloud'
-import { useQuery } from '../../hooks/use-query'
+import { VoiceInput } from '../../components/voice-input'
+import { useQuery, type QueryState } from '../../hooks/use-query'
 import { listArticles } from './api'
 import { ArticleList } from './parts/article-list'
 import { NoticeSection } from './parts/notice-section'
 import { OutletSection } from './parts/outlet-section'
 import { SectionTabs, type SafetySection } from './parts/section-tabs'
+import { searchArticles } from './search'
 import { articleListSpeech } from './speech'
 import './index.scss'
 
 function Tips() {
   const { state, retry } = useQuery(listArticles)
+  const [query, setQuery] = useState('')
+  const shown: QueryState<ArticleSummary[]> =
+    state.status === 'success' ? { ...state, data: searchArticles(state.data, query) } : state
   return (
     <>
+      <View className="card safety-search">
+        <FormField
+          label="搜索安全提示"
+          value={query}
+          onChange={setQuery}
+          placeholder="例如：泄漏、暖气不热"
+        />
+        <VoiceInput prompt="说出想找的内容" onConfirm={setQuery} />
+      </View>
       <ReadAloudBar
         what="安全用气文章"
-        text={() => articleListSpeech(state.status === 'success' ? state.data : [])}
+        text={() => articleListSpeech(shown.status === 'success' ? shown.data : [])}
       />
-      <ArticleList state={state} onRetry={retry} />
+      <ArticleList
+        state={shown}
+        onRetry={retry}
+        emptyTitle={query.trim() ? '没有找到相关的安全提示，换个说法试试' : undefined}
+      />
     </>
   )
 }

@@ -9,14 +9,18 @@ export const articlePage = (articleId: string) =>
   `/pages/safety/article?id=${encodeURIComponent(articleId)}`
 
 /** 安全用气: every article as a large row; a tap opens it to read (or hear) in full. */
-export function ArticleList(props: { state: QueryState<ArticleSummary[]>; onRetry: () => void }) {
+export function ArticleList(props: {
+  state: QueryState<ArticleSummary[]>
+  onRetry: () => void
+  emptyTitle?: string
+}) {
   return (
     <PageShell
       state={props.state}
       onRetry={props.onRetry}
       what="安全提示"
       isEmpty={(articles) => articles.length === 0}
-      emptyTitle="暂时没有安全提示"
+      emptyTitle={props.emptyTitle ?? '暂时没有安全提示'}
     >
       {(articles) => (
         <View>
