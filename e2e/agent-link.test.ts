@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { BASE_URL, SCREENS_DIR, openBrowser, type Browser } from './browser'
-import { checkScreen, current, fill, modes, smsCode } from './resident'
+import { checkScreen, current, logInBySms, modes } from './resident'
 
 /*
  * 客服链接 in the H5 build: an agent (through the workbench's /ops/agent-links, with the
@@ -38,12 +38,7 @@ describe.each(modes)('an agent’s link in $mode mode', ({ mode, query, ...min }
     const page = await browser.context.newPage()
     await page.goto(`${BASE_URL}/#${linkPath}${query.replace('?', '&')}`)
     await current(page).getByRole('button', { name: '去登录' }).click()
-    const phone = `136${String(Date.now()).slice(-8)}`
-    await current(page).getByRole('heading', { name: '登录' }).waitFor()
-    await fill(page, '手机号', phone)
-    await current(page).getByRole('button', { name: '获取验证码' }).click()
-    await fill(page, '验证码', await smsCode(phone))
-    await current(page).getByRole('button', { name: '登录', exact: true }).click()
+    await logInBySms(page)
 
     await current(page).getByText('客服 0231 为您发来链接').waitFor()
     await current(page).getByText('户号：100****001').waitFor()

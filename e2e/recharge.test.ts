@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { BASE_URL, SCREENS_DIR, openBrowser, type Browser } from './browser'
-import { SANDBOX_URL, checkScreen, current, fill, modes, smsCode } from './resident'
+import { SANDBOX_URL, checkScreen, current, logInAndBind, modes, readAloud } from './resident'
 
 /*
  * Issue 6 in the H5 build against the sandbox: the IoT persona 1000000001 tops up ¥100 through
@@ -19,53 +19,6 @@ beforeAll(() => mkdirSync(SCREENS_DIR, { recursive: true }))
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`), fullPage: true })
-}
-
-/** Taps a 朗读 button with Web Speech stubbed, and returns what would have been read aloud. */
-async function readAloud(page: Page, label: string): Promise<string> {
-  await page.evaluate(() => {
-    const heard: string[] = []
-    Object.assign(window, { heard })
-    window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
-      heard.push(u.text)
-      u.onend?.(new Event('end') as SpeechSynthesisEvent)
-    }
-  })
-  await current(page).getByRole('button', { name: label }).click()
-  return page.evaluate(() => (window as unknown as { heard: string[] }).heard.join(''))
-}
-
-interface Proof {
-  holderName: string
-  phoneLast4: string
-}
-
-/** The holder proof of a persona, as the sandbox's developer listing gives it. */
-async function proofOf(accountNo: string): Promise<Proof> {
-  const res = await fetch(`${SANDBOX_URL}/sandbox/accounts`)
-  const body = (await res.json()) as { personas: ({ accountNo: string } & Proof)[] }
-  const found = body.personas.find((a) => a.accountNo === accountNo)
-  if (!found) throw new Error(`persona ${accountNo} is not in the sandbox listing`)
-  return { holderName: found.holderName, phoneLast4: found.phoneLast4 }
-}
-
-async function logInAndBind(page: Page, query: string, accountNo = ACCOUNT): Promise<void> {
-  const phone = `136${String(Date.now()).slice(-8)}`
-  await page.goto(`${BASE_URL}/#/pages/login/index${query}`)
-  await current(page).getByRole('heading', { name: '登录' }).waitFor()
-  await fill(page, '手机号', phone)
-  await current(page).getByRole('button', { name: '获取验证码' }).click()
-  await fill(page, '验证码', await smsCode(phone))
-  await current(page).getByRole('button', { name: '登录', exact: true }).click()
-  await current(page).getByRole('heading', { name: '我的户号' }).waitFor()
-  const proof = await proofOf(accountNo)
-  await current(page).getByRole('button', { name: '绑定新户号' }).click()
-  await fill(page, '户号', accountNo)
-  await fill(page, '户主姓名', proof.holderName)
-  await fill(page, '预留手机号后4位', proof.phoneLast4)
-  await current(page).getByRole('button', { name: '我家', exact: true }).click()
-  await current(page).getByRole('button', { name: '绑定', exact: true }).click()
-  await current(page).getByText('全部户号（1）').waitFor()
 }
 
 /** Taps 去支付; false (and a clear message) when the BFF has no payment provider wired yet. */
@@ -95,7 +48,7 @@ describe.each(modes)('top-up in $mode mode', ({ mode, query, ...min }) => {
 
   test('when a resident tops up ¥100 through the cashier, then the order page shows the money arriving', async () => {
     const page = await browser.context.newPage()
-    await logInAndBind(page, query)
+    await logInAndBind(page, query, ACCOUNT)
 
     await page.goto(`${BASE_URL}/#/pages/recharge/index`)
     await current(page).getByRole('heading', { name: '交燃气费' }).waitFor()
@@ -138,7 +91,7 @@ describe.each(modes)('top-up in $mode mode', ({ mode, query, ...min }) => {
 
   test('when the resident cancels at the cashier, then the order says nothing was charged and can be paid or left to close', async () => {
     const page = await browser.context.newPage()
-    await logInAndBind(page, query)
+    await logInAndBind(page, query, ACCOUNT)
     await page.goto(`${BASE_URL}/#/pages/recharge/index`)
     await current(page)
       .getByRole('radio', { name: /充值¥50\.00/ })

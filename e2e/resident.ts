@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from 'playwright-core'
+import { BASE_URL } from './browser'
 import { tapTargets, visibleText } from './measure'
 
 /* What the journey tests (login, bind, top up) share: the visible page, forms, the checks. */
@@ -42,4 +43,50 @@ export async function smsCode(phone: string): Promise<string> {
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
   throw new Error('no SMS reached the sandbox inbox')
+}
+
+/** Taps a 朗读 button with Web Speech stubbed, and returns what would have been read aloud. */
+export async function readAloud(page: Page, label: string): Promise<string> {
+  await page.evaluate(() => {
+    const heard: string[] = []
+    Object.assign(window, { heard })
+    window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
+      heard.push(u.text)
+      u.onend?.(new Event('end') as SpeechSynthesisEvent)
+    }
+  })
+  await current(page).getByRole('button', { name: label }).click()
+  return page.evaluate(() => (window as unknown as { heard: string[] }).heard.join(''))
+}
+
+let phones = 0
+
+/** Phone + SMS code on the login page already shown (a new resident each time). */
+export async function logInBySms(page: Page): Promise<void> {
+  const phone = `13${(Date.now() * 10 + (phones++ % 10)).toString().slice(-9)}`
+  await current(page).getByRole('heading', { name: '登录' }).waitFor()
+  await fill(page, '手机号', phone)
+  await current(page).getByRole('button', { name: '获取验证码' }).click()
+  await fill(page, '验证码', await smsCode(phone))
+  await current(page).getByRole('button', { name: '登录', exact: true }).click()
+}
+
+/** Logs a new resident in (in the mode of `query`) and binds one seeded persona as 我家. */
+export async function logInAndBind(page: Page, query: string, accountNo: string): Promise<void> {
+  await page.goto(`${BASE_URL}/#/pages/login/index${query}`)
+  await logInBySms(page)
+  await current(page).getByRole('heading', { name: '我的户号' }).waitFor()
+  const res = await fetch(`${SANDBOX_URL}/sandbox/accounts`)
+  const body = (await res.json()) as {
+    personas: { accountNo: string; holderName: string; phoneLast4: string }[]
+  }
+  const proof = body.personas.find((a) => a.accountNo === accountNo)
+  if (!proof) throw new Error(`persona ${accountNo} is not in the sandbox listing`)
+  await current(page).getByRole('button', { name: '绑定新户号' }).click()
+  await fill(page, '户号', accountNo)
+  await fill(page, '户主姓名', proof.holderName)
+  await fill(page, '预留手机号后4位', proof.phoneLast4)
+  await current(page).getByRole('button', { name: '我家', exact: true }).click()
+  await current(page).getByRole('button', { name: '绑定', exact: true }).click()
+  await current(page).getByText('全部户号（1）').waitFor()
 }

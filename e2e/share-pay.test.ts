@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { BASE_URL, SCREENS_DIR, openBrowser, type Browser } from './browser'
-import { SANDBOX_URL, checkScreen, current, fill, modes, smsCode } from './resident'
+import { checkScreen, current, logInAndBind, logInBySms, modes, readAloud } from './resident'
 
 /*
  * 请家人代缴 in the H5 build against the sandbox: the holder of the IoT persona 1000000001 makes
@@ -20,49 +20,6 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true })
 }
 
-/** Taps a 朗读 button with Web Speech stubbed, and returns what would have been read aloud. */
-async function readAloud(page: Page, label: string): Promise<string> {
-  await page.evaluate(() => {
-    const heard: string[] = []
-    Object.assign(window, { heard })
-    window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
-      heard.push(u.text)
-      u.onend?.(new Event('end') as SpeechSynthesisEvent)
-    }
-  })
-  await current(page).getByRole('button', { name: label }).click()
-  return page.evaluate(() => (window as unknown as { heard: string[] }).heard.join(''))
-}
-
-/** Phone + SMS code on the login page already shown; the page goes back where it came from. */
-async function logIn(page: Page): Promise<void> {
-  const phone = `137${String(Date.now()).slice(-8)}`
-  await current(page).getByRole('heading', { name: '登录' }).waitFor()
-  await fill(page, '手机号', phone)
-  await current(page).getByRole('button', { name: '获取验证码' }).click()
-  await fill(page, '验证码', await smsCode(phone))
-  await current(page).getByRole('button', { name: '登录', exact: true }).click()
-}
-
-async function logInAndBind(page: Page, query: string): Promise<void> {
-  await page.goto(`${BASE_URL}/#/pages/login/index${query}`)
-  await logIn(page)
-  await current(page).getByRole('heading', { name: '我的户号' }).waitFor()
-  const res = await fetch(`${SANDBOX_URL}/sandbox/accounts`)
-  const body = (await res.json()) as {
-    personas: { accountNo: string; holderName: string; phoneLast4: string }[]
-  }
-  const proof = body.personas.find((a) => a.accountNo === ACCOUNT)
-  if (!proof) throw new Error(`persona ${ACCOUNT} is not in the sandbox listing`)
-  await current(page).getByRole('button', { name: '绑定新户号' }).click()
-  await fill(page, '户号', ACCOUNT)
-  await fill(page, '户主姓名', proof.holderName)
-  await fill(page, '预留手机号后4位', proof.phoneLast4)
-  await current(page).getByRole('button', { name: '我家', exact: true }).click()
-  await current(page).getByRole('button', { name: '绑定', exact: true }).click()
-  await current(page).getByText('全部户号（1）').waitFor()
-}
-
 describe.each(modes)('pay for family in $mode mode', ({ mode, query, ...min }) => {
   let holder: Browser
   let family: Browser
@@ -77,7 +34,7 @@ describe.each(modes)('pay for family in $mode mode', ({ mode, query, ...min }) =
 
   test('when the holder shares a ¥100 top-up, then a family member who is not bound pays it and sees it arrive', async () => {
     const page = await holder.context.newPage()
-    await logInAndBind(page, query)
+    await logInAndBind(page, query, ACCOUNT)
     await page.goto(`${BASE_URL}/#/pages/recharge/index`)
     await current(page).getByText('当前余额约可用').waitFor()
     await current(page)
@@ -99,7 +56,7 @@ describe.each(modes)('pay for family in $mode mode', ({ mode, query, ...min }) =
     await payer.goto(`${link}${query.replace('?', '&')}`)
     await current(payer).getByRole('heading', { name: '家人请您代缴' }).waitFor()
     await current(payer).getByRole('button', { name: '去登录' }).click()
-    await logIn(payer)
+    await logInBySms(payer)
     // Back on the card, with its token: the family member binds nothing.
     await current(payer).getByText('¥100.00').waitFor()
     await current(payer).getByText('100****001').waitFor()
