@@ -15,6 +15,7 @@ async function issueLink(): Promise<string> {
     method: 'POST',
     headers: {
       authorization: `Bearer ${process.env.OPS_TOKEN ?? ''}`,
+      'idempotency-key': `e2e-${Date.now()}-${Math.random().toString(36).slice(2)}`,
       'content-type': 'application/json',
     },
     body: JSON.stringify({ accountNo: ACCOUNT, page: 'recharge', agentName: '客服 0231' }),

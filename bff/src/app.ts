@@ -81,7 +81,7 @@ export function createApp(c: Container): BffApp {
   mountNotifyReceivers(router, c.payments.intake)
   if (c.config.opsToken) {
     mountReconciliationOps(router, c.reconciliation.findings, c.config.opsToken)
-    mountAgentLinkOps(router, c.agentLinks, c.config.opsToken)
+    mountAgentLinkOps(router, c.agentLinks, c.config.opsToken, c.idempotency)
   }
 
   const openapi = buildOpenApi(allRoutes, {

@@ -19,10 +19,11 @@ afterAll(async () => {
 
 const as = (token: string) => ({ authorization: `Bearer ${token}` })
 
-async function issue(body: object = {}) {
+async function issue(body: object = {}, key = idemKey()) {
   return request(bff.url)
     .post('/ops/agent-links')
     .set(as(OPS_TOKEN))
+    .set('idempotency-key', key)
     .send({ accountNo: holder.accountNo, page: 'recharge', agentName: '客服 0231', ...body })
 }
 
@@ -94,6 +95,19 @@ test('when the token is forged (right shape, wrong signature), then 404 and noth
   expect(res.body.error.message).toContain('链接已失效')
   const bad = await request(bff.url).get('/api/v1/agent-links/not-a-token').set(as(resident.token))
   expect(bad.status).toBe(400)
+})
+
+test('when the workbench retries with the same Idempotency-Key, then it gets the same link; without a key, 400', async () => {
+  const key = idemKey()
+  const first = await issue({}, key)
+  const again = await issue({}, key)
+  expect(again.status).toBe(201)
+  expect(again.body.token).toBe(first.body.token)
+  const bare = await request(bff.url)
+    .post('/ops/agent-links')
+    .set(as(OPS_TOKEN))
+    .send({ accountNo: holder.accountNo, agentName: 'x' })
+  expect(bare.status).toBe(400)
 })
 
 test('when a resident’s session tries to issue a link, or the ops token is wrong, then 401', async () => {

@@ -2,6 +2,7 @@ import { IssueAgentLinkRequest, type routes } from '@gh/shared'
 import type Router from '@koa/router'
 import { errors } from '../platform/app-error'
 import type { AppState } from '../platform/http/request-context'
+import { IdempotencyStore } from '../platform/http/idempotency'
 import { requireOpsToken } from '../platform/http/ops-auth'
 import type { RouteHandler } from '../platform/http/routes'
 import type { AgentLinkService } from './agent-link-service'
@@ -30,14 +31,35 @@ export function mountAgentLinkOps(
   router: Router<AppState>,
   agentLinks: AgentLinkService,
   opsToken: string,
+  idempotency: IdempotencyStore,
 ): void {
   router.post(OPS_AGENT_LINKS_PATH, async (ctx) => {
     ctx.state.routeTemplate = OPS_AGENT_LINKS_PATH
     requireOpsToken(ctx, opsToken)
-    const parsed = IssueAgentLinkRequest.safeParse(ctx.request.body ?? {})
-    if (!parsed.success) throw errors.validation(parsed.error.issues[0]?.message ?? '请求内容有误')
-    ctx.status = 201
+    // A workbench retrying after a timeout gets the same link, not a second one.
+    const key = ctx.get('idempotency-key') || undefined
+    if (!IdempotencyStore.validKey(key)) throw errors.idempotencyKeyRequired()
+    const body: unknown = ctx.request.body ?? {}
+    const pending = await idempotency.begin('ops', 'issueAgentLink', key, { path: ctx.path, body })
     ctx.set('cache-control', 'no-store')
-    ctx.body = await agentLinks.issue(parsed.data)
+    if (pending.kind === 'replay') {
+      ctx.set('idempotent-replayed', 'true')
+      ctx.status = pending.status
+      ctx.body = pending.body
+      return
+    }
+    try {
+      const parsed = IssueAgentLinkRequest.safeParse(body)
+      if (!parsed.success) {
+        throw errors.validation(parsed.error.issues[0]?.message ?? '请求内容有误')
+      }
+      const issued = await agentLinks.issue(parsed.data)
+      ctx.status = 201
+      ctx.body = issued
+      await pending.complete(201, issued)
+    } catch (err) {
+      await pending.abandon()
+      throw err
+    }
   })
 }
