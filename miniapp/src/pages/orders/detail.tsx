@@ -21,14 +21,13 @@ import {
   isPayable,
   orderPageUrl,
   payOrder,
-  shortTime,
   toneOf,
   useLiveOrder,
   type OrderPurpose,
 } from '../../payments'
 import { orderSpeech } from '../../voice'
+import { OrderFacts } from './parts/order-facts'
 import { OrderHelp } from './parts/order-help'
-import { OrderTimeline } from './parts/order-timeline'
 import { PayNote } from './parts/pay-note'
 import { toneMark } from './parts/tone'
 import './index.scss'
@@ -111,21 +110,7 @@ function OrderView(props: {
         </View>
       ) : null}
       <OrderHelp order={order} />
-      <Text className="section-title">到账进度</Text>
-      <View className="card">
-        <OrderTimeline steps={order.timeline} />
-      </View>
-      <Text className="section-title">订单信息</Text>
-      <View className="card order-info">
-        <Text className="order-info__row">户号：{spacedAccountNo(order.accountNo)}</Text>
-        {order.toArrearsFen > 0 ? (
-          <Text className="order-info__row">其中抵扣欠费：{formatFen(order.toArrearsFen)}</Text>
-        ) : null}
-        <Text className="order-info__row">下单时间：{shortTime(order.createdAt)}</Text>
-        <Text className="order-info__row" selectable>
-          订单号：{order.orderNo}
-        </Text>
-      </View>
+      <OrderFacts order={order} account={spacedAccountNo(order.accountNo)} />
     </>
   )
 }

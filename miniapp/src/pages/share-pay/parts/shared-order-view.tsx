@@ -4,8 +4,8 @@ import type { SharedOrder } from '@gh/shared'
 import { a11y } from '../../../a11y'
 import { ActionButton } from '../../../components/action-button'
 import { ReadAloudBar } from '../../../components/read-aloud'
-import { sharedOrderStatus, shortTime } from '../../../payments'
-import { OrderTimeline } from '../../orders/parts/order-timeline'
+import { sharedOrderStatus } from '../../../payments'
+import { OrderFacts } from '../../orders/parts/order-facts'
 import { toneMark } from '../../orders/parts/tone'
 import { sharedOrderSpeech } from './share-speech'
 
@@ -74,21 +74,7 @@ export function SharedOrderView({
           </ActionButton>
         </View>
       ) : null}
-      <Text className="section-title">到账进度</Text>
-      <View className="card">
-        <OrderTimeline steps={order.timeline} />
-      </View>
-      <Text className="section-title">订单信息</Text>
-      <View className="card order-info">
-        <Text className="order-info__row">户号：{order.accountNoMasked}</Text>
-        {order.toArrearsFen > 0 ? (
-          <Text className="order-info__row">其中抵扣欠费：{formatFen(order.toArrearsFen)}</Text>
-        ) : null}
-        <Text className="order-info__row">下单时间：{shortTime(order.createdAt)}</Text>
-        <Text className="order-info__row" selectable>
-          订单号：{order.orderNo}
-        </Text>
-      </View>
+      <OrderFacts order={order} account={order.accountNoMasked} />
     </>
   )
 }
