@@ -38,6 +38,7 @@ import { createMetrics, type Metrics } from './platform/metrics'
 import { QueueFactory } from './platform/queues'
 import { createRedis, type Redis } from './platform/redis'
 import { redisLock } from './platform/redis-lock'
+import { SandboxCredentials } from './platform/sandbox-credentials'
 import { UpstreamClient } from './platform/upstream-client'
 import { AlipayAuthAdapter } from './upstream/alipay/alipay-auth-adapter'
 import { AlipayGatewayClient } from './upstream/alipay/alipay-gateway-client'
@@ -130,7 +131,8 @@ export async function createContainer(
   const sandboxClient = clientFor('sandbox', config.sandboxUrl)
   // No setting of its own yet: the content port follows UPSTREAM_BASE_URL.
   const contentClient = clientFor('content', config.sandboxUrl)
-  const credentials = new PlatformCredentials(config, sandboxClient)
+  const sandboxCredentials = new SandboxCredentials(config.env === 'production', sandboxClient)
+  const credentials = new PlatformCredentials(config, sandboxCredentials)
   const now = overrides.now ?? (() => new Date())
   const customers = overrides.ports?.customers ?? new CustomersHttpAdapter(customersClient)
   const payClients = {
@@ -139,7 +141,7 @@ export async function createContainer(
     meters: clientFor('meters', config.payments.metersUrl),
   }
   const orderRows = new OrderRepository(db, now)
-  const payCredentials = new PaymentCredentials(config, sandboxClient)
+  const payCredentials = new PaymentCredentials(config, sandboxCredentials, credentials)
   const bindings = new BindingRepository(db)
   const users = new UserRepository(db)
   const orderTemplateId = config.wechat.orderTemplateId

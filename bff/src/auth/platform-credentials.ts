@@ -1,7 +1,6 @@
 import { z } from 'zod'
-import { AppError } from '../platform/app-error'
 import type { Config } from '../platform/config'
-import type { UpstreamClient } from '../platform/upstream-client'
+import type { SandboxCredentials } from '../platform/sandbox-credentials'
 
 export interface WechatCredentials {
   appId: string
@@ -18,7 +17,7 @@ export interface AlipayCredentials {
  * The parts of the core sandbox's GET /sandbox/credentials used here (it generates its keys).
  * The mini-program's appid and AppSecret sit in its `wechatpay` section, next to the merchant's.
  */
-const SandboxCredentials = z
+const SandboxAppCredentials = z
   .object({
     wechatpay: z.object({ appid: z.string().min(1), appSecret: z.string().min(1) }),
     alipay: z.object({
@@ -31,25 +30,16 @@ const SandboxCredentials = z
     wechat: { appId: c.wechatpay.appid, appSecret: c.wechatpay.appSecret },
     alipay: c.alipay,
   }))
-type SandboxCredentials = z.output<typeof SandboxCredentials>
-
-function notConfigured(what: string): AppError {
-  return new AppError('UPSTREAM_UNAVAILABLE', 503, {
-    message: `${what} credentials are not configured`,
-    isCatastrophic: false,
-  })
-}
+type SandboxAppCredentials = z.output<typeof SandboxAppCredentials>
 
 /**
  * The WeChat and Alipay app credentials: from the environment, or, outside production, from the
  * sandbox, which makes its own keys at start-up. Production never asks the sandbox.
  */
 export class PlatformCredentials {
-  private sandbox: Promise<SandboxCredentials> | undefined
-
   constructor(
-    private readonly config: Pick<Config, 'env' | 'wechat' | 'alipay'>,
-    private readonly sandboxClient: UpstreamClient | undefined,
+    private readonly config: Pick<Config, 'wechat' | 'alipay'>,
+    private readonly sandbox: SandboxCredentials,
   ) {}
 
   async wechat(): Promise<WechatCredentials> {
@@ -64,21 +54,7 @@ export class PlatformCredentials {
     return (await this.fromSandbox('Alipay')).alipay
   }
 
-  private fromSandbox(what: string): Promise<SandboxCredentials> {
-    const client = this.sandboxClient
-    if (this.config.env === 'production' || !client) return Promise.reject(notConfigured(what))
-    this.sandbox ??= client
-      .call({
-        operation: 'credentials',
-        method: 'GET',
-        path: '/sandbox/credentials',
-        response: SandboxCredentials,
-      })
-      .catch((err: unknown) => {
-        // Not cached: the sandbox may simply not be up yet.
-        this.sandbox = undefined
-        throw err
-      })
-    return this.sandbox
+  private fromSandbox(what: string): Promise<SandboxAppCredentials> {
+    return this.sandbox.read(SandboxAppCredentials, what)
   }
 }

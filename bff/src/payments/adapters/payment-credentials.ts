@@ -1,9 +1,8 @@
 import type { KeyObject } from 'node:crypto'
 import { z } from 'zod'
-import type { AlipayCredentials } from '../../auth/platform-credentials'
-import { AppError } from '../../platform/app-error'
+import type { AlipayCredentials, PlatformCredentials } from '../../auth/platform-credentials'
 import type { Config } from '../../platform/config'
-import type { UpstreamClient } from '../../platform/upstream-client'
+import type { SandboxCredentials } from '../../platform/sandbox-credentials'
 import { verifierFrom, type WechatPayKeys } from '../../upstream/wechatpay/wechatpay-signing'
 
 /** The parts of the sandbox's GET /sandbox/credentials the payment adapters use. */
@@ -19,34 +18,22 @@ const SandboxPayCredentials = z.object({
     wechatpayPublicKeyPem: z.string().min(1),
     wechatpayPublicKeyId: z.string().min(1),
   }),
-  alipay: z.object({
-    appId: z.string().min(1),
-    appPrivateKey: z.string().min(1),
-    alipayPublicKey: z.string().min(1),
-  }),
 })
 type SandboxPayCredentials = z.infer<typeof SandboxPayCredentials>
 
-function notConfigured(what: string): AppError {
-  return new AppError('UPSTREAM_UNAVAILABLE', 503, {
-    message: `${what} payment credentials are not configured`,
-    isCatastrophic: false,
-  })
-}
-
-type PayConfig = Pick<Config, 'env' | 'wechat' | 'alipay' | 'payments'>
+type PayConfig = Pick<Config, 'wechat' | 'payments'>
 
 /**
  * Merchant keys from the environment, or, outside production, from the sandbox (which makes its
  * own at start-up), as the login credentials do. Production never asks the sandbox.
  */
 export class PaymentCredentials {
-  private sandbox: Promise<SandboxPayCredentials> | undefined
   private wechatKeys: Promise<WechatPayKeys> | undefined
 
   constructor(
     private readonly config: PayConfig,
-    private readonly sandboxClient: UpstreamClient | undefined,
+    private readonly sandbox: SandboxCredentials,
+    private readonly app: PlatformCredentials,
   ) {}
 
   wechatpay(): Promise<WechatPayKeys> {
@@ -57,10 +44,9 @@ export class PaymentCredentials {
     return this.wechatKeys
   }
 
-  async alipay(): Promise<AlipayCredentials> {
-    const { appId, appPrivateKey, alipayPublicKey } = this.config.alipay
-    if (appId && appPrivateKey && alipayPublicKey) return { appId, appPrivateKey, alipayPublicKey }
-    return (await this.fromSandbox('Alipay')).alipay
+  /** The Alipay app's keys sign both logins and trades: the same source as the login's. */
+  alipay(): Promise<AlipayCredentials> {
+    return this.app.alipay()
   }
 
   private async loadWechatpay(): Promise<WechatPayKeys> {
@@ -98,20 +84,6 @@ export class PaymentCredentials {
   }
 
   private fromSandbox(what: string): Promise<SandboxPayCredentials> {
-    const client = this.sandboxClient
-    if (this.config.env === 'production' || !client) return Promise.reject(notConfigured(what))
-    this.sandbox ??= client
-      .call({
-        operation: 'credentials',
-        method: 'GET',
-        path: '/sandbox/credentials',
-        response: SandboxPayCredentials,
-      })
-      .catch((err: unknown) => {
-        // Not cached: the sandbox may simply not be up yet.
-        this.sandbox = undefined
-        throw err
-      })
-    return this.sandbox
+    return this.sandbox.read(SandboxPayCredentials, what)
   }
 }
