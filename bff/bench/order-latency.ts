@@ -33,6 +33,8 @@ export async function measureOrderLatency(options: OrderLatencyOptions): Promise
       channel: 'h5',
       payerId: null,
       expiresAt: new Date(Date.now() + 15 * 60_000),
+      accountNo: accountAt(0),
+      purpose: 'recharge',
     })
   const direct = async (i: number) => {
     const facts = await ports.accounts.facts(accountAt(i))

@@ -188,7 +188,6 @@ export async function createContainer(
         clients: payClients,
         customers,
         orders: (id) => orderRows.find(id),
-        orderPage: (outTradeNo) => orderRows.findByOutTradeNo(outTradeNo),
         alipay: new AlipayGatewayClient(
           alipayClient,
           alipayUrl.pathname,

@@ -77,7 +77,11 @@ test('when an IoT resident tops up 50 元 through the H5 cashier and pays, then 
   const orderNo = created.body.orderNo as string
   const cashierUrl = new URL(created.body.clientParams.cashierUrl as string)
   expect(cashierUrl.origin + cashierUrl.pathname).toBe(`${sandboxUrl}/cashier/${orderNo}`)
-  expect(cashierUrl.searchParams.get('return')).toContain(`orderNo=${orderNo}`)
+  // The cashier sends the payer back to this order's page, with the account it belongs to.
+  const back = new URL(cashierUrl.searchParams.get('return') ?? '', 'http://x')
+  const backQuery = new URLSearchParams(back.hash.split('?')[1])
+  expect(back.hash.split('?')[0]).toBe('#/pages/orders/detail')
+  expect(Object.fromEntries(backQuery)).toEqual({ orderNo, accountNo: IOT, purpose: 'recharge' })
   const page = await core().get(cashierUrl.pathname + cashierUrl.search)
   expect(page.status).toBe(200)
 

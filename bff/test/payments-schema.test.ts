@@ -98,4 +98,46 @@ describe.each([['sqlite'], ['postgres']])('payment orders on %s', (kind) => {
     await orders.transition(closed.id, 'CREATED', 'CLOSED', 'expired')
     expect(await orders.committedSince(accountNo, since)).toBe(kept.amountFen)
   })
+  test('when a transition carries a patch, then the returned order, a fresh read and the timeline agree', async () => {
+    const order = await orders.create(newOrder())
+    await orders.transition(order.id, 'CREATED', 'PAYING', 'provider_order', {
+      clientParams: '{"kind":"h5"}',
+    })
+    const paidAt = new Date('2026-11-26T02:03:04.005Z')
+    const moved = await orders.transition(order.id, 'PAYING', 'PAID', 'paid_notify', {
+      transactionId: 'wx-1',
+      paidFen: 9999,
+      paidAt,
+    })
+    expect(moved.won).toBe(true)
+    expect(moved.order).toEqual(await orders.get(order.id))
+    expect(moved.order).toMatchObject({
+      state: 'PAID',
+      version: 2,
+      clientParams: '{"kind":"h5"}',
+      transactionId: 'wx-1',
+      paidFen: 9999,
+      paidAt,
+      refundNo: null,
+      createdAt: order.createdAt,
+      expiresAt: order.expiresAt,
+    })
+    expect(await orders.findByKey(order.userId, order.idempotencyKey)).toEqual(moved.order)
+    const timeline = await orders.transitionsOf([order.id])
+    expect(timeline.map((t) => [t.fromState, t.toState, t.cause])).toEqual([
+      [null, 'CREATED', 'created'],
+      ['CREATED', 'PAYING', 'provider_order'],
+      ['PAYING', 'PAID', 'paid_notify'],
+    ])
+    expect(timeline.every((t) => t.at instanceof Date && !Number.isNaN(t.at.getTime()))).toBe(true)
+  })
+
+  test('when a transition loses the race, then it reports the state the winner left', async () => {
+    const order = await orders.create(newOrder())
+    await orders.transition(order.id, 'CREATED', 'CLOSED', 'expired')
+    const late = await orders.transition(order.id, 'CREATED', 'PAYING', 'provider_order', {
+      clientParams: '{}',
+    })
+    expect(late).toMatchObject({ won: false, order: { state: 'CLOSED', clientParams: null } })
+  })
 })

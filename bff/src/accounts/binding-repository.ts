@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto'
+import type { Pool } from 'pg'
 import { In, type DataSource, type Repository } from 'typeorm'
+import { postgresPool } from '../platform/db/postgres-pool'
 import { AccountBinding } from './account-binding-entity'
 
 export type NewBinding = Pick<AccountBinding, 'userId' | 'accountNo' | 'label' | 'role'>
@@ -7,13 +9,21 @@ export type NewBinding = Pick<AccountBinding, 'userId' | 'accountNo' | 'label' |
 /** Bindings of users to accounts. The binding guard reads only `isBound`. */
 export class BindingRepository {
   private readonly repo: Repository<AccountBinding>
+  private readonly pg: Pool | null
 
   constructor(db: DataSource) {
     this.repo = db.getRepository(AccountBinding)
+    this.pg = postgresPool(db)
   }
 
+  /** Runs on every account-scoped request: plain SQL on PostgreSQL (see postgres-pool.ts). */
   async isBound(userId: string, accountNo: string): Promise<boolean> {
-    return this.repo.exists({ where: { userId, accountNo } })
+    if (!this.pg) return this.repo.exists({ where: { userId, accountNo } })
+    const { rowCount } = await this.pg.query(
+      'SELECT 1 FROM account_bindings WHERE user_id = $1 AND account_no = $2 LIMIT 1',
+      [userId, accountNo],
+    )
+    return rowCount === 1
   }
 
   async find(userId: string, accountNo: string): Promise<AccountBinding | null> {

@@ -11,6 +11,8 @@ import type { OrderState, PaymentPurpose } from '@gh/shared'
 import { OrderTransitionRow, PaymentOrderRow } from './order-entity'
 import { assertMove, canMove } from './order-state'
 import { isUniqueViolation } from '../platform/db/unique-violation'
+import { postgresPool } from '../platform/db/postgres-pool'
+import { PostgresOrders } from './order-sql'
 
 export type NewOrder = Omit<
   PaymentOrderRow,
@@ -47,12 +49,16 @@ export class OrderRepository {
   private readonly orders: Repository<PaymentOrderRow>
   /** better-sqlite3 has one connection: its transactions must not overlap within a process. */
   private queue: Promise<unknown> = Promise.resolve()
+  /** On PostgreSQL, the hot statements as single SQL statements (order-sql.ts). */
+  private readonly pg: PostgresOrders | null
 
   constructor(
     private readonly db: DataSource,
     private readonly now: () => Date,
   ) {
     this.orders = db.getRepository(PaymentOrderRow)
+    const pool = postgresPool(db)
+    this.pg = pool ? new PostgresOrders(pool) : null
   }
 
   /** Inserts a CREATED order; when the user's Idempotency-Key already made one, returns that. */
@@ -69,12 +75,14 @@ export class OrderRepository {
       updatedAt: order.createdAt,
     }
     try {
-      await this.inTransaction(async (tx) => {
-        await tx.getRepository(PaymentOrderRow).insert(row)
-        await tx
-          .getRepository(OrderTransitionRow)
-          .insert(this.record(row.id, null, 'CREATED', 'created', row.createdAt))
-      })
+      if (this.pg) await this.pg.insert(row)
+      else
+        await this.inTransaction(async (tx) => {
+          await tx.getRepository(PaymentOrderRow).insert(row)
+          await tx
+            .getRepository(OrderTransitionRow)
+            .insert(this.record(row.id, null, 'CREATED', 'created', row.createdAt))
+        })
       return row
     } catch (err) {
       const existing = isUniqueViolation(err)
@@ -95,6 +103,10 @@ export class OrderRepository {
   ): Promise<Moved> {
     assertMove(from, to)
     const at = this.now()
+    if (this.pg) {
+      const moved = await this.pg.transition(id, from, to, cause.slice(0, 64), at, patch)
+      return moved ? { won: true, order: moved } : { won: false, order: await this.get(id) }
+    }
     const won = await this.inTransaction(async (tx) => {
       const result = await tx
         .createQueryBuilder()
@@ -128,18 +140,25 @@ export class OrderRepository {
   }
 
   async get(id: string): Promise<PaymentOrderRow> {
-    return this.orders.findOneByOrFail({ id })
+    if (!this.pg) return this.orders.findOneByOrFail({ id })
+    const order = await this.pg.one('id = $1', [id])
+    if (!order) throw new Error(`payment order ${id} not found`)
+    return order
   }
 
   find(id: string): Promise<PaymentOrderRow | null> {
+    if (this.pg) return this.pg.one('id = $1', [id])
     return this.orders.findOneBy({ id })
   }
 
   findByKey(userId: string, idempotencyKey: string): Promise<PaymentOrderRow | null> {
+    if (this.pg)
+      return this.pg.one('user_id = $1 AND idempotency_key = $2', [userId, idempotencyKey])
     return this.orders.findOneBy({ userId, idempotencyKey })
   }
 
   findByOutTradeNo(outTradeNo: string): Promise<PaymentOrderRow | null> {
+    if (this.pg) return this.pg.one('out_trade_no = $1', [outTradeNo])
     return this.orders.findOneBy({ outTradeNo })
   }
 
@@ -161,6 +180,7 @@ export class OrderRepository {
 
   transitionsOf(orderIds: string[]): Promise<OrderTransitionRow[]> {
     if (orderIds.length === 0) return Promise.resolve([])
+    if (this.pg) return this.pg.transitionsOf(orderIds)
     return this.db.getRepository(OrderTransitionRow).find({
       where: { orderId: In(orderIds) },
       order: { at: 'ASC' },
@@ -169,6 +189,7 @@ export class OrderRepository {
 
   /** Top-ups of the account since `since` that still hold money (for the daily limit). */
   async committedSince(accountNo: string, since: Date): Promise<number> {
+    if (this.pg) return this.pg.committedSince(accountNo, since, RELEASED)
     const rows = await this.orders.find({
       select: { amountFen: true, state: true },
       where: { accountNo, purpose: 'recharge', createdAt: MoreThanOrEqual(since) },

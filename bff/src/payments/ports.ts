@@ -16,6 +16,9 @@ export interface ProviderOrderRequest {
   /** WeChat openid / Alipay user id of the payer; null for the H5 cashier. */
   payerId: string | null
   expiresAt: Date
+  /** The order page the payer returns to after an H5 cashier (the order needs no lookup). */
+  accountNo: string
+  purpose: PaymentPurpose
 }
 
 export type TradeStatus = 'unpaid' | 'paid' | 'closed' | 'refunded' | 'not_found'

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import {
   decidePayment,
+  type ClientPayParams,
   type PayableAccount,
   type PayableAccountKind,
   type PaymentChannel,
@@ -60,31 +61,42 @@ export class RechargeService {
     if (!account) throw errors.notFound()
     // Per account, so two payers (two phones of one family, two instances) cannot both pass
     // the daily limit on the same "paid today" sum.
-    const { order, fresh } = await this.lock(`pay:${cmd.accountNo}`, () => this.admit(cmd, account))
-    const watching = fresh
-      ? this.jobs.watch(order.id, this.settings.pollDelaysMs[0] ?? 0)
-      : Promise.resolve()
-    const [paying] = await Promise.all([
-      this.startPaying(sameRequest(order, cmd), payerId),
-      watching,
+    const admitted = await this.lock(`pay:${cmd.accountNo}`, () =>
+      this.admit(cmd, account, payerId),
+    )
+    if (!admitted.fresh) return this.startPaying(sameRequest(admitted.order, cmd), payerId)
+    const { order, providerOrder } = admitted
+    const [params] = await Promise.all([
+      providerOrder(),
+      this.jobs.watch(order.id, this.settings.pollDelaysMs[0] ?? 0),
     ])
-    return paying
+    return this.markPaying(order, params)
   }
 
-  /** Checks the amount rules and inserts the order; runs under the account's lock. */
+  /**
+   * Checks the amount rules and inserts the order; runs under the account's lock. Once the
+   * order is allowed, the provider's order (idempotent by out_trade_no) is asked for while the
+   * row is written: the payer cannot pay it before this answers, so nothing is owed for an
+   * order that failed to insert.
+   */
   private async admit(
     cmd: CreateOrderCommand,
     account: PayableAccount,
-  ): Promise<{ order: PaymentOrderRow; fresh: boolean }> {
+    payerId: string | null,
+  ): Promise<Admitted> {
     const [again, paidToday] = await Promise.all([
       this.orders.findByKey(cmd.userId, cmd.idempotencyKey),
       this.orders.committedSince(cmd.accountNo, startOfShanghaiDay(this.now())),
     ])
-    if (again) return { order: again, fresh: false }
+    if (again) return { fresh: false, order: again }
     const decision = decidePayment(account, cmd.purpose, cmd.amountFen, paidToday)
     if (!decision.allowed) throw refused(decision.refusal, decision.message)
-    const order = await this.orders.create(this.newOrder(cmd, account.kind, decision.toArrearsFen))
-    return { order, fresh: true }
+    const order = this.newOrder(cmd, account.kind, decision.toArrearsFen)
+    const providerOrder = settle(this.providerOrder(order, payerId))
+    const stored = await this.orders.create(order)
+    // The same key won a race for another account: that order answers, this one never existed.
+    if (stored.id !== order.id) return { fresh: false, order: stored }
+    return { fresh: true, order: stored, providerOrder }
   }
 
   /** Creates the provider's order (idempotent by out_trade_no) unless that was done already. */
@@ -93,17 +105,42 @@ export class RechargeService {
     payerId: string | null,
   ): Promise<PaymentOrderRow> {
     if (order.state !== 'CREATED' || order.expiresAt <= this.now()) return order
-    const params = await this.ports.providers[order.provider].createOrder({
+    return this.markPaying(order, await this.providerOrder(order, payerId))
+  }
+
+  private providerOrder(
+    order: Pick<
+      PaymentOrderRow,
+      | 'provider'
+      | 'outTradeNo'
+      | 'amountFen'
+      | 'purpose'
+      | 'accountKind'
+      | 'accountNo'
+      | 'channel'
+      | 'expiresAt'
+    >,
+    payerId: string | null,
+  ): Promise<ClientPayParams> {
+    return this.ports.providers[order.provider].createOrder({
       outTradeNo: order.outTradeNo,
       amountFen: order.amountFen,
       description: describe(order.purpose, order.accountKind, order.accountNo),
       channel: order.channel,
       payerId,
       expiresAt: order.expiresAt,
+      accountNo: order.accountNo,
+      purpose: order.purpose,
     })
-    const clientParams = JSON.stringify(params)
+  }
+
+  /** CREATED → PAYING with what the payer pays with. */
+  private async markPaying(
+    order: PaymentOrderRow,
+    params: ClientPayParams,
+  ): Promise<PaymentOrderRow> {
     const moved = await this.orders.transition(order.id, 'CREATED', 'PAYING', 'provider_order', {
-      clientParams,
+      clientParams: JSON.stringify(params),
     })
     return moved.order
   }
@@ -133,6 +170,10 @@ export class RechargeService {
     return this.settings.h5Provider
   }
 }
+
+type Admitted =
+  | { fresh: false; order: PaymentOrderRow }
+  | { fresh: true; order: PaymentOrderRow; providerOrder: () => Promise<ClientPayParams> }
 
 /** Starts a call now and answers it later; a failure is only thrown to whoever awaits it. */
 function settle<T>(started: Promise<T>): () => Promise<T> {

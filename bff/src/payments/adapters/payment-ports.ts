@@ -20,8 +20,6 @@ export interface PaymentAdapterDeps {
   clients: { wechatpay: UpstreamClient; billing: UpstreamClient; meters: UpstreamClient }
   customers: CustomersPort
   orders: OrderFactsLookup
-  /** For the H5 cashier's way back to the order page. */
-  orderPage: (outTradeNo: string) => Promise<{ accountNo: string; purpose: string } | null>
   alipay: AlipayGatewayClient
   /** Subscription messages; without them the end states are only logged. */
   notices?: ResidentNotices
@@ -44,11 +42,8 @@ export function httpPaymentPorts(deps: PaymentAdapterDeps): PaymentPorts {
     {
       notifyUrl: `${publicBase}/api/v1/notify/wechatpay`,
       cashierOrigin: config.payments.cashierUrl,
-      h5ReturnUrl: async (outTradeNo) => {
-        const page = await deps.orderPage(outTradeNo)
-        const query = new URLSearchParams({ orderNo: outTradeNo })
-        if (page) query.set('accountNo', page.accountNo)
-        if (page) query.set('purpose', page.purpose)
+      h5ReturnUrl: ({ outTradeNo, accountNo, purpose }) => {
+        const query = new URLSearchParams({ orderNo: outTradeNo, accountNo, purpose })
         return `${publicBase}/#/pages/orders/detail?${query.toString()}`
       },
       h5PayerOpenid: config.payments.wechatpay.h5PayerOpenid,

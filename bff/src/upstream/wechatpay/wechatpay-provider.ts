@@ -32,7 +32,7 @@ export interface WechatPayProviderOptions {
   /** The sandbox cashier's origin, for the H5 channel; null where there is no cashier. */
   cashierOrigin: string | null
   /** The H5 order page the cashier returns to. */
-  h5ReturnUrl: (outTradeNo: string) => Promise<string>
+  h5ReturnUrl: (order: Pick<ProviderOrderRequest, 'outTradeNo' | 'accountNo' | 'purpose'>) => string
   /** JSAPI needs a payer; an H5 cashier payment has none of its own. */
   h5PayerOpenid: string
 }
@@ -104,7 +104,7 @@ export class WechatPayProvider implements PaymentProvider {
       },
       response: PrepayResponse,
     })
-    if (order.channel === 'h5') return await this.cashier(order.outTradeNo)
+    if (order.channel === 'h5') return this.cashier(order)
     const pkg = `prepay_id=${prepay?.prepay_id ?? ''}`
     const timeStamp = String(this.nowS())
     const nonceStr = nonce()
@@ -220,10 +220,11 @@ export class WechatPayProvider implements PaymentProvider {
     return { kind: 'trade', outTradeNo: t.data.out_trade_no, ...tradeOf(t.data) }
   }
 
-  private async cashier(outTradeNo: string): Promise<ClientPayParams> {
+  private cashier(order: ProviderOrderRequest): ClientPayParams {
     if (!this.options.cashierOrigin) throw new Error('no H5 cashier is configured')
-    const url = new URL(`/cashier/${encodeURIComponent(outTradeNo)}`, this.options.cashierOrigin)
-    url.searchParams.set('return', await this.options.h5ReturnUrl(outTradeNo))
+    const path = `/cashier/${encodeURIComponent(order.outTradeNo)}`
+    const url = new URL(path, this.options.cashierOrigin)
+    url.searchParams.set('return', this.options.h5ReturnUrl(order))
     return { kind: 'h5', cashierUrl: url.toString() }
   }
 }
