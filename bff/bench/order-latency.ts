@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { Agent, request } from 'undici'
 import { newOutTradeNo } from '../src/payments/out-trade-no'
 import type { BenchInstance } from './bench-world'
-import { runCalls, type LoadResult } from './load'
+import { runCalls, runPaired, type LoadResult } from './load'
 
 export interface OrderLatencyOptions {
   instance: BenchInstance
@@ -19,7 +19,8 @@ export interface OrderLatencyOptions {
  *     tariff, readings; then the provider's order), called directly through the same adapters;
  *   - POST /api/v1/accounts/:no/recharges through the BFF (session, binding guard, idempotency,
  *     account lock, amount rules, database insert and transition, the same upstream calls).
- * The difference of the last two is the BFF's own cost.
+ * The difference of the last two is the BFF's own cost. Those two run interleaved (one of
+ * each in turn per client), so drift in the machine's load falls on both alike.
  */
 export async function measureOrderLatency(options: OrderLatencyOptions): Promise<LoadResult[]> {
   const { instance, accounts } = options
@@ -62,12 +63,16 @@ export async function measureOrderLatency(options: OrderLatencyOptions): Promise
   await runCalls('warm-up', warm, direct)
   await runCalls('warm-up', warm, throughBff)
   try {
+    // The baseline and the BFF run interleaved, so both see the same load on the shared CPU.
+    const [directRow, bffRow] = await runPaired(load, [
+      { name: 'sandbox: facts + create order, direct', call: direct },
+      { name: 'bff POST /recharges (create order)', call: throughBff },
+    ])
     return [
       await runCalls('sandbox create order alone (WeChat Pay v3)', load, () =>
         providerOrder().then(() => true),
       ),
-      await runCalls('sandbox: facts + create order, direct', load, direct),
-      await runCalls('bff POST /recharges (create order)', load, throughBff),
+      ...(directRow && bffRow ? [directRow, bffRow] : []),
     ]
   } finally {
     await agent.close()

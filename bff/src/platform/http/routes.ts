@@ -3,7 +3,7 @@ import type { z } from 'zod'
 import type { RouteSpec, RouteResult } from '@gh/shared'
 import { AppError, errors } from '../app-error'
 import type { Logger } from '../logger'
-import { IdempotencyStore } from './idempotency'
+import { IdempotencyStore, type IdempotentOutcome } from './idempotency'
 import type { AppState, SessionUser } from './request-context'
 
 export const API_PREFIX = '/api/v1'
@@ -45,7 +45,8 @@ function bearer(header: string): string | undefined {
 
 /**
  * Registers each spec on the router with the same pipeline, in this order: authenticate →
- * parse path → binding guard → idempotency → parse query/body → handler → parse response.
+ * parse path → binding guard and idempotency claim (at once; a failed guard drops the claim) →
+ * parse query/body → handler → parse response.
  * The guard runs before body parsing so an unbound caller learns nothing from validation.
  * The response schema strips fields it does not declare, so nothing unlisted leaks.
  */
@@ -69,19 +70,35 @@ export function mountRoutes<C extends Record<string, RouteSpec>>(
         throw token ? errors.sessionExpired() : errors.unauthenticated()
       }
       const params = parseOrThrow(spec.params, ctx.params)
-      if (spec.accountScoped) {
-        const accountNo = (params as { accountNo: string }).accountNo
-        if (!user || !(await guards.isBound(user.userId, accountNo))) throw errors.accountNotBound()
-      }
       const rawBody: unknown = ctx.request.body ?? {}
       const key = ctx.get('idempotency-key') || undefined
-      let pending: Awaited<ReturnType<IdempotencyStore['begin']>> | undefined
+      // The binding check and the key's claim are independent round trips, so they run at
+      // once; an unbound caller still learns nothing: its claim is dropped, never replayed.
+      if (spec.accountScoped && !user) throw errors.accountNotBound()
+      const bound = spec.accountScoped
+        ? settled(guards.isBound(user?.userId ?? '', (params as { accountNo: string }).accountNo))
+        : undefined
+      const claim =
+        spec.idempotent && IdempotencyStore.validKey(key)
+          ? settled(
+              idempotency.begin(user?.userId ?? 'anon', spec.id, key, {
+                path: ctx.path,
+                body: rawBody,
+              }),
+            )
+          : undefined
+      const guard = await bound
+      if (guard && !(guard.ok && guard.value)) {
+        const claimed = await claim
+        if (claimed?.ok && claimed.value.kind === 'fresh') await claimed.value.abandon()
+        throw guard.ok ? errors.accountNotBound() : guard.error
+      }
+      let pending: IdempotentOutcome | undefined
       if (spec.idempotent) {
-        if (!IdempotencyStore.validKey(key)) throw errors.idempotencyKeyRequired()
-        pending = await idempotency.begin(user?.userId ?? 'anon', spec.id, key, {
-          path: ctx.path,
-          body: rawBody,
-        })
+        if (!claim) throw errors.idempotencyKeyRequired()
+        const claimed = await claim
+        if (!claimed.ok) throw claimed.error
+        pending = claimed.value
         if (pending.kind === 'replay') {
           ctx.set('idempotent-replayed', 'true')
           ctx.status = pending.status
@@ -113,5 +130,16 @@ export function mountRoutes<C extends Record<string, RouteSpec>>(
         throw err
       }
     })
+  }
+}
+
+/** Awaits a started call without letting its failure go unhandled while other work runs. */
+async function settled<T>(
+  started: Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+  try {
+    return { ok: true, value: await started }
+  } catch (error) {
+    return { ok: false, error }
   }
 }
