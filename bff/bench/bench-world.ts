@@ -16,7 +16,7 @@ export const benchPayments: Partial<PaymentSettings> = {
   pollDelaysMs: [600_000],
   retryBaseMs: 20,
   retryMaxMs: 200,
-  sweepEveryMs: 5_000,
+  sweepEveryMs: 60_000,
   sweepStaleMs: 60_000,
 }
 

@@ -17,17 +17,17 @@ import { User } from '../src/auth/user-entity'
 import { createContainer } from '../src/container'
 import { loadConfig } from '../src/platform/config'
 import { createLogger } from '../src/platform/logger'
-import { createSandbox } from '../sandbox/app'
 import { runLoad, type LoadResult } from './load'
 import { paymentsBench } from './payments-bench'
+import { startSandboxProcess } from './sandbox-process'
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4000)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16)
 
 async function main(): Promise<void> {
   const redis = await ensureRedis({ dataDir: path.join(os.tmpdir(), `gh-bench-${process.pid}`) })
-  const sandbox = createSandbox()
-  const { url: sandboxUrl } = await sandbox.listen(0, '127.0.0.1')
+  const sandbox = await startSandboxProcess()
+  const sandboxUrl = sandbox.url
   const container = await createContainer(
     loadConfig({
       NODE_ENV: 'test',
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   )
   console.log(`ratio BFF throughput / HTTP floor: ${(bff.perSecond / floor.perSecond).toFixed(2)}`)
   console.log(
-    `(${REQUESTS} requests per row, concurrency ${CONCURRENCY}, ${os.cpus().length} cores; all in one process, so the BFF and the sandbox share the CPU)`,
+    `(${REQUESTS} requests per row, concurrency ${CONCURRENCY}, ${os.cpus().length} cores; the sandbox in its own process; BFF, sandbox, Redis and PostgreSQL share the machine's cores)`,
   )
 
   server.close()
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
 
   console.log('\npayments: order creation and notifications (PostgreSQL, shared by two instances)')
   const paymentsOk = await paymentsBench(redis.url, sandboxUrl)
-  await sandbox.close()
+  await sandbox.stop()
   await redis.stop()
   if (results.some((r) => r.errors > 0) || !paymentsOk) {
     console.error('some requests failed or an order was credited twice; figures are not comparable')

@@ -67,15 +67,34 @@ describe('creating a top-up', () => {
     expect(mine).toHaveLength(1)
   })
 
-  test('when the Redis record of a key is gone, then the database still returns the same order', async () => {
+  test('when a key is sent again after its order was closed, then the order answers as it is now', async () => {
     const k = key()
     const first = await create(testAccounts.iot, { amountFen: 6000, channel: 'h5' }, k)
-    const keys = await bff.container.redis.keys(`idem:${userId}:createRecharge:${k}`)
-    await bff.container.redis.del(...keys)
+    const closed = await request(bff.url)
+      .post(`/api/v1/accounts/${testAccounts.iot}/recharges/${first.body.orderNo}/close`)
+      .set('authorization', `Bearer ${token}`)
+      .set('idempotency-key', key())
+    expect(closed.body.state).toBe('CLOSED')
     const again = await create(testAccounts.iot, { amountFen: 6000, channel: 'h5' }, k)
-    expect(again.body.orderNo).toBe(first.body.orderNo)
+    expect(again.status).toBe(201)
+    expect(again.body).toMatchObject({ orderNo: first.body.orderNo, state: 'CLOSED' })
     const changed = await create(testAccounts.iot, { amountFen: 7000, channel: 'h5' }, k)
     expect(changed.status).toBe(422)
+    expect(changed.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED')
+  })
+
+  test('when the same key is sent five times at once, then all five get the one order', async () => {
+    const k = key()
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        create(testAccounts.iot, { amountFen: 3000, channel: 'h5' }, k),
+      ),
+    )
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 201])
+    expect(new Set(answers.map((a) => a.body.orderNo)).size).toBe(1)
+    expect(
+      [...fakes.wechatpay.trades.keys()].filter((n) => n === answers[0]?.body.orderNo),
+    ).toEqual([answers[0]?.body.orderNo])
   })
 
   test('when the order is paid in WeChat, then the requestPayment parameters are returned for the user’s openid', async () => {
@@ -299,8 +318,8 @@ describe('the notification receivers', () => {
     const res = await request(bff.url).get('/api/v1/openapi.json')
     expect(res.body.paths['/api/v1/notify/wechatpay'].post['x-auth']).toBe('platform-signature')
     expect(res.body.paths['/api/v1/notify/alipay'].post['x-auth']).toBe('platform-signature')
-    expect(res.body.paths['/api/v1/accounts/{accountNo}/recharges'].post['x-idempotency-key']).toBe(
-      true,
-    )
+    const create = res.body.paths['/api/v1/accounts/{accountNo}/recharges'].post
+    expect(create['x-idempotency-key']).toBe(true)
+    expect(create['x-idempotency-replay']).toBe('resource')
   })
 })

@@ -99,6 +99,9 @@ describe.each([['sqlite'], ['postgres']])('payment orders on %s', (kind) => {
     expect(await orders.committedSince(accountNo, since)).toBe(kept.amountFen)
   })
   test('when a transition carries a patch, then the returned order, a fresh read and the timeline agree', async () => {
+    // A clock that moves 1 ms per step, so the timeline's order is the order of the steps.
+    let tick = Date.now() + 60_000
+    const orders = new OrderRepository(db, () => new Date(++tick))
     const order = await orders.create(newOrder())
     await orders.transition(order.id, 'CREATED', 'PAYING', 'provider_order', {
       clientParams: '{"kind":"h5"}',
@@ -130,6 +133,8 @@ describe.each([['sqlite'], ['postgres']])('payment orders on %s', (kind) => {
       ['PAYING', 'PAID', 'paid_notify'],
     ])
     expect(timeline.every((t) => t.at instanceof Date && !Number.isNaN(t.at.getTime()))).toBe(true)
+    // The view of the moved row reads the same timeline (on PostgreSQL it came with the row).
+    expect(await orders.timelineOf(moved.order)).toEqual(timeline)
   })
 
   test('when a transition loses the race, then it reports the state the winner left', async () => {

@@ -44,7 +44,11 @@ export interface Stack {
 const defaultEntries = { sandbox: 'bff/sandbox/main.ts', bff: 'bff/src/main.ts' } as const
 type Name = keyof typeof defaultEntries
 
-async function waitForHttp(url: string, proc: ManagedProcess, timeoutMs: number): Promise<void> {
+export async function waitForHttp(
+  url: string,
+  proc: ManagedProcess,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs
   let last = 'no answer yet'
   while (Date.now() < deadline) {

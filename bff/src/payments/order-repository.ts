@@ -51,6 +51,11 @@ export class OrderRepository {
   private queue: Promise<unknown> = Promise.resolve()
   /** On PostgreSQL, the hot statements as single SQL statements (order-sql.ts). */
   private readonly pg: PostgresOrders | null
+  /**
+   * Timelines that came back with a row from a state change, keyed by that row object: a view
+   * of exactly that row needs no second read, and no other row can pick them up.
+   */
+  private readonly timelines = new WeakMap<PaymentOrderRow, OrderTransitionRow[]>()
 
   constructor(
     private readonly db: DataSource,
@@ -105,7 +110,9 @@ export class OrderRepository {
     const at = this.now()
     if (this.pg) {
       const moved = await this.pg.transition(id, from, to, cause.slice(0, 64), at, patch)
-      return moved ? { won: true, order: moved } : { won: false, order: await this.get(id) }
+      if (!moved) return { won: false, order: await this.get(id) }
+      this.timelines.set(moved.order, moved.timeline)
+      return { won: true, order: moved.order }
     }
     const won = await this.inTransaction(async (tx) => {
       const result = await tx
@@ -176,6 +183,11 @@ export class OrderRepository {
       order: { createdAt: 'DESC', id: 'DESC' },
       take: limit,
     })
+  }
+
+  /** The order's timeline, oldest first, as of this row. */
+  async timelineOf(order: PaymentOrderRow): Promise<OrderTransitionRow[]> {
+    return this.timelines.get(order) ?? this.transitionsOf([order.id])
   }
 
   transitionsOf(orderIds: string[]): Promise<OrderTransitionRow[]> {

@@ -28,6 +28,13 @@ type Stored<T, K extends keyof T> = Omit<T, K> & {
 type StoredOrder = Stored<PaymentOrderRow, 'createdAt' | 'updatedAt' | 'expiresAt' | 'paidAt'>
 type StoredTransition = Stored<OrderTransitionRow, 'at'>
 
+const TRANSITION_COLUMNS = `id, order_id AS "orderId", from_state AS "fromState",
+  to_state AS "toState", cause, at`
+
+function hydrateTransition({ id, orderId, fromState, toState, cause, at }: StoredTransition) {
+  return { id, orderId, fromState, toState, cause, at: new Date(at) }
+}
+
 function hydrate(row: StoredOrder): PaymentOrderRow {
   return {
     ...row,
@@ -107,8 +114,9 @@ export class PostgresOrders {
   }
 
   /**
-   * `from` → `to` with the patch, if the row is still in `from`, and the transition row; answers
-   * the moved order, or null when another caller had already moved it.
+   * `from` → `to` with the patch, if the row is still in `from`, and the transition row;
+   * answers the moved order with its whole timeline (the new step last), or null when another
+   * caller had already moved it.
    */
   async transition(
     id: string,
@@ -117,7 +125,7 @@ export class PostgresOrders {
     cause: string,
     at: Date,
     patch: Patch,
-  ): Promise<PaymentOrderRow | null> {
+  ): Promise<{ order: PaymentOrderRow; timeline: OrderTransitionRow[] } | null> {
     const values: unknown[] = [id, from, to, at.toISOString(), randomUUID(), cause]
     const sets = ['state = $3', 'updated_at = $4', 'version = version + 1']
     for (const [field, column] of Object.entries(PATCH_COLUMNS)) {
@@ -126,26 +134,37 @@ export class PostgresOrders {
       values.push(value instanceof Date ? value.toISOString() : (value ?? null))
       sets.push(`${column} = $${values.length}`)
     }
-    const { rows } = await this.pool.query<StoredOrder>(
+    // The statement sees the table as it was before it ran, so the new step comes from
+    // RETURNING and is put last.
+    const { rows } = await this.pool.query<StoredOrder & { timeline: StoredTransition[] }>(
       `WITH moved AS (
          UPDATE payment_orders SET ${sets.join(', ')}
           WHERE id = $1 AND state = $2
           RETURNING ${ORDER_COLUMNS}),
        recorded AS (
          INSERT INTO payment_order_transitions (id, order_id, from_state, to_state, cause, at)
-         SELECT $5::varchar, id, $2::varchar, $3::varchar, $6::varchar, $4::varchar FROM moved)
-       SELECT * FROM moved`,
+         SELECT $5::varchar, id, $2::varchar, $3::varchar, $6::varchar, $4::varchar FROM moved
+         RETURNING ${TRANSITION_COLUMNS}, 1 AS step)
+       SELECT moved.*, (
+         SELECT json_agg(t ORDER BY t.step, t.at) FROM (
+           SELECT ${TRANSITION_COLUMNS}, 0 AS step FROM payment_order_transitions
+            WHERE order_id = $1
+           UNION ALL SELECT * FROM recorded) t) AS timeline
+       FROM moved`,
       values,
     )
-    return rows[0] ? hydrate(rows[0]) : null
+    const row = rows[0]
+    if (!row) return null
+    const { timeline, ...order } = row
+    return { order: hydrate(order), timeline: timeline.map(hydrateTransition) }
   }
 
   async transitionsOf(orderIds: string[]): Promise<OrderTransitionRow[]> {
     const { rows } = await this.pool.query<StoredTransition>(
-      `SELECT id, order_id AS "orderId", from_state AS "fromState", to_state AS "toState", cause, at
-         FROM payment_order_transitions WHERE order_id = ANY($1::varchar[]) ORDER BY at ASC`,
+      `SELECT ${TRANSITION_COLUMNS} FROM payment_order_transitions
+        WHERE order_id = ANY($1::varchar[]) ORDER BY at ASC`,
       [orderIds],
     )
-    return rows.map((row) => ({ ...row, at: new Date(row.at) }))
+    return rows.map(hydrateTransition)
   }
 }

@@ -20,7 +20,7 @@ export class PaymentReads {
   ) {}
 
   async view(order: PaymentOrderRow, withClientParams = true): Promise<PaymentOrder> {
-    return toPaymentOrder(order, await this.orders.transitionsOf([order.id]), withClientParams)
+    return toPaymentOrder(order, await this.orders.timelineOf(order), withClientParams)
   }
 
   async list(accountNo: string, purpose: PaymentPurpose, limit: number): Promise<PaymentOrder[]> {

@@ -4,6 +4,11 @@ import type { ProviderName } from './ports'
 export interface PaymentSettings {
   /** time_expire of a provider order: unpaid after this, it is closed. */
   orderTtlMs: number
+  /**
+   * How long order creation waits for the account's facts while it holds the account's lock;
+   * stays under that lock's TTL (10 s, container.ts).
+   */
+  accountFactsTimeoutMs: number
   /** Waits between provider queries while no notification has come, then repeats the last. */
   pollDelaysMs: number[]
   /** A payment not credited within this (from payment) is refunded automatically. */
@@ -29,6 +34,7 @@ export interface PaymentSettings {
 
 export const defaultPaymentSettings: PaymentSettings = {
   orderTtlMs: 15 * 60_000,
+  accountFactsTimeoutMs: 6_000,
   pollDelaysMs: [15_000, 45_000, 120_000, 300_000],
   creditDeadlineMs: 24 * 3600_000,
   retryBaseMs: 2_000,

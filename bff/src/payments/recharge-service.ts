@@ -8,6 +8,7 @@ import {
   type PaymentPurpose,
 } from '@gh/shared'
 import { AppError, errors } from '../platform/app-error'
+import { UpstreamError } from '../platform/upstream-client'
 import type { WithLock } from '../platform/redis-lock'
 import type { JobScheduler } from './payment-jobs'
 import type { PaymentOrderRow } from './order-entity'
@@ -46,57 +47,52 @@ export class RechargeService {
     private readonly lock: WithLock,
   ) {}
 
-  /** The same Idempotency-Key gives the same order; a new order must pass the amount rules. */
+  /**
+   * The same Idempotency-Key gives the same order; a new order must pass the amount rules.
+   *
+   * The account's facts (CIS, billing and meters: the slowest part) are asked for first, and
+   * the account's lock is taken and the database read while they come. Under the lock the
+   * order is decided and inserted, and the provider's order (idempotent by out_trade_no) is
+   * asked for while the row is written: the payer gets its parameters only once the row
+   * exists, so nothing can be paid that is not recorded.
+   */
   async create(cmd: CreateOrderCommand): Promise<PaymentOrderRow> {
-    // The account's facts (the slowest part: CIS, billing and meters) are asked for while the
-    // database is: a repeated request that finds its order simply does not use them.
     const facts = settle(this.ports.accounts.facts(cmd.accountNo))
-    const [payerId, existing] = await Promise.all([
-      this.payers(cmd.userId, cmd.channel),
-      this.orders.findByKey(cmd.userId, cmd.idempotencyKey),
-    ])
-    if (cmd.channel !== 'h5' && !payerId) throw refused('NO_PAYER', openInApp[cmd.channel])
-    if (existing) return this.startPaying(sameRequest(existing, cmd), payerId)
-    const account = await facts()
-    if (!account) throw errors.notFound()
     // Per account, so two payers (two phones of one family, two instances) cannot both pass
     // the daily limit on the same "paid today" sum.
-    const admitted = await this.lock(`pay:${cmd.accountNo}`, () =>
-      this.admit(cmd, account, payerId),
-    )
-    if (!admitted.fresh) return this.startPaying(sameRequest(admitted.order, cmd), payerId)
-    const { order, providerOrder } = admitted
+    const admitted = await this.lock(`pay:${cmd.accountNo}`, () => this.admit(cmd, facts))
+    const { order, payerId } = admitted
+    if (!admitted.fresh) return this.startPaying(sameRequest(order, cmd), payerId)
     const [params] = await Promise.all([
-      providerOrder(),
+      admitted.providerOrder(),
       this.jobs.watch(order.id, this.settings.pollDelaysMs[0] ?? 0),
     ])
     return this.markPaying(order, params)
   }
 
-  /**
-   * Checks the amount rules and inserts the order; runs under the account's lock. Once the
-   * order is allowed, the provider's order (idempotent by out_trade_no) is asked for while the
-   * row is written: the payer cannot pay it before this answers, so nothing is owed for an
-   * order that failed to insert.
-   */
+  /** Finds the key's order, or checks the amount rules and inserts one; runs under the lock. */
   private async admit(
     cmd: CreateOrderCommand,
-    account: PayableAccount,
-    payerId: string | null,
+    facts: () => Promise<PayableAccount | null>,
   ): Promise<Admitted> {
-    const [again, paidToday] = await Promise.all([
+    const [payerId, existing, paidToday] = await Promise.all([
+      this.payers(cmd.userId, cmd.channel),
       this.orders.findByKey(cmd.userId, cmd.idempotencyKey),
       this.orders.committedSince(cmd.accountNo, startOfShanghaiDay(this.now())),
     ])
-    if (again) return { fresh: false, order: again }
+    if (cmd.channel !== 'h5' && !payerId) throw refused('NO_PAYER', openInApp[cmd.channel])
+    // A repeated request answers its order without waiting for the facts it does not use.
+    if (existing) return { fresh: false, order: existing, payerId }
+    const account = await withDeadline(facts(), this.settings.accountFactsTimeoutMs)
+    if (!account) throw errors.notFound()
     const decision = decidePayment(account, cmd.purpose, cmd.amountFen, paidToday)
     if (!decision.allowed) throw refused(decision.refusal, decision.message)
     const order = this.newOrder(cmd, account.kind, decision.toArrearsFen)
     const providerOrder = settle(this.providerOrder(order, payerId))
     const stored = await this.orders.create(order)
     // The same key won a race for another account: that order answers, this one never existed.
-    if (stored.id !== order.id) return { fresh: false, order: stored }
-    return { fresh: true, order: stored, providerOrder }
+    if (stored.id !== order.id) return { fresh: false, order: stored, payerId }
+    return { fresh: true, order: stored, payerId, providerOrder }
   }
 
   /** Creates the provider's order (idempotent by out_trade_no) unless that was done already. */
@@ -171,9 +167,28 @@ export class RechargeService {
   }
 }
 
-type Admitted =
-  | { fresh: false; order: PaymentOrderRow }
-  | { fresh: true; order: PaymentOrderRow; providerOrder: () => Promise<ClientPayParams> }
+type Admitted = { order: PaymentOrderRow; payerId: string | null } & (
+  { fresh: false } | { fresh: true; providerOrder: () => Promise<ClientPayParams> }
+)
+
+/**
+ * The facts are awaited while the account's lock is held; past the deadline the request fails
+ * as an upstream timeout rather than outliving the lock's TTL.
+ */
+async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new UpstreamError('customers', 'timeout', `account facts took over ${ms} ms`)),
+      ms,
+    )
+  })
+  try {
+    return await Promise.race([work, late])
+  } finally {
+    clearTimeout(timer)
+  }
+}
 
 /** Starts a call now and answers it later; a failure is only thrown to whoever awaits it. */
 function settle<T>(started: Promise<T>): () => Promise<T> {

@@ -27,6 +27,13 @@ export interface RouteSpec<
   readonly accountScoped: boolean
   /** Mutating routes require an `Idempotency-Key` header. */
   readonly idempotent: boolean
+  /**
+   * How a repeated key is answered. `response` (the default): the first response is kept and
+   * replayed. `resource`: the handler stores what it creates under the key (a unique
+   * constraint in the database) and answers it as it is now, e.g. a payment order that has
+   * been paid since; a concurrent repeat waits for the first instead of being refused.
+   */
+  readonly replay?: 'response' | 'resource'
   readonly params: P
   readonly query: Q
   readonly body: B

@@ -56,6 +56,7 @@ export function buildOpenApi(
       'x-auth': spec.auth,
       'x-account-scoped': spec.accountScoped,
       'x-idempotency-key': spec.idempotent,
+      ...(spec.idempotent ? { 'x-idempotency-replay': spec.replay ?? 'response' } : {}),
       security: spec.auth === 'public' ? [] : [{ bearerAuth: [] }],
       parameters,
       ...(hasBody

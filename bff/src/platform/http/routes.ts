@@ -79,7 +79,7 @@ export function mountRoutes<C extends Record<string, RouteSpec>>(
         ? settled(guards.isBound(user?.userId ?? '', (params as { accountNo: string }).accountNo))
         : undefined
       const claim =
-        spec.idempotent && IdempotencyStore.validKey(key)
+        spec.idempotent && spec.replay !== 'resource' && IdempotencyStore.validKey(key)
           ? settled(
               idempotency.begin(user?.userId ?? 'anon', spec.id, key, {
                 path: ctx.path,
@@ -94,8 +94,8 @@ export function mountRoutes<C extends Record<string, RouteSpec>>(
         throw guard.ok ? errors.accountNotBound() : guard.error
       }
       let pending: IdempotentOutcome | undefined
-      if (spec.idempotent) {
-        if (!claim) throw errors.idempotencyKeyRequired()
+      if (spec.idempotent && !IdempotencyStore.validKey(key)) throw errors.idempotencyKeyRequired()
+      if (claim) {
         const claimed = await claim
         if (!claimed.ok) throw claimed.error
         pending = claimed.value
