@@ -9,6 +9,7 @@ import { accountHandlers } from './accounts/account-handlers'
 import { agentLinkHandlers, mountAgentLinkOps } from './agent-links/agent-link-handlers'
 import { appInfoHandlers } from './app-info/app-info-handlers'
 import { authHandlers } from './auth/auth-handlers'
+import { billHandlers } from './bills/bill-handlers'
 import { clientIpContext } from './auth/client-ip'
 import { contentHandlers } from './content/content-handlers'
 import { familyHandlers } from './family/family-handlers'
@@ -64,6 +65,7 @@ export function createApp(c: Container): BffApp {
     ...accountHandlers({ customers: c.ports.customers, bindings: c.services.bindings }),
     ...familyHandlers(c.services),
     ...paymentHandlers(c.payments),
+    ...billHandlers(c.services),
     ...payShareHandlers(c),
     ...agentLinkHandlers(c),
     ...contentHandlers(c.services),

@@ -2,6 +2,8 @@ import type { DataSource } from 'typeorm'
 import { BindingAttempts } from './accounts/binding-attempts'
 import { BindingRepository } from './accounts/binding-repository'
 import { BindingService } from './accounts/binding-service'
+import { BillService, type BillingReads } from './bills/bill-service'
+import { BillingHttpAdapter } from './upstream/billing/billing-http-adapter'
 import { AgentLinkService } from './agent-links/agent-link-service'
 import { AgentLinkStore } from './agent-links/agent-link-store'
 import { ContentService } from './content/content-service'
@@ -62,6 +64,8 @@ export interface Ports {
   sms: SmsPort
   payments: PaymentPorts
   content: ContentPort
+  /** Bills and what is owed, for the 账单 page (the payment adapters read billing themselves). */
+  bills: BillingReads
 }
 
 /** Identity, binding and family use cases, built once here. */
@@ -72,6 +76,7 @@ export interface Services {
   bindings: BindingService
   family: FamilyService
   content: ContentService
+  bills: BillService
 }
 
 export interface Container {
@@ -180,6 +185,7 @@ export async function createContainer(
       ),
     sms: overrides.ports?.sms ?? new SmsHttpAdapter(smsClient),
     content: overrides.ports?.content ?? new ContentHttpAdapter(contentClient),
+    bills: overrides.ports?.bills ?? new BillingHttpAdapter(payClients.billing),
     payments:
       overrides.ports?.payments ??
       httpPaymentPorts({
@@ -234,6 +240,7 @@ export async function createContainer(
       now,
     ),
     content: new ContentService(ports.content),
+    bills: new BillService(ports.bills),
   }
 
   const payments = createPayments({

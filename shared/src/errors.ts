@@ -23,6 +23,8 @@ export const errorMessages = {
   BINDING_LIMIT_REACHED: '绑定的户号太多了，请先解绑不用的户号',
   INVITE_INVALID: '邀请码无效或已过期，请让家人重新邀请',
   OWNER_ONLY: '只有户主才能进行此操作',
+  BILL_NOT_FOUND: '没有找到这张账单，请刷新账单列表',
+  BILLS_UNAVAILABLE: '账单暂时查不到，请稍后再试（已缴的费用不受影响）',
   PAYMENT_REFUSED: '暂时不能为该户号缴费',
   PAYLOAD_TOO_LARGE: '提交的内容太大',
   UPSTREAM_TIMEOUT: '系统繁忙，请稍后再试',

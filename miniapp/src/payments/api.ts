@@ -17,6 +17,12 @@ export const createRecharge = (
   idempotencyKey: string,
 ) => request(routes.createRecharge, { params: { accountNo }, body, idempotencyKey })
 
+export const createBillPayment = (
+  accountNo: string,
+  body: { amountFen: number; channel: PaymentChannel },
+  idempotencyKey: string,
+) => request(routes.createBillPayment, { params: { accountNo }, body, idempotencyKey })
+
 export type OrderPurpose = PaymentOrder['purpose']
 
 export const getOrder = (accountNo: string, orderNo: string, purpose: OrderPurpose) =>

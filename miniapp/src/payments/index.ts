@@ -1,7 +1,7 @@
 export { closeOrder, getPaymentOptions, listOrders, type OrderPurpose } from './api'
 export { checkAmount, type AmountCheck } from './amount'
 export { isFinal, isPayable, pollDelayMs, shortTime, toneOf } from './order-status'
-export { channelForPlatform, payOrder, payRecharge, type PayResult } from './pay-flow'
+export { channelForPlatform, payBill, payOrder, payRecharge, type PayResult } from './pay-flow'
 export type { PayOutcome } from './outcome'
 export { useLiveOrder } from './use-order'
 export { cashierReturnUrl, orderPageUrl } from './order-link'

@@ -1,5 +1,5 @@
 import type { PaymentChannel, PaymentOrder } from '@gh/shared'
-import { createRecharge } from './api'
+import { createBillPayment, createRecharge } from './api'
 import { launchPayment } from './launch'
 import { askForOrderNotices } from './order-notices'
 import type { PayOutcome } from './outcome'
@@ -26,17 +26,29 @@ export interface RechargeRequest {
   returnUrlFor: (order: PaymentOrder) => string
 }
 
-/** Creates (or gets back) the top-up order, then opens the platform's payment. */
-export async function payRecharge(req: RechargeRequest): Promise<PayResult> {
+/** A bill payment: the same fields; the amount must be exactly what is owed now. */
+export type BillPaymentRequest = RechargeRequest
+
+const creators = { recharge: createRecharge, bill: createBillPayment } as const
+
+/** Creates (or gets back) the order, then opens the platform's payment. */
+async function createAndPay(purpose: keyof typeof creators, req: RechargeRequest) {
   // First, while still inside the tap: WeChat opens the consent dialog only from a tap.
   await askForOrderNotices()
-  const order = await createRecharge(
+  const order = await creators[purpose](
     req.accountNo,
     { amountFen: req.amountFen, channel: channelForPlatform() },
     req.idempotencyKey,
   )
   return { order, outcome: await payOrder(order, req.returnUrlFor(order)) }
 }
+
+/** Creates (or gets back) the top-up order, then opens the platform's payment. */
+export const payRecharge = (req: RechargeRequest): Promise<PayResult> =>
+  createAndPay('recharge', req)
+
+/** 立即缴费: creates (or gets back) the bill-payment order, then opens the platform's payment. */
+export const payBill = (req: BillPaymentRequest): Promise<PayResult> => createAndPay('bill', req)
 
 /** Pays an order still waiting for payment (继续支付 on the order page). */
 export async function payOrder(order: PaymentOrder, returnUrl: string): Promise<PayOutcome | null> {

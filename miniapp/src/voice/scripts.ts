@@ -50,25 +50,65 @@ export function homeSpeech(facts: HomeFacts): string {
 }
 
 export interface BillFacts {
+  /** Already in words, e.g. '二零二六年十月燃气费' (see `billFacts`). */
   period: string
   amountFen: number
   paid: boolean
   dueDate?: string
+  /** What is still owed on a partly paid bill. */
+  outstandingFen?: number
+  overdue?: boolean
+  lateFeeFen?: number
 }
 
-export function billsSpeech(facts: { loggedIn: boolean; bills: readonly BillFacts[] }): string {
+export interface BillsSpeechFacts {
+  loggedIn: boolean
+  bills: readonly BillFacts[]
+  /** What 立即缴费 pays now; with it, the owed amount is read first. */
+  owedFen?: number
+  /** 滞纳金 inside `owedFen`. */
+  lateFeeFen?: number
+}
+
+/** Paid bills read after every unpaid one; older paid bills are only counted. */
+const PAID_BILLS_READ = 3
+
+function billSentence(b: BillFacts): string {
+  const head = `${b.period}，${speakAmountFen(b.amountFen)}`
+  if (b.paid) return `${head}，已交清。`
+  const partly =
+    b.outstandingFen !== undefined && b.outstandingFen < b.amountFen
+      ? `，已交一部分，还差${speakAmountFen(b.outstandingFen)}`
+      : '，未交'
+  const fee = b.lateFeeFen ? `，含滞纳金${speakAmountFen(b.lateFeeFen)}` : ''
+  const due = b.overdue
+    ? '，已逾期，请尽快交费'
+    : b.dueDate
+      ? `，请在${speakDate(b.dueDate)}前交费`
+      : ''
+  return `${head}${fee}${partly}${due}。`
+}
+
+export function billsSpeech(facts: BillsSpeechFacts): string {
   if (!facts.loggedIn) return '账单。登录并绑定户号后，可以查看账单和缴费记录。'
-  if (facts.bills.length === 0) return '账单。暂无账单，绑定户号后，账单会显示在这里。'
+  const owed =
+    facts.owedFen === undefined
+      ? ''
+      : facts.owedFen > 0
+        ? `应缴金额${speakAmountFen(facts.owedFen)}` +
+          `${facts.lateFeeFen ? `，其中滞纳金${speakAmountFen(facts.lateFeeFen)}` : ''}。`
+        : '目前没有待缴费用。'
+  if (facts.bills.length === 0) return `账单。${owed}暂无账单，绑定户号后，账单会显示在这里。`
   const unpaid = facts.bills.filter((b) => !b.paid)
-  const lines = facts.bills.map((b) => {
-    const due = !b.paid && b.dueDate ? `，请在${speakDate(b.dueDate)}前交费` : ''
-    return `${b.period}，${speakAmountFen(b.amountFen)}，${b.paid ? '已交清' : '未交'}${due}。`
-  })
+  const paid = facts.bills.filter((b) => b.paid)
+  const read = [...unpaid, ...paid.slice(0, PAID_BILLS_READ)]
+  const older = paid.length - PAID_BILLS_READ
   const summary =
     unpaid.length === 0
       ? '全部已交清。'
       : `共有${unpaid.length === 2 ? '两' : speakNumber(unpaid.length)}张账单未交。`
-  return `账单。${summary}${lines.join('')}`
+  const rest = older > 0 ? `更早的${older === 2 ? '两' : speakNumber(older)}张账单都已交清。` : ''
+  return `账单。${owed}${summary}${read.map(billSentence).join('')}${rest}`
 }
 
 export function meSpeech(facts: { loggedIn: boolean; elder: boolean; servicePhone?: string }) {

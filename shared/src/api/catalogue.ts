@@ -1,5 +1,6 @@
 import { bindAccount, getAccount, listAccounts, unbindAccount, updateBinding } from './accounts'
 import { getAppInfo } from './app-info'
+import { getBill, listBills } from './bills'
 import { getArticle, listArticles, listNotices, listOutlets } from './content'
 import {
   deleteMe,
@@ -66,6 +67,8 @@ export const routes = {
   listBillPayments,
   getBillPayment,
   closeBillPayment,
+  listBills,
+  getBill,
   createPayShare,
   getPayShare,
   createSharedOrder,

@@ -1,5 +1,7 @@
 import {
   AccountSummary,
+  Bill,
+  BillList,
   Posting,
   PostingsOfDay,
   RefundPosting,
@@ -11,6 +13,7 @@ import { UpstreamError, type UpstreamClient } from '../../platform/upstream-clie
 
 export type BillingSummary = AccountSummary
 export type BillingTariff = Tariff
+export type BillingBill = Bill
 
 const isNotFound = (err: unknown) =>
   err instanceof UpstreamError && err.kind === 'rejected' && err.status === 404
@@ -30,6 +33,35 @@ export class BillingHttpAdapter {
         path: `/billing/v1/accounts/${encodeURIComponent(accountNo)}/summary`,
         response: AccountSummary,
       })
+    } catch (err) {
+      if (isNotFound(err)) return null
+      throw err
+    }
+  }
+
+  /** The account's bills, newest first; null when billing does not know the account. */
+  async bills(accountNo: string): Promise<BillingBill[] | null> {
+    try {
+      const list = await this.client.call({
+        operation: 'listBills',
+        method: 'GET',
+        path: `/billing/v1/accounts/${encodeURIComponent(accountNo)}/bills`,
+        response: BillList,
+      })
+      return list.bills
+    } catch (err) {
+      if (isNotFound(err)) return null
+      throw err
+    }
+  }
+
+  /** Null when billing knows no such bill on that account. */
+  async bill(accountNo: string, billId: string): Promise<BillingBill | null> {
+    try {
+      const path =
+        `/billing/v1/accounts/${encodeURIComponent(accountNo)}` +
+        `/bills/${encodeURIComponent(billId)}`
+      return await this.client.call({ operation: 'getBill', method: 'GET', path, response: Bill })
     } catch (err) {
       if (isNotFound(err)) return null
       throw err

@@ -1,36 +1,159 @@
+import { Text, View } from '@tarojs/components'
+import { useDidShow, useRouter } from '@tarojs/taro'
+import { useEffect, useRef } from 'react'
+import type { BillList, PayShare } from '@gh/shared'
 import icon from '../../assets/tab/bills-active.png'
-import type { QueryState } from '../../hooks/use-query'
+import { useAccountFromLink } from '../../account/account-from-link'
+import { AccountSwitcher } from '../../account/account-switcher'
+import { useCurrentAccount } from '../../account/current-account'
+import { useLoggedIn } from '../../auth/session'
+import { ActionButton } from '../../components/action-button'
 import { PageHeading } from '../../components/page-heading'
 import { PageRoot } from '../../components/page-root'
 import { PageShell } from '../../components/page-shell'
 import { ReadAloudBar } from '../../components/read-aloud'
-import { useAccountFromLink } from '../../account/account-from-link'
-import { currentAccountStore } from '../../account/current-account-store'
-import { useLoggedIn } from '../../auth/session'
-import { shareCards } from '../../navigation/share'
-import { billsSpeech } from '../../voice'
+import { useElderMode } from '../../elder'
+import { useQuery } from '../../hooks/use-query'
+import { openPage, pages } from '../../navigation/pages'
+import { shareCards, type ShareCard } from '../../navigation/share'
+import { billFacts, billsSpeech } from '../../voice'
+import { loadBills } from './api'
+import { BillList as Bills } from './parts/bill-list'
+import { OwedCard } from './parts/owed-card'
+import '../recharge/index.scss'
+import './index.scss'
 
-/** Bills arrive with the billing feature; until then a logged-in resident sees the empty state. */
-const noBillsYet: QueryState<readonly never[]> = { status: 'success', data: [] }
+interface BillsBodyProps {
+  accountNo: string
+  openBillId: string | undefined
+  onLoaded: (list: BillList) => void
+  onShare: (share: PayShare | undefined) => void
+}
 
+function BillsBody({ accountNo, openBillId, onLoaded, onShare }: BillsBodyProps) {
+  const { state, retry } = useQuery(() => loadBills(accountNo))
+  // Back from paying (a tab page stays mounted): what is owed has moved on.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) retry()
+    shown.current = true
+  })
+  const loaded = state.status === 'success' ? state.data.list : undefined
+  useEffect(() => {
+    if (loaded) onLoaded(loaded)
+  }, [loaded, onLoaded])
+  return (
+    <PageShell
+      state={state}
+      onRetry={retry}
+      what="账单"
+      isEmpty={({ list }) => list.bills.length === 0 && list.due.amountDueFen === 0}
+      emptyIcon={icon}
+      emptyTitle="暂无账单"
+      emptyHint="该户号还没有账单。充值（预付费）的户号不出月度账单，可在“交燃气费”中充值。"
+    >
+      {({ list, options }) => (
+        <>
+          <OwedCard
+            accountNo={accountNo}
+            due={list.due}
+            refusal={options?.bill.refusal ?? null}
+            onShare={onShare}
+          />
+          <Bills bills={list.bills} {...(openBillId ? { openBillId } : {})} />
+        </>
+      )}
+    </PageShell>
+  )
+}
+
+function speech(loggedIn: boolean, list: BillList | undefined): string {
+  if (!list) return billsSpeech({ loggedIn, bills: [] })
+  return billsSpeech({
+    loggedIn,
+    bills: list.bills.map(billFacts),
+    owedFen: list.due.amountDueFen,
+    lateFeeFen: list.due.lateFeeFen,
+  })
+}
+
+/**
+ * 账单: what the current account owes now (立即缴费, 请家人代缴) and its bills, each opening to
+ * its lines. `?accountNo=` (a shared card or an agent's link) makes that account current when it
+ * is bound; `&billId=` opens that bill.
+ */
 export default function BillsPage() {
   const loggedIn = useLoggedIn()
+  const { elder } = useElderMode()
   useAccountFromLink()
+  const { params } = useRouter()
+  const { state, current, select, reload } = useCurrentAccount()
+  const list = useRef<BillList | undefined>(undefined)
+  // Once 请家人代缴 made a card, sharing the page sends the card (pay without binding).
+  const payShare = useRef<PayShare | undefined>(undefined)
+  const shareCard = (): ShareCard =>
+    payShare.current
+      ? { title: '请帮我交一下燃气、暖气账单', path: payShare.current.path }
+      : shareCards.bills(current?.accountNo)
+
   return (
-    <PageRoot share={() => shareCards.bills(loggedIn ? currentAccountStore.get() : undefined)}>
-      <PageHeading title="账单" subtitle="燃气费、供暖费账单和缴费记录" />
-      <ReadAloudBar what="账单" text={() => billsSpeech({ loggedIn, bills: [] })} />
+    <PageRoot share={shareCard}>
+      {/* Elderly mode: one line less above what is owed and the 立即缴费 button. */}
+      <PageHeading title="账单" {...(elder ? {} : { subtitle: '燃气费、供暖费账单和缴费记录' })} />
+      <ReadAloudBar
+        what="应缴金额和账单"
+        text={() =>
+          speech(
+            loggedIn,
+            list.current?.accountNo === current?.accountNo ? list.current : undefined,
+          )
+        }
+      />
       <PageShell
-        state={noBillsYet}
-        onRetry={() => undefined}
+        state={state}
+        onRetry={reload}
         requireLogin
         loginHint="登录并绑定户号后，可以查看账单和缴费记录"
-        isEmpty={(bills) => bills.length === 0}
-        emptyIcon={icon}
-        emptyTitle="暂无账单"
-        emptyHint="绑定户号后，账单会显示在这里"
+        what="户号"
       >
-        {() => null}
+        {(accounts) =>
+          current ? (
+            <>
+              <AccountSwitcher
+                accounts={accounts}
+                current={current}
+                onSelect={select}
+                onManage={() => openPage(pages.accounts)}
+              />
+              <BillsBody
+                key={current.accountNo}
+                accountNo={current.accountNo}
+                openBillId={params.billId}
+                onLoaded={(loaded) => {
+                  list.current = loaded
+                }}
+                onShare={(share) => {
+                  payShare.current = share
+                }}
+              />
+              <View className="bills-page__records">
+                <ActionButton variant="secondary" onClick={() => openPage(pages.orders)}>
+                  缴费记录
+                </ActionButton>
+              </View>
+            </>
+          ) : (
+            <View className="card">
+              <Text className="card__title">还没有绑定户号</Text>
+              <Text className="card__text">绑定户号后，账单会显示在这里。</Text>
+              <View className="bills-page__records">
+                <ActionButton main onClick={() => openPage(pages.bind)}>
+                  去绑定户号
+                </ActionButton>
+              </View>
+            </View>
+          )
+        }
       </PageShell>
     </PageRoot>
   )

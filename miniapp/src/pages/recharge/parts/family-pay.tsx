@@ -23,6 +23,8 @@ export interface FamilyPayProps {
   amountError: string | undefined
   /** The card made, for the page's share handler; undefined when there is none (any more). */
   onShare: (share: PayShare | undefined) => void
+  /** What the family member pays: a top-up (default) or what the bills owe now. */
+  purpose?: PayShare['purpose']
 }
 
 /**
@@ -30,7 +32,8 @@ export interface FamilyPayProps {
  * can pay through, then hands it over: the platform's share button in the mini-programs, a
  * link (and QR code) in the browser.
  */
-export function FamilyPay({ accountNo, amountFen, amountError, onShare }: FamilyPayProps) {
+export function FamilyPay(props: FamilyPayProps) {
+  const { accountNo, amountFen, amountError, onShare, purpose = 'recharge' } = props
   const [share, setShare] = useState<PayShare | undefined>()
   const [error, setError] = useState<string | undefined>()
   const [busy, setBusy] = useState(false)
@@ -55,11 +58,7 @@ export function FamilyPay({ accountNo, amountFen, amountError, onShare }: Family
     attempt.current = attemptFor(attempt.current, amountFen)
     setBusy(true)
     try {
-      const made = await createPayShare(
-        accountNo,
-        { purpose: 'recharge', amountFen },
-        attempt.current.key,
-      )
+      const made = await createPayShare(accountNo, { purpose, amountFen }, attempt.current.key)
       attempt.current = undefined
       setShare(made)
       onShareRef.current(made)

@@ -1,0 +1,73 @@
+import type { Bill } from '@gh/shared'
+import { billFacts, spokenBillTitle } from './bill-facts'
+import { billsSpeech } from './scripts'
+
+const bill = (over: Partial<Bill>): Bill => ({
+  billId: 'G1000000005202609',
+  kind: 'gas',
+  title: '2026年9月燃气费',
+  period: { from: '2026-09-01', to: '2026-09-30' },
+  issuedAt: '2026-10-03T09:00:00+08:00',
+  dueAt: '2026-10-31T23:59:59+08:00',
+  amountFen: 3351,
+  lateFeeFen: 85,
+  paidFen: 0,
+  outstandingFen: 3351,
+  status: 'unpaid',
+  statusLabel: '未缴',
+  overdue: true,
+  paidAt: null,
+  usage: null,
+  lines: [],
+  note: '',
+  ...over,
+})
+
+const paid = (month: number): Bill =>
+  bill({
+    billId: `G10000000052026${String(month).padStart(2, '0')}`,
+    period: { from: `2026-${String(month).padStart(2, '0')}-01`, to: '2026-01-31' },
+    amountFen: 3000,
+    lateFeeFen: 0,
+    paidFen: 3000,
+    outstandingFen: 0,
+    status: 'paid',
+    statusLabel: '已缴',
+    overdue: false,
+  })
+
+describe('what 朗读 says on 账单', () => {
+  test('when money is owed with a late fee, then the owed amount and the fee are read first, in words', () => {
+    const text = billsSpeech({
+      loggedIn: true,
+      owedFen: 10836,
+      lateFeeFen: 259,
+      bills: [billFacts(bill({}))],
+    })
+    expect(text.startsWith('账单。应缴金额一百零八元三角六分，其中滞纳金两元五角九分。')).toBe(true)
+    expect(text).toContain(
+      '二零二六年九月燃气费，三十三元五角一分，含滞纳金八角五分，未交，已逾期，请尽快交费。',
+    )
+  })
+
+  test('when a bill is partly paid, then what is still owed on it is read', () => {
+    const partly = bill({ status: 'partially_paid', paidFen: 1000, outstandingFen: 2351 })
+    const text = billsSpeech({ loggedIn: true, owedFen: 2351, bills: [billFacts(partly)] })
+    expect(text).toContain('已交一部分，还差二十三元五角一分')
+  })
+
+  test('when nothing is owed, then it says so and older paid bills are counted, not read one by one', () => {
+    const bills = [1, 2, 3, 4, 5, 6].map((m) => billFacts(paid(7 - m)))
+    const text = billsSpeech({ loggedIn: true, owedFen: 0, bills })
+    expect(text).toContain('目前没有待缴费用。全部已交清。')
+    expect(text).toContain('二零二六年六月燃气费，三十元，已交清。')
+    expect(text).toContain('二零二六年四月燃气费')
+    expect(text).not.toContain('二零二六年三月燃气费')
+    expect(text).toContain('更早的三张账单都已交清。')
+  })
+
+  test('when the bill is a heating season, then its title is read as the season', () => {
+    const heating = { kind: 'heating', period: { from: '2026-11-15', to: '2027-03-15' } } as const
+    expect(spokenBillTitle(heating)).toBe('二零二六至二零二七年采暖季供暖费')
+  })
+})
