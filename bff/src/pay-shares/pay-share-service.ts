@@ -1,6 +1,7 @@
 import {
   maskAccountNo,
   paymentOptions,
+  type PayableAccount,
   type PayShare,
   type PaymentChannel,
   type SharedOrder,
@@ -67,16 +68,19 @@ export class PayShareService {
     idempotencyKey: string,
   ): Promise<SharedOrder> {
     const share = await this.live(token)
-    const expected = await this.amountOf(share)
+    const { expected, account } = await this.amountOf(share)
     if (expected !== null && body.amountFen !== expected) throw wrongAmount()
-    const order = await this.recharges.create({
-      userId,
-      accountNo: share.accountNo,
-      purpose: share.purpose,
-      amountFen: body.amountFen,
-      channel: body.channel,
-      idempotencyKey,
-    })
+    const order = await this.recharges.create(
+      {
+        userId,
+        accountNo: share.accountNo,
+        purpose: share.purpose,
+        amountFen: body.amountFen,
+        channel: body.channel,
+        idempotencyKey,
+      },
+      account,
+    )
     return masked(await this.reads.view(order))
   }
 
@@ -93,11 +97,17 @@ export class PayShareService {
     return share
   }
 
-  /** The amount the payer must pay, or null when they choose (a top-up without one). */
-  private async amountOf(share: StoredShare): Promise<number | null> {
-    if (share.purpose === 'recharge') return share.amountFen
+  /**
+   * The amount the payer must pay, or null when they choose (a top-up without one); for a bill,
+   * with the account's facts it was read from, so the order does not read them again.
+   */
+  private async amountOf(
+    share: StoredShare,
+  ): Promise<{ expected: number | null; account?: PayableAccount }> {
+    if (share.purpose === 'recharge') return { expected: share.amountFen }
     const account = await this.accounts.facts(share.accountNo)
-    return account ? Math.max(0, account.owedFen) : null
+    if (!account) return { expected: null }
+    return { expected: Math.max(0, account.owedFen), account }
   }
 
   private async present(token: string, share: StoredShare): Promise<PayShare> {

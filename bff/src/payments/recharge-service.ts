@@ -54,10 +54,11 @@ export class RechargeService {
    * the account's lock is taken and the database read while they come. Under the lock the
    * order is decided and inserted, and the provider's order (idempotent by out_trade_no) is
    * asked for while the row is written: the payer gets its parameters only once the row
-   * exists, so nothing can be paid that is not recorded.
+   * exists, so nothing can be paid that is not recorded. `known`: the account's facts when
+   * the caller has just read them (a family card for a bill checks the amount owed with them).
    */
-  async create(cmd: CreateOrderCommand): Promise<PaymentOrderRow> {
-    const facts = settle(this.ports.accounts.facts(cmd.accountNo))
+  async create(cmd: CreateOrderCommand, known?: PayableAccount): Promise<PaymentOrderRow> {
+    const facts = settle(known ? Promise.resolve(known) : this.ports.accounts.facts(cmd.accountNo))
     // Per account, so two payers (two phones of one family, two instances) cannot both pass
     // the daily limit on the same "paid today" sum.
     const admitted = await this.lock(`pay:${cmd.accountNo}`, () => this.admit(cmd, facts))

@@ -15,3 +15,4 @@ export {
 export { sharedOrderStatus, useLiveSharedOrder, type SharedOrderStatus } from './shared-order'
 export { shareCashierReturnUrl, shareLinkH5, sharePayPageUrl } from './share-link'
 export { attemptFor, type KeyedAttempt } from './attempt-key'
+export { usePayToOrder, type PayToOrder } from './use-pay'

@@ -1,20 +1,17 @@
-import { Text, View } from '@tarojs/components'
 import { useDidShow, useRouter } from '@tarojs/taro'
 import { useEffect, useRef } from 'react'
 import type { BillList, PayShare } from '@gh/shared'
 import icon from '../../assets/tab/bills-active.png'
 import { useAccountFromLink } from '../../account/account-from-link'
-import { AccountSwitcher } from '../../account/account-switcher'
+import { AccountPageShell } from '../../account/account-page-shell'
 import { useCurrentAccount } from '../../account/current-account'
 import { useLoggedIn } from '../../auth/session'
-import { ActionButton } from '../../components/action-button'
 import { PageHeading } from '../../components/page-heading'
 import { PageRoot } from '../../components/page-root'
 import { PageShell } from '../../components/page-shell'
 import { ReadAloudBar } from '../../components/read-aloud'
 import { useElderMode } from '../../elder'
 import { useQuery } from '../../hooks/use-query'
-import { openPage, pages } from '../../navigation/pages'
 import { shareCards, type ShareCard } from '../../navigation/share'
 import { billFacts, billsSpeech } from '../../voice'
 import { loadBills } from './api'
@@ -87,7 +84,8 @@ export default function BillsPage() {
   const { elder } = useElderMode()
   useAccountFromLink()
   const { params } = useRouter()
-  const { state, current, select, reload } = useCurrentAccount()
+  const accounts = useCurrentAccount()
+  const { current } = accounts
   const list = useRef<BillList | undefined>(undefined)
   // Once 请家人代缴 made a card, sharing the page sends the card (pay without binding).
   const payShare = useRef<PayShare | undefined>(undefined)
@@ -109,52 +107,25 @@ export default function BillsPage() {
           )
         }
       />
-      <PageShell
-        state={state}
-        onRetry={reload}
-        requireLogin
+      <AccountPageShell
+        accounts={accounts}
         loginHint="登录并绑定户号后，可以查看账单和缴费记录"
-        what="户号"
+        unboundHint="绑定户号后，账单会显示在这里。"
       >
-        {(accounts) =>
-          current ? (
-            <>
-              <AccountSwitcher
-                accounts={accounts}
-                current={current}
-                onSelect={select}
-                onManage={() => openPage(pages.accounts)}
-              />
-              <BillsBody
-                key={current.accountNo}
-                accountNo={current.accountNo}
-                openBillId={params.billId}
-                onLoaded={(loaded) => {
-                  list.current = loaded
-                }}
-                onShare={(share) => {
-                  payShare.current = share
-                }}
-              />
-              <View className="bills-page__records">
-                <ActionButton variant="secondary" onClick={() => openPage(pages.orders)}>
-                  缴费记录
-                </ActionButton>
-              </View>
-            </>
-          ) : (
-            <View className="card">
-              <Text className="card__title">还没有绑定户号</Text>
-              <Text className="card__text">绑定户号后，账单会显示在这里。</Text>
-              <View className="bills-page__records">
-                <ActionButton main onClick={() => openPage(pages.bind)}>
-                  去绑定户号
-                </ActionButton>
-              </View>
-            </View>
-          )
-        }
-      </PageShell>
+        {(account) => (
+          <BillsBody
+            key={account.accountNo}
+            accountNo={account.accountNo}
+            openBillId={params.billId}
+            onLoaded={(loaded) => {
+              list.current = loaded
+            }}
+            onShare={(share) => {
+              payShare.current = share
+            }}
+          />
+        )}
+      </AccountPageShell>
     </PageRoot>
   )
 }

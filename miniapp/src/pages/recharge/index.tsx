@@ -1,15 +1,12 @@
-import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useEffect, useRef } from 'react'
 import type { BoundAccount, PayShare } from '@gh/shared'
-import { AccountSwitcher } from '../../account/account-switcher'
+import { AccountPageShell } from '../../account/account-page-shell'
 import { useCurrentAccount } from '../../account/current-account'
-import { ActionButton } from '../../components/action-button'
 import { PageHeading } from '../../components/page-heading'
 import { PageRoot } from '../../components/page-root'
 import { PageShell } from '../../components/page-shell'
 import { useQuery } from '../../hooks/use-query'
-import { openPage, pages } from '../../navigation/pages'
 import { shareCards, type ShareCard } from '../../navigation/share'
 import { getPaymentOptions } from '../../payments'
 import { AccountStatus } from './parts/account-status'
@@ -41,7 +38,8 @@ function RechargeBody({ account, onShare }: RechargeBodyProps) {
  */
 export default function RechargePage() {
   const { params } = useRouter()
-  const { state, current, select, reload } = useCurrentAccount()
+  const accounts = useCurrentAccount()
+  const { state, current, select } = accounts
   const linked = state.status === 'success' ? params.accountNo : undefined
   useEffect(() => {
     if (state.status !== 'success' || !linked) return
@@ -57,48 +55,21 @@ export default function RechargePage() {
   return (
     <PageRoot share={shareCard}>
       <PageHeading title="交燃气费" subtitle="充值后可在缴费记录查看到账进度" />
-      <PageShell
-        state={state}
-        onRetry={reload}
-        requireLogin
+      <AccountPageShell
+        accounts={accounts}
         loginHint="登录并绑定户号后可以充值"
-        what="户号"
+        unboundHint="绑定户号后才能充值。"
       >
-        {(accounts) =>
-          current ? (
-            <>
-              <AccountSwitcher
-                accounts={accounts}
-                current={current}
-                onSelect={select}
-                onManage={() => openPage(pages.accounts)}
-              />
-              <RechargeBody
-                key={current.accountNo}
-                account={current}
-                onShare={(share) => {
-                  payShare.current = share
-                }}
-              />
-              <View className="recharge-page__records">
-                <ActionButton variant="secondary" onClick={() => openPage(pages.orders)}>
-                  缴费记录
-                </ActionButton>
-              </View>
-            </>
-          ) : (
-            <View className="card">
-              <Text className="card__title">还没有绑定户号</Text>
-              <Text className="card__text">绑定户号后才能充值。</Text>
-              <View className="recharge-form__action">
-                <ActionButton main onClick={() => openPage(pages.bind)}>
-                  去绑定户号
-                </ActionButton>
-              </View>
-            </View>
-          )
-        }
-      </PageShell>
+        {(account) => (
+          <RechargeBody
+            key={account.accountNo}
+            account={account}
+            onShare={(share) => {
+              payShare.current = share
+            }}
+          />
+        )}
+      </AccountPageShell>
     </PageRoot>
   )
 }

@@ -1,18 +1,9 @@
 import { Text, View } from '@tarojs/components'
-import { useRef, useState } from 'react'
 import { formatFen } from '@gh/shared'
 import type { BillsDue, PayShare } from '@gh/shared'
 import { a11y } from '../../../a11y'
-import { toApiError } from '../../../api'
 import { ActionButton } from '../../../components/action-button'
-import { openPage } from '../../../navigation/pages'
-import {
-  attemptFor,
-  cashierReturnUrl,
-  orderPageUrl,
-  payBill,
-  type KeyedAttempt,
-} from '../../../payments'
+import { usePayToOrder } from '../../../payments'
 import { FamilyPay } from '../../recharge/parts/family-pay'
 
 export interface OwedCardProps {
@@ -29,10 +20,8 @@ export interface OwedCardProps {
  * nothing else); 请家人代缴 below it is secondary.
  */
 export function OwedCard({ accountNo, due, refusal, onShare }: OwedCardProps) {
-  const [error, setError] = useState<string | undefined>()
-  const [busy, setBusy] = useState(false)
-  // One key per amount: a double tap or a retry after a network error makes one order only.
-  const attempt = useRef<KeyedAttempt<number> | undefined>(undefined)
+  const payToOrder = usePayToOrder(accountNo, 'bill')
+  const { busy, error } = payToOrder
   const owed = due.amountDueFen
 
   if (owed <= 0) {
@@ -45,26 +34,7 @@ export function OwedCard({ accountNo, due, refusal, onShare }: OwedCardProps) {
     )
   }
 
-  const pay = async () => {
-    if (busy) return
-    setError(undefined)
-    attempt.current = attemptFor(attempt.current, owed)
-    setBusy(true)
-    try {
-      const { order, outcome } = await payBill({
-        accountNo,
-        amountFen: owed,
-        idempotencyKey: attempt.current.key,
-        returnUrlFor: cashierReturnUrl,
-      })
-      attempt.current = undefined
-      if (outcome?.kind !== 'redirected') openPage(orderPageUrl(order, outcome))
-    } catch (err) {
-      setError(toApiError(err).message)
-    } finally {
-      setBusy(false)
-    }
-  }
+  const pay = () => payToOrder.pay(owed)
 
   return (
     <View className="card bills-owed">

@@ -2,11 +2,12 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { PaymentOptions } from '@gh/shared'
 import { ApiError } from '../../../api'
 import { openPage } from '../../../navigation/pages'
-import { payRecharge } from '../../../payments'
+import { payRecharge } from '../../../payments/pay-flow'
 import { RechargeForm } from './recharge-form'
 
-jest.mock('../../../payments', () => ({
-  ...jest.requireActual<object>('../../../payments'),
+// The pay hook calls the flow module itself, so that is where the fake goes.
+jest.mock('../../../payments/pay-flow', () => ({
+  ...jest.requireActual<object>('../../../payments/pay-flow'),
   payRecharge: jest.fn(),
 }))
 jest.mock('../../../navigation/pages', () => ({

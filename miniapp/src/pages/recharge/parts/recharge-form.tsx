@@ -1,14 +1,12 @@
 import { Text, View } from '@tarojs/components'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { formatFen } from '@gh/shared'
 import type { PaymentOptions, PayShare } from '@gh/shared'
 import { a11y } from '../../../a11y'
-import { randomKey } from '../../../api/client'
-import { toApiError } from '../../../api'
 import { ActionButton } from '../../../components/action-button'
 import { useElderMode } from '../../../elder'
 import { openPage, pages } from '../../../navigation/pages'
-import { cashierReturnUrl, checkAmount, orderPageUrl, payRecharge } from '../../../payments'
+import { checkAmount, usePayToOrder } from '../../../payments'
 import { AmountPresets } from './amount-presets'
 import { FamilyPay } from './family-pay'
 import { FreeAmount } from './free-amount'
@@ -30,10 +28,8 @@ export function RechargeForm({ accountNo, options, onShare = noShare }: Recharge
   const [presetFen, setPresetFen] = useState<number | null>(firstAllowed)
   const [freeText, setFreeText] = useState('')
   const [freeOpen, setFreeOpen] = useState(false)
-  const [error, setError] = useState<string | undefined>()
-  const [busy, setBusy] = useState(false)
-  // One key per attempt: a double tap or a retry after a network error makes one order only.
-  const attempt = useRef<{ amountFen: number; key: string } | undefined>(undefined)
+  const payToOrder = usePayToOrder(accountNo, 'recharge')
+  const { busy, error, setError } = payToOrder
 
   if (recharge.refusal !== null) {
     return (
@@ -61,23 +57,7 @@ export function RechargeForm({ accountNo, options, onShare = noShare }: Recharge
     if (busy) return
     if (freeCheck && !freeCheck.ok) return setError(freeCheck.message)
     if (amountFen === null) return setError('请选择或输入充值金额')
-    setError(undefined)
-    if (attempt.current?.amountFen !== amountFen) attempt.current = { amountFen, key: randomKey() }
-    setBusy(true)
-    try {
-      const { order, outcome } = await payRecharge({
-        accountNo,
-        amountFen,
-        idempotencyKey: attempt.current.key,
-        returnUrlFor: cashierReturnUrl,
-      })
-      attempt.current = undefined
-      if (outcome?.kind !== 'redirected') openPage(orderPageUrl(order, outcome))
-    } catch (err) {
-      setError(toApiError(err).message)
-    } finally {
-      setBusy(false)
-    }
+    await payToOrder.pay(amountFen)
   }
 
   return (
