@@ -19,10 +19,11 @@ export class BindingRepository {
   /** Runs on every account-scoped request: plain SQL on PostgreSQL (see postgres-pool.ts). */
   async isBound(userId: string, accountNo: string): Promise<boolean> {
     if (!this.pg) return this.repo.exists({ where: { userId, accountNo } })
-    const { rowCount } = await this.pg.query(
-      'SELECT 1 FROM account_bindings WHERE user_id = $1 AND account_no = $2 LIMIT 1',
-      [userId, accountNo],
-    )
+    const { rowCount } = await this.pg.query({
+      name: 'bindings.isBound',
+      text: 'SELECT 1 FROM account_bindings WHERE user_id = $1 AND account_no = $2 LIMIT 1',
+      values: [userId, accountNo],
+    })
     return rowCount === 1
   }
 
