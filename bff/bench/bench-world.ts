@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Client } from 'pg'
-import { request } from 'undici'
+import { request, type Dispatcher } from 'undici'
 import { AccountBinding } from '../src/accounts/account-binding-entity'
 import { createApp } from '../src/app'
 import { User } from '../src/auth/user-entity'
@@ -63,6 +63,27 @@ export async function startInstance(options: InstanceOptions): Promise<BenchInst
       await container.close()
     },
   }
+}
+
+/** POST /recharges for ¥10 through the H5 cashier with a fresh key: the status and the order. */
+export async function createRecharge(
+  dispatcher: Dispatcher,
+  bffUrl: string,
+  token: string,
+  accountNo: string,
+): Promise<{ status: number; orderNo: string | undefined }> {
+  const res = await request(`${bffUrl}/api/v1/accounts/${accountNo}/recharges`, {
+    method: 'POST',
+    dispatcher,
+    headers: {
+      authorization: `Bearer ${token}`,
+      'idempotency-key': randomUUID(),
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({ amountFen: 1000, channel: 'h5' }),
+  })
+  const body = (await res.body.json()) as { orderNo?: string }
+  return { status: res.statusCode, orderNo: body.orderNo }
 }
 
 /** A new database on the PostgreSQL server of `adminUrl`; drop it with the returned function. */

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto'
 import { In } from 'typeorm'
 import { Agent, request } from 'undici'
 import { PaymentOrderRow } from '../src/payments/order-entity'
-import { until, type BenchInstance, type NotificationCapture } from './bench-world'
+import { createRecharge, until, type BenchInstance, type NotificationCapture } from './bench-world'
 import { runCalls } from './load'
 
 export interface NotifyPhaseOptions {
@@ -49,19 +48,9 @@ export async function notifyPhase(options: NotifyPhaseOptions): Promise<NotifyPh
   const setup = { requests: options.orders, concurrency: 8 }
   await runCalls('create', setup, async (i) => {
     const accountNo = options.accounts[i % options.accounts.length] ?? ''
-    const res = await request(`${first.url}/api/v1/accounts/${accountNo}/recharges`, {
-      method: 'POST',
-      dispatcher: agent,
-      headers: {
-        authorization: `Bearer ${options.token}`,
-        'idempotency-key': randomUUID(),
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({ amountFen: 1000, channel: 'h5' }),
-    })
-    const body = (await res.body.json()) as { orderNo?: string }
-    if (res.statusCode !== 201 || !body.orderNo) throw new Error(`create ${res.statusCode}`)
-    orderNos.push(body.orderNo)
+    const { status, orderNo } = await createRecharge(agent, first.url, options.token, accountNo)
+    if (status !== 201 || !orderNo) throw new Error(`create ${status}`)
+    orderNos.push(orderNo)
     return true
   })
   if (orderNos.length !== options.orders) throw new Error('some orders were not created')

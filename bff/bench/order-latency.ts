@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto'
-import { Agent, request } from 'undici'
+import { Agent } from 'undici'
 import { newOutTradeNo } from '../src/payments/out-trade-no'
-import type { BenchInstance } from './bench-world'
+import { createRecharge, type BenchInstance } from './bench-world'
 import { runCalls, runPaired, type LoadResult } from './load'
 
 export interface OrderLatencyOptions {
@@ -43,20 +42,8 @@ export async function measureOrderLatency(options: OrderLatencyOptions): Promise
     return facts !== null
   }
   const agent = new Agent({ connections: options.concurrency, keepAliveTimeout: 10_000 })
-  const throughBff = async (i: number) => {
-    const res = await request(`${instance.url}/api/v1/accounts/${accountAt(i)}/recharges`, {
-      method: 'POST',
-      dispatcher: agent,
-      headers: {
-        authorization: `Bearer ${options.token}`,
-        'idempotency-key': randomUUID(),
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({ amountFen: 1000, channel: 'h5' }),
-    })
-    await res.body.dump()
-    return res.statusCode === 201
-  }
+  const throughBff = async (i: number) =>
+    (await createRecharge(agent, instance.url, options.token, accountAt(i))).status === 201
 
   const load = { requests: options.requests, concurrency: options.concurrency }
   const warm = { ...load, requests: Math.min(50, options.requests) }
