@@ -8,6 +8,7 @@ import {
   type PaymentPurpose,
 } from '@gh/shared'
 import { AppError, errors } from '../platform/app-error'
+import { later } from '../platform/later'
 import { UpstreamError } from '../platform/upstream-client'
 import type { WithLock } from '../platform/redis-lock'
 import type { JobScheduler } from './payment-jobs'
@@ -58,7 +59,7 @@ export class RechargeService {
    * the caller has just read them (a family card for a bill checks the amount owed with them).
    */
   async create(cmd: CreateOrderCommand, known?: PayableAccount): Promise<PaymentOrderRow> {
-    const facts = settle(known ? Promise.resolve(known) : this.ports.accounts.facts(cmd.accountNo))
+    const facts = later(known ? Promise.resolve(known) : this.ports.accounts.facts(cmd.accountNo))
     // Per account, so two payers (two phones of one family, two instances) cannot both pass
     // the daily limit on the same "paid today" sum.
     const admitted = await this.lock(`pay:${cmd.accountNo}`, () => this.admit(cmd, facts))
@@ -89,7 +90,7 @@ export class RechargeService {
     const decision = decidePayment(account, cmd.purpose, cmd.amountFen, paidToday)
     if (!decision.allowed) throw refused(decision.refusal, decision.message)
     const order = this.newOrder(cmd, account.kind, decision.toArrearsFen)
-    const providerOrder = settle(this.providerOrder(order, payerId))
+    const providerOrder = later(this.providerOrder(order, payerId))
     const stored = await this.orders.create(order)
     // The same key won a race for another account: that order answers, this one never existed.
     if (stored.id !== order.id) return { fresh: false, order: stored, payerId }
@@ -188,19 +189,6 @@ async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
     return await Promise.race([work, late])
   } finally {
     clearTimeout(timer)
-  }
-}
-
-/** Starts a call now and answers it later; a failure is only thrown to whoever awaits it. */
-function settle<T>(started: Promise<T>): () => Promise<T> {
-  const outcome = started.then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error }),
-  )
-  return async () => {
-    const result = await outcome
-    if (result.ok) return result.value
-    throw result.error
   }
 }
 

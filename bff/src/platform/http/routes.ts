@@ -3,7 +3,8 @@ import type { z } from 'zod'
 import type { RouteSpec, RouteResult } from '@gh/shared'
 import { AppError, errors } from '../app-error'
 import type { Logger } from '../logger'
-import { IdempotencyStore, type IdempotentOutcome } from './idempotency'
+import { IdempotencyStore } from './idempotency'
+import { later } from '../later'
 import type { AppState, SessionUser } from './request-context'
 
 export const API_PREFIX = '/api/v1'
@@ -76,35 +77,31 @@ export function mountRoutes<C extends Record<string, RouteSpec>>(
       // once; an unbound caller still learns nothing: its claim is dropped, never replayed.
       if (spec.accountScoped && !user) throw errors.accountNotBound()
       const bound = spec.accountScoped
-        ? settled(guards.isBound(user?.userId ?? '', (params as { accountNo: string }).accountNo))
+        ? later(guards.isBound(user?.userId ?? '', (params as { accountNo: string }).accountNo))
         : undefined
       const claim =
         spec.idempotent && spec.replay !== 'resource' && IdempotencyStore.validKey(key)
-          ? settled(
+          ? later(
               idempotency.begin(user?.userId ?? 'anon', spec.id, key, {
                 path: ctx.path,
                 body: rawBody,
               }),
             )
           : undefined
-      const guard = await bound
-      if (guard && !(guard.ok && guard.value)) {
-        const claimed = await claim
-        if (claimed?.ok && claimed.value.kind === 'fresh') await claimed.value.abandon()
-        throw guard.ok ? errors.accountNotBound() : guard.error
+      try {
+        if (bound && !(await bound())) throw errors.accountNotBound()
+      } catch (err) {
+        const claimed = await claim?.().catch(() => undefined)
+        if (claimed?.kind === 'fresh') await claimed.abandon()
+        throw err
       }
-      let pending: IdempotentOutcome | undefined
       if (spec.idempotent && !IdempotencyStore.validKey(key)) throw errors.idempotencyKeyRequired()
-      if (claim) {
-        const claimed = await claim
-        if (!claimed.ok) throw claimed.error
-        pending = claimed.value
-        if (pending.kind === 'replay') {
-          ctx.set('idempotent-replayed', 'true')
-          ctx.status = pending.status
-          ctx.body = pending.body
-          return
-        }
+      const pending = claim ? await claim() : undefined
+      if (pending?.kind === 'replay') {
+        ctx.set('idempotent-replayed', 'true')
+        ctx.status = pending.status
+        ctx.body = pending.body
+        return
       }
       try {
         const query = parseOrThrow(spec.query, ctx.query)
@@ -130,16 +127,5 @@ export function mountRoutes<C extends Record<string, RouteSpec>>(
         throw err
       }
     })
-  }
-}
-
-/** Awaits a started call without letting its failure go unhandled while other work runs. */
-async function settled<T>(
-  started: Promise<T>,
-): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
-  try {
-    return { ok: true, value: await started }
-  } catch (error) {
-    return { ok: false, error }
   }
 }
