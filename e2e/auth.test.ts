@@ -1,7 +1,5 @@
-import { mkdirSync } from 'node:fs'
-import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { BASE_URL, SCREENS_DIR, openBrowser, type Browser } from './browser'
+import { BASE_URL, openBrowser, shot, type Browser } from './browser'
 import { checkScreen, current, fill, modes, smsCode } from './resident'
 
 /*
@@ -10,11 +8,7 @@ import { checkScreen, current, fill, modes, smsCode } from './resident'
  * in normal and elderly mode, with screenshots in docs/screens/auth-*.png.
  */
 
-beforeAll(() => mkdirSync(SCREENS_DIR, { recursive: true }))
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENS_DIR, `auth-${name}.png`), fullPage: true })
-}
+const authShot = (page: Page, name: string) => shot(page, `auth-${name}`)
 
 async function bind(page: Page, accountNo: string, name: string, last4: string, label: string) {
   await current(page).getByRole('button', { name: '绑定新户号' }).click()
@@ -47,7 +41,7 @@ describe.each(modes)('accounts in $mode mode', ({ mode, query, ...min }) => {
       .getByText(/验证码已发送到 137\*\*\*\*/)
       .waitFor()
     await fill(page, '验证码', await smsCode(phone))
-    await shot(page, `login-${mode}`)
+    await authShot(page, `login-${mode}`)
     await checkScreen(page, min)
     await current(page).getByRole('button', { name: '登录', exact: true }).click()
 
@@ -65,7 +59,7 @@ describe.each(modes)('accounts in $mode mode', ({ mode, query, ...min }) => {
       .getByRole('alert')
       .getByText(/户号或户主信息不正确/)
       .waitFor()
-    await shot(page, `bind-error-${mode}`)
+    await authShot(page, `bind-error-${mode}`)
     await checkScreen(page, min)
     await page.goBack()
 
@@ -78,7 +72,7 @@ describe.each(modes)('accounts in $mode mode', ({ mode, query, ...min }) => {
     await switcher.getByRole('button', { name: /切换户号/ }).click()
     await switcher.getByRole('button', { name: /切换到我家/ }).click()
     await expect(switcher.locator('.account-switcher__title').innerText()).resolves.toBe('我家')
-    await shot(page, `accounts-${mode}`)
+    await authShot(page, `accounts-${mode}`)
     await checkScreen(page, min)
     const text = await current(page).innerText()
     expect(text).not.toContain('王建国')
@@ -93,14 +87,14 @@ describe.each(modes)('accounts in $mode mode', ({ mode, query, ...min }) => {
     await current(page).getByRole('button', { name: '生成邀请码' }).click()
     await current(page).locator('.family-invite__code').waitFor()
     await current(page).getByText('（您）').waitFor()
-    await shot(page, `family-${mode}`)
+    await authShot(page, `family-${mode}`)
     await checkScreen(page, min)
 
     await page.goto(`${BASE_URL}/#/pages/my-data/index`)
     await current(page).getByText('绑定的户号', { exact: true }).waitFor()
     expect(await current(page).innerText()).toContain(`${phone.slice(0, 3)}****${phone.slice(-4)}`)
     expect(await current(page).innerText()).not.toContain(phone)
-    await shot(page, `my-data-${mode}`)
+    await authShot(page, `my-data-${mode}`)
     await checkScreen(page, min)
 
     await current(page).getByRole('button', { name: '注销账号' }).click()

@@ -1,7 +1,5 @@
-import { mkdirSync } from 'node:fs'
-import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { BASE_URL, openBrowser, type Browser } from './browser'
+import { BASE_URL, openBrowser, shot, type Browser } from './browser'
 import { checkScreen, current, logInAndBind, modes, readAloud } from './resident'
 
 /*
@@ -10,16 +8,13 @@ import { checkScreen, current, logInAndBind, modes, readAloud } from './resident
  * owed amount read aloud, pays exactly that through the sandbox cashier, follows the order to
  * 已入账, and comes back to a page that owes nothing. Each mode pays its own persona: the
  * arrears household 1000000005 (overdue, late fees) and 张伟 1000000003 (a bill across two
- * tiers). Screenshots (390×844): BILLS_SHOTS_DIR, /tmp/bills-shots by default.
+ * tiers). Screenshots: docs/screens/bills-pay-*.png (the first 390×844 screen).
  */
-const SHOTS_DIR = process.env.BILLS_SHOTS_DIR ?? '/tmp/bills-shots'
 const personas = { normal: '1000000005', elder: '1000000003' } as const
 
-beforeAll(() => mkdirSync(SHOTS_DIR, { recursive: true }))
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`) })
-}
+// The first screen only: 立即缴费 must be visible without scrolling, in both modes.
+const billShot = (page: Page, name: string) =>
+  shot(page, `bills-pay-${name}`, { firstScreenOnly: true })
 
 interface Due {
   amountDueFen: number
@@ -65,11 +60,11 @@ describe.each(modes)('bills in $mode mode', ({ mode, query, ...min }) => {
     await current(page)
       .getByRole('button', { name: `立即缴费${yuan(due.amountDueFen)}` })
       .waitFor()
-    await shot(page, `bills-${mode}`)
+    await billShot(page, mode)
     await checkScreen(page, min)
     // Taro's H5 page scrolls inside its own container: scroll to the list for its picture.
     await current(page).locator('.bill-list').scrollIntoViewIfNeeded()
-    await shot(page, `bills-list-${mode}`)
+    await billShot(page, `list-${mode}`)
 
     const spoken = await readAloud(page, '朗读本页：应缴金额和账单')
     expect(spoken).toMatch(/^账单。应缴金额[零一二两三四五六七八九十百千万元角分]+/)
@@ -89,7 +84,7 @@ describe.each(modes)('bills in $mode mode', ({ mode, query, ...min }) => {
     if (due.lateFeeFen > 0) await details.getByText(/^滞纳金（逾期 \d+ 天）$/).waitFor()
     else await details.getByText('第二阶梯', { exact: true }).waitFor()
     await details.scrollIntoViewIfNeeded()
-    await shot(page, `bills-lines-${mode}`)
+    await billShot(page, `lines-${mode}`)
     await checkScreen(page, min)
 
     // 立即缴费 pays exactly the owed amount at the cashier, then the order page follows it.
@@ -121,7 +116,7 @@ describe.each(modes)('bills in $mode mode', ({ mode, query, ...min }) => {
         .getByRole('button', { name: /，未缴，/ })
         .count(),
     ).resolves.toBe(0)
-    await shot(page, `bills-paid-${mode}`)
+    await billShot(page, `paid-${mode}`)
     await checkScreen(page, min)
     await page.close()
   })

@@ -1,11 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium } from 'playwright-core'
-import type { BrowserContext } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 
 export const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '')
 export const SCREENS_DIR = path.resolve(__dirname, '..', 'docs', 'screens')
+
+/**
+ * A screenshot of what the resident sees, as docs/screens/<name>.png (390×844 viewport):
+ * the whole page by default, or only the first screen (what is visible without scrolling).
+ */
+export async function shot(
+  page: Page,
+  name: string,
+  options: { firstScreenOnly?: boolean; dir?: string } = {},
+): Promise<void> {
+  const dir = options.dir ?? SCREENS_DIR
+  mkdirSync(dir, { recursive: true })
+  const file = path.join(dir, `${name}.png`)
+  await page.screenshot({ path: file, fullPage: !options.firstScreenOnly })
+}
 
 /*
  * Debian's chromium, not a downloaded browser (none can be downloaded here). Without these

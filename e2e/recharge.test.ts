@@ -1,7 +1,5 @@
-import { mkdirSync } from 'node:fs'
-import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { BASE_URL, SCREENS_DIR, openBrowser, type Browser } from './browser'
+import { BASE_URL, openBrowser, shot, type Browser } from './browser'
 import { SANDBOX_URL, checkScreen, current, logInAndBind, modes, readAloud } from './resident'
 
 /*
@@ -14,12 +12,6 @@ import { SANDBOX_URL, checkScreen, current, logInAndBind, modes, readAloud } fro
 const ACCOUNT = '1000000001'
 /** The IC-card persona: paid top-ups wait until the card is written. */
 const IC_ACCOUNT = '1000000002'
-
-beforeAll(() => mkdirSync(SCREENS_DIR, { recursive: true }))
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`), fullPage: true })
-}
 
 /** Taps 去支付; false (and a clear message) when the BFF has no payment provider wired yet. */
 async function goPay(page: Page): Promise<boolean> {

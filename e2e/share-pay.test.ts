@@ -1,7 +1,4 @@
-import { mkdirSync } from 'node:fs'
-import path from 'node:path'
-import type { Page } from 'playwright-core'
-import { BASE_URL, SCREENS_DIR, openBrowser, type Browser } from './browser'
+import { BASE_URL, SCREENS_DIR, openBrowser, shot, type Browser } from './browser'
 import { checkScreen, current, logInAndBind, logInBySms, modes, readAloud } from './resident'
 
 /*
@@ -13,12 +10,6 @@ import { checkScreen, current, logInAndBind, logInBySms, modes, readAloud } from
  */
 const ACCOUNT = '1000000001'
 const SHOTS = process.env.SHARE_SHOTS_DIR ?? SCREENS_DIR
-
-beforeAll(() => mkdirSync(SHOTS, { recursive: true }))
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true })
-}
 
 describe.each(modes)('pay for family in $mode mode', ({ mode, query, ...min }) => {
   let holder: Browser
@@ -49,7 +40,7 @@ describe.each(modes)('pay for family in $mode mode', ({ mode, query, ...min }) =
     await current(page).locator('.family-pay__qr img').waitFor()
     // The page scrolls inside Taro's page element, so the full-page shot is the viewport.
     await current(page).locator('.family-pay').scrollIntoViewIfNeeded()
-    await shot(page, `share-made-${mode}`)
+    await shot(page, `share-made-${mode}`, { dir: SHOTS })
     await checkScreen(page, min)
 
     const payer = await family.context.newPage()
@@ -61,7 +52,7 @@ describe.each(modes)('pay for family in $mode mode', ({ mode, query, ...min }) =
     await current(payer).getByText('¥100.00').waitFor()
     await current(payer).getByText('100****001').waitFor()
     expect(await current(payer).innerText()).not.toContain(ACCOUNT)
-    await shot(payer, `share-pay-${mode}`)
+    await shot(payer, `share-pay-${mode}`, { dir: SHOTS })
     await checkScreen(payer, min)
     const spoken = await readAloud(payer, '朗读本页：缴费项目、金额和户号')
     expect(spoken).toContain('家人请您代缴。燃气充值，一百元。户号尾号零零一。')
@@ -76,7 +67,7 @@ describe.each(modes)('pay for family in $mode mode', ({ mode, query, ...min }) =
       .waitFor({ timeout: 60_000 })
     await current(payer).getByText('已是最终结果').waitFor()
     await current(payer).getByText('户号：100****001').waitFor()
-    await shot(payer, `share-paid-${mode}`)
+    await shot(payer, `share-paid-${mode}`, { dir: SHOTS })
     await checkScreen(payer, min)
     await payer.close()
     await page.close()
