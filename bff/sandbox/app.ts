@@ -47,6 +47,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const config = sandboxConfig(options.config)
   const logger = options.logger ?? silentLogger
   const clock = options.clock ?? new SandboxClock()
+  // Before any port is built: each seeds its data from the day the clock shows at start.
+  if (config.clockStart) clock.set(config.clockStart)
   const faults = new FaultInjector(config.seed, config.faults)
   const ports = createPortStates({ config, clock, logger })
   const state: SandboxState = { clock, faults, ports }

@@ -18,6 +18,15 @@ const faultsJson = z.preprocess((value, ctx) => {
   }
 }, FaultMap)
 
+/** An instant with its offset (`2026-11-26T10:00:00+08:00`): a bare local time would be ambiguous. */
+const clockStart = z.preprocess(
+  unset,
+  z.iso
+    .datetime({ offset: true, error: 'SANDBOX_CLOCK must be ISO-8601 with an offset' })
+    .transform((iso) => new Date(iso))
+    .optional(),
+)
+
 const Env = z.object({
   SANDBOX_HOST: z.preprocess(unset, z.string().default('127.0.0.1')),
   SANDBOX_PORT: envNumber(z.number().int().min(0).max(65535), 4100),
@@ -26,6 +35,7 @@ const Env = z.object({
   // Meter numbers carry the index in 8 digits; 5 million is far above any load test.
   SANDBOX_ACCOUNTS: envNumber(z.number().int().min(0).max(5_000_000), 2000),
   SANDBOX_FAULTS: faultsJson,
+  SANDBOX_CLOCK: clockStart,
   SANDBOX_LOG_LEVEL: z.preprocess(
     unset,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -45,6 +55,11 @@ export interface SandboxConfig {
   /** Generated accounts on top of the personas. */
   readonly accounts: number
   readonly faults: FaultMap
+  /**
+   * Where the clock starts; null: real time. Seeded data (bills, tiers, seasons, late fees)
+   * follows the clock, so a fixed start gives the same data whatever the date; time flows on.
+   */
+  readonly clockStart: Date | null
   readonly logLevel: z.infer<typeof Env>['SANDBOX_LOG_LEVEL']
   readonly nodeEnv: z.infer<typeof Env>['NODE_ENV']
 }
@@ -81,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SandboxConfig 
     seed: e.SANDBOX_SEED,
     accounts: e.SANDBOX_ACCOUNTS,
     faults: e.SANDBOX_FAULTS,
+    clockStart: e.SANDBOX_CLOCK ?? null,
     logLevel: e.SANDBOX_LOG_LEVEL,
     nodeEnv: e.NODE_ENV,
   }

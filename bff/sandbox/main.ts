@@ -4,6 +4,7 @@
  */
 import { mkdirSync } from 'node:fs'
 import { createSandbox } from './app'
+import { toShanghaiIso } from './clock'
 import { loadConfig } from './config'
 import { createLogger } from './logger'
 
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
       personas: sandbox.state.ports.customers.directory.personas.length,
       generatedAccounts: config.accounts,
       faults: Object.keys(config.faults),
+      clock: toShanghaiIso(sandbox.state.clock.now()),
+      clockPinned: config.clockStart !== null,
       nodeEnv: config.nodeEnv,
       startupMs: Math.round(performance.now() - started),
     },

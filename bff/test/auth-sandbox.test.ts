@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import request from 'supertest'
 import { findUnmaskedPersonalData } from '@gh/shared'
-import { createSandbox, type Sandbox } from '../sandbox/app'
+import { startCoreSandbox, type CoreSandbox } from './core-sandbox'
 import { startBff, type TestBff } from './harness'
 import { idemKey, randomNamespace, randomPhone } from './auth-fakes'
 
@@ -12,20 +9,20 @@ import { idemKey, randomNamespace, randomPhone } from './auth-fakes'
  * CIS holder check) against the in-process core sandbox; only the credentials come from its
  * GET /sandbox/credentials, as in development.
  */
-let sandbox: Sandbox
-let dataDir: string
+let coreSandbox: CoreSandbox
 let bff: TestBff
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'auth-sandbox-'))
-  sandbox = createSandbox({ config: { dataDir, accounts: 10 } })
-  const { url } = await sandbox.listen(0, '127.0.0.1')
-  bff = await startBff({ upstreamUrl: url, env: { RATE_LIMIT_NAMESPACE: randomNamespace() } })
+  coreSandbox = await startCoreSandbox('auth-sandbox')
+  bff = await startBff({
+    upstreamUrl: coreSandbox.url,
+    now: coreSandbox.now,
+    env: { RATE_LIMIT_NAMESPACE: randomNamespace() },
+  })
 })
 afterAll(async () => {
   await bff.close()
-  await sandbox.close()
-  rmSync(dataDir, { recursive: true, force: true })
+  await coreSandbox.close()
 })
 
 const api = () => request(bff.url)
@@ -56,7 +53,7 @@ test('when a resident logs in by SMS and binds a persona account, then the code 
     .set('idempotency-key', idemKey())
     .send({ phone })
   expect(sent.status).toBe(201)
-  const inbox = await request(sandbox.app.callback()).get(`/sandbox/sms?phone=${phone}`)
+  const inbox = await request(coreSandbox.sandbox.app.callback()).get(`/sandbox/sms?phone=${phone}`)
   const code = inbox.body.items[0].code as string
   const login = await api().post('/api/v1/auth/sms/verify').send({ phone, code })
   expect(login.status).toBe(201)

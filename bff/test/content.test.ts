@@ -1,26 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import request from 'supertest'
 import { ErrorEnvelope, routes } from '@gh/shared'
-import { createSandbox, type Sandbox } from '../sandbox/app'
+import { startCoreSandbox, type CoreSandbox } from './core-sandbox'
 import { startBff, type TestBff } from './harness'
 
 /** Safety articles, supply-stop notices and outlets through the real adapter and sandbox. */
-let sandbox: Sandbox
-let dataDir: string
+let coreSandbox: CoreSandbox
 let bff: TestBff
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'content-sandbox-'))
-  sandbox = createSandbox({ config: { dataDir, accounts: 10 } })
-  const { url } = await sandbox.listen(0, '127.0.0.1')
-  bff = await startBff({ upstreamUrl: url, database: 'sqlite' })
+  coreSandbox = await startCoreSandbox('content-sandbox')
+  bff = await startBff({ upstreamUrl: coreSandbox.url, now: coreSandbox.now, database: 'sqlite' })
 })
 afterAll(async () => {
   await bff.close()
-  await sandbox.close()
-  rmSync(dataDir, { recursive: true, force: true })
+  await coreSandbox.close()
 })
 
 const api = () => request(bff.url)

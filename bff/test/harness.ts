@@ -54,6 +54,8 @@ export async function startBff(
     /** Reuse a database (a second instance, or a restart); it keeps its payment queues too. */
     databaseUrl?: string
     payments?: Partial<PaymentSettings>
+    /** The BFF's clock; a core sandbox started at a set instant gives one to match it. */
+    now?: () => Date
   } = {},
 ): Promise<TestBff> {
   const databaseUrl =
@@ -84,6 +86,7 @@ export async function startBff(
   const container = await createContainer(config, {
     logger: createLogger('info', sink),
     ...(options.ports ? { ports: options.ports } : {}),
+    ...(options.now ? { now: options.now } : {}),
     payments: { queueNamespace, ...options.payments },
   })
   const bff = createApp(container)

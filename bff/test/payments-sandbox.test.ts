@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer, request as httpRequest, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import request from 'supertest'
-import { createSandbox, type Sandbox } from '../sandbox/app'
+import { startCoreSandbox, type CoreSandbox } from './core-sandbox'
 import { startBff, type TestBff } from './harness'
 import { randomNamespace } from './auth-fakes'
 import { eventually, fastPayments } from './payment-fakes'
@@ -14,9 +11,8 @@ import { eventually, fastPayments } from './payment-fakes'
  * The production payment adapters (WeChat Pay v3, billing, meters) against the in-process core
  * sandbox: only the keys come from its GET /sandbox/credentials, as in development.
  */
-let sandbox: Sandbox
 let sandboxUrl: string
-let dataDir: string
+let coreSandbox: CoreSandbox
 let bff: TestBff
 let token: string
 /** The sandbox must know where to notify before the BFF has its port: a stable front door. */
@@ -26,9 +22,8 @@ let bffUrl = ''
 const IOT = '1000000001'
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'payments-sandbox-'))
-  sandbox = createSandbox({ config: { dataDir, accounts: 10 } })
-  sandboxUrl = (await sandbox.listen(0, '127.0.0.1')).url
+  coreSandbox = await startCoreSandbox('payments-sandbox')
+  sandboxUrl = coreSandbox.url
   front = createServer((req, res) => {
     const target = new URL(req.url ?? '/', bffUrl)
     const out = httpRequest(target, { method: req.method, headers: req.headers }, (answer) => {
@@ -42,6 +37,7 @@ beforeAll(async () => {
   const frontUrl = `http://127.0.0.1:${(front.address() as AddressInfo).port}`
   bff = await startBff({
     upstreamUrl: sandboxUrl,
+    now: coreSandbox.now,
     env: { RATE_LIMIT_NAMESPACE: randomNamespace(), PUBLIC_BASE_URL: frontUrl },
     // Polling far away: only the notification can tell the BFF the order was paid.
     payments: { ...fastPayments, pollDelaysMs: [60_000] },
@@ -54,8 +50,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await bff?.close()
   await new Promise((resolve) => front?.close(resolve))
-  await sandbox?.close()
-  rmSync(dataDir, { recursive: true, force: true })
+  await coreSandbox?.close()
 })
 
 const api = () => request(bff.url)

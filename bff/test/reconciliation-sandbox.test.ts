@@ -194,6 +194,7 @@ test('when a credited payment was refunded in the merchant console, then the nex
 test('when an operator asks for a day with the OPS_TOKEN, then the findings come back; without it, nothing', async () => {
   const ops = await startBff({
     upstreamUrl: world.sandboxUrl,
+    now: world.now,
     databaseUrl: bff.databaseUrl,
     env: { RATE_LIMIT_NAMESPACE: randomNamespace(), OPS_TOKEN },
   })

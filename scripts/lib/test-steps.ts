@@ -104,6 +104,15 @@ async function twoFreePorts(): Promise<[number, number]> {
   return [first, second]
 }
 
+/**
+ * Where the e2e sandbox's clock starts (it flows on from there). Seeded bills, tiers, late fees
+ * and heating seasons follow that clock and the journeys read them (张伟's newest unpaid bill
+ * spans 第一阶梯 and 第二阶梯, 陈静 has overdue bills with 滞纳金), so every run sees the same
+ * data whatever the date. Before real time, never after: the BFF sets an order's time_expire
+ * from its own clock, and a sandbox ahead of it would find new orders already expired.
+ */
+export const E2E_SANDBOX_CLOCK = '2026-11-26T10:00:00+08:00'
+
 export async function e2e(options: { tmp: string; redisUrl: string; chromium: string }) {
   const config = fromRoot('e2e/jest.config.cjs')
   if (!fs.existsSync(config)) throw new StepFailure('e2e/jest.config.cjs does not exist')
@@ -128,7 +137,12 @@ export async function e2e(options: { tmp: string; redisUrl: string; chromium: st
     // The operator endpoints exist only with a token; e2e issues agent links through them.
     // IC-card orders ask whether the card was written every 5 s, not every 10 minutes.
     // Every browser test logs in from 127.0.0.1: the per-IP SMS limit would stop the run.
-    env: { OPS_TOKEN: opsToken, PAYMENT_CARD_WRITE_POLL_SECONDS: '5', SMS_PER_IP_PER_HOUR: '500' },
+    env: {
+      OPS_TOKEN: opsToken,
+      PAYMENT_CARD_WRITE_POLL_SECONDS: '5',
+      SMS_PER_IP_PER_HOUR: '500',
+      SANDBOX_CLOCK: E2E_SANDBOX_CLOCK,
+    },
   }).catch((error: unknown) => {
     throw new StepFailure(
       `the stack did not start: ${error instanceof Error ? error.message : error}`,
@@ -156,7 +170,9 @@ export async function e2e(options: { tmp: string; redisUrl: string; chromium: st
       OPS_TOKEN: opsToken,
       CHROMIUM_PATH: options.chromium,
     }
-    const args = ['-c', config, ...JEST_FLAGS]
+    // E2E_TESTS narrows a local run to the journeys being worked on (a jest path pattern).
+    const only = process.env.E2E_TESTS ? [process.env.E2E_TESTS] : []
+    const args = ['-c', config, ...JEST_FLAGS, ...only]
     const result = await runCommand('e2e', bin('jest'), args, inherit(12, env))
     if (!result.ok) throw new StepFailure(died ?? `jest ${outcome(result)}; logs: ${stackLogs}`)
   } finally {

@@ -11,6 +11,7 @@ describe('sandbox configuration', () => {
       seed: 20261126,
       accounts: 2000,
       faults: {},
+      clockStart: null,
       nodeEnv: 'development',
     })
     expect(isAbsolute(config.dataDir)).toBe(true)
@@ -27,8 +28,10 @@ describe('sandbox configuration', () => {
       SANDBOX_HOST: '',
       SANDBOX_DATA_DIR: '/tmp/sandbox-data',
       SANDBOX_FAULTS: '{"customers":{"errorRate":0.1,"latencyMs":50}}',
+      SANDBOX_CLOCK: '2026-11-26T10:00:00+08:00',
       NODE_ENV: 'production',
     })
+    expect(config.clockStart?.toISOString()).toBe('2026-11-26T02:00:00.000Z')
     expect(config).toMatchObject({ port: 4200, seed: 42, accounts: 100_000, host: '127.0.0.1' })
     expect(config.dataDir).toBe('/tmp/sandbox-data')
     expect(config.faults.customers).toMatchObject({
@@ -45,6 +48,8 @@ describe('sandbox configuration', () => {
     [{ SANDBOX_FAULTS: '{not json' }, 'SANDBOX_FAULTS'],
     [{ SANDBOX_FAULTS: '{"customers":{"errorRate":3}}' }, 'SANDBOX_FAULTS'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ SANDBOX_CLOCK: '2026-11-26T10:00:00' }, 'SANDBOX_CLOCK'],
+    [{ SANDBOX_CLOCK: 'yesterday' }, 'SANDBOX_CLOCK'],
   ])('when %j is given, then start-up fails naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(name)
   })

@@ -11,7 +11,7 @@ export async function startFixed(
   accounts = 50,
 ): Promise<Running & { advance(ms: number): Promise<void> }> {
   const running = await startSandbox({
-    config: { accounts },
+    config: { accounts, clockStart: new Date(FIXED_NOW) },
     clock: new SandboxClock(() => FIXED_NOW),
   })
   return {
