@@ -2,7 +2,6 @@ import fs from 'node:fs'
 import Koa from 'koa'
 import Router from '@koa/router'
 import { bodyParser } from '@koa/bodyparser'
-import serve from 'koa-static'
 import { z } from 'zod'
 import { allRoutes, routes } from '@gh/shared'
 import { accountHandlers } from './accounts/account-handlers'
@@ -17,12 +16,15 @@ import { captureNotifyBody, mountNotifyReceivers } from './payments/notify-recei
 import { payShareHandlers } from './pay-shares/pay-share-handlers'
 import { paymentHandlers } from './payments/payment-handlers'
 import type { Container } from './container'
+import { limitBodyDepth } from './platform/http/body-depth'
 import { errorMiddleware } from './platform/http/error-middleware'
+import { serveH5 } from './platform/http/h5-static'
 import { mountHealth } from './platform/http/health'
 import { buildOpenApi } from './platform/http/openapi'
 import { requestContext, type AppState } from './platform/http/request-context'
 import { mountReconciliationOps } from './reconciliation/ops-route'
 import { API_PREFIX, mountRoutes, type HandlerMap } from './platform/http/routes'
+import { securityHeaders } from './platform/http/security-headers'
 
 export interface BffApp {
   app: Koa<AppState>
@@ -35,20 +37,19 @@ export interface BffApp {
 export function createApp(c: Container): BffApp {
   // Validation messages reach residents: Chinese by default, schemas may say it better.
   z.config(z.locales.zhCN())
-  const app = new Koa<AppState>({ proxy: true })
+  // X-Forwarded-For is believed for the configured proxies only (ctx.ip, ctx.secure, ctx.host).
+  const hops = c.config.trustProxyHops
+  const app = new Koa<AppState>({ proxy: hops > 0, maxIpsCount: hops })
   const router = new Router<AppState>()
   let shuttingDown = false
 
   app.use(requestContext(c.logger, c.metrics))
   app.use(errorMiddleware())
-  app.use(async (ctx, next) => {
-    ctx.set('x-content-type-options', 'nosniff')
-    ctx.set('referrer-policy', 'no-referrer')
-    await next()
-  })
+  app.use(securityHeaders({ httpsOnly: c.config.payments.publicBaseUrl.startsWith('https:') }))
   app.use(clientIpContext())
   app.use(captureNotifyBody())
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '64kb', encoding: 'utf-8' }))
+  app.use(limitBodyDepth())
 
   const handlers: HandlerMap<typeof routes> = {
     ...appInfoHandlers({
@@ -62,7 +63,7 @@ export function createApp(c: Container): BffApp {
       wechat: c.ports.wechat,
       alipay: c.ports.alipay,
     }),
-    ...accountHandlers({ customers: c.ports.customers, bindings: c.services.bindings }),
+    ...accountHandlers({ customers: c.ports.customers, ...c.services }),
     ...familyHandlers(c.services),
     ...paymentHandlers(c.payments),
     ...billHandlers(c.services),
@@ -103,14 +104,28 @@ export function createApp(c: Container): BffApp {
     ctx.state.routeTemplate = `${API_PREFIX}/openapi.json`
     ctx.body = openapi
   })
-  mountHealth(router, c.readiness, c.metrics.registry, () => shuttingDown)
+  mountHealth(router, c.readiness, c.metrics.registry, () => shuttingDown, c.config.metricsToken)
 
+  app.use(labelWrongMethods())
   app.use(router.routes())
   app.use(router.allowedMethods())
-  if (fs.existsSync(c.config.h5Dir)) {
-    app.use(serve(c.config.h5Dir, { index: 'index.html', maxage: 0 }))
-  }
+  if (fs.existsSync(c.config.h5Dir)) app.use(serveH5(c.config.h5Dir))
   app.on('error', (err: unknown) => c.logger.error({ err }, 'koa error'))
 
   return { app, router, openapi, beginShutdown: () => void (shuttingDown = true) }
+}
+
+/**
+ * A wrong method on a known path runs no route, so nothing set its template: take it from the
+ * path's routes, so the 405 is counted and logged under the template, not the raw path.
+ */
+function labelWrongMethods(): Koa.Middleware<AppState> {
+  return async (ctx, next) => {
+    await next()
+    const matched = (ctx as { matched?: { path: unknown }[] }).matched
+    const template = matched?.find((layer) => typeof layer.path === 'string')?.path
+    if (!ctx.state.routeTemplate && typeof template === 'string') {
+      ctx.state.routeTemplate = template
+    }
+  }
 }

@@ -147,7 +147,7 @@ describe('health', () => {
     expect(live.status).toBe(200)
   })
 
-  test('when /metrics is scraped, then request histograms are exposed', async () => {
+  test('when /metrics is scraped from this host and no token is configured, then request histograms are exposed', async () => {
     const res = await request(bff.url).get('/metrics')
     expect(res.status).toBe(200)
     expect(res.text).toContain('bff_http_request_duration_seconds')

@@ -9,7 +9,11 @@ let a: TestBff
 let b: TestBff
 
 beforeAll(async () => {
-  const env = { DATABASE_URL: await freshPostgres(), RATE_LIMIT_NAMESPACE: randomNamespace() }
+  const env = {
+    DATABASE_URL: await freshPostgres(),
+    RATE_LIMIT_NAMESPACE: randomNamespace(),
+    TRUST_PROXY_HOPS: '1',
+  }
   a = await startBff({ ports: { customers: new FakeCustomers() }, env })
   b = await startBff({ ports: { customers: new FakeCustomers() }, env })
 })

@@ -39,7 +39,8 @@ beforeAll(async () => {
   customers = new FakeCustomers(households)
   bff = await startBff({
     ports: { customers, sms: new FakeSms() },
-    env: { RATE_LIMIT_NAMESPACE: randomNamespace() },
+    // Behind one load balancer: the tests pick each request's client address.
+    env: { RATE_LIMIT_NAMESPACE: randomNamespace(), TRUST_PROXY_HOPS: '1' },
   })
 })
 afterAll(async () => {

@@ -1,13 +1,30 @@
 import { loadConfig } from '../src/platform/config'
 
+/** What production needs beyond the defaults. */
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  SESSION_SECRET: 'x'.repeat(40),
+  METRICS_TOKEN: 'm'.repeat(32),
+}
+
 describe('config', () => {
   test('when production runs on the default session secret, then it refuses to start', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/)
   })
 
-  test('when production has its own secret, then it starts', () => {
-    const c = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) })
+  test('when production has its own secret and a metrics token, then it starts', () => {
+    const c = loadConfig(PRODUCTION)
     expect(c.env).toBe('production')
+  })
+
+  test('when production has no metrics token, then it refuses to start', () => {
+    expect(() => loadConfig({ ...PRODUCTION, METRICS_TOKEN: undefined })).toThrow(/METRICS_TOKEN/)
+  })
+
+  test('when no proxy hops are configured, then X-Forwarded-For is not trusted; a count is taken as given', () => {
+    expect(loadConfig({}).trustProxyHops).toBe(0)
+    expect(loadConfig({ TRUST_PROXY_HOPS: '2' }).trustProxyHops).toBe(2)
+    expect(() => loadConfig({ TRUST_PROXY_HOPS: '-1' })).toThrow(/TRUST_PROXY_HOPS/)
   })
 
   test('when nothing is set, then the embedded defaults are used', () => {
@@ -32,7 +49,7 @@ describe('config', () => {
   })
 
   test('when production sets no subscription template, then no message is sent', () => {
-    const c = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) })
+    const c = loadConfig(PRODUCTION)
     expect(c.wechat.orderTemplateId).toBeNull()
     expect(loadConfig({}).wechat.orderTemplateId).toBe('sandbox-order-settled')
   })

@@ -76,13 +76,24 @@ const ConfigSchema = z
       .default('oH5CashierPayer0000000000000'),
     /** Bearer token of the operator endpoints (/ops/…); they are not mounted without it. */
     OPS_TOKEN: z.string().min(24).optional(),
+    /**
+     * Bearer token Prometheus sends to /metrics. Production requires it; elsewhere, without it,
+     * /metrics answers loopback callers only.
+     */
+    METRICS_TOKEN: z.string().min(24).optional(),
+    /**
+     * Reverse proxies in front of the BFF that append to X-Forwarded-For. 0 ignores the header
+     * (clients reach the BFF directly); n takes the n-th address from the right, the one the
+     * outermost of our proxies saw. Anything a client writes further left is not believed.
+     */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     /** An unpaid order is closed after this (WeChat Pay / Alipay time_expire). */
     PAYMENT_ORDER_TTL_MINUTES: z.coerce.number().int().min(5).max(120).default(15),
     /** A paid top-up not at the meter after this is refunded automatically. */
     PAYMENT_CREDIT_DEADLINE_HOURS: z.coerce.number().int().min(1).max(168).default(24),
-    /** How often an IC-card order waiting at a write point asks the meter system. */
     /** SMS login codes one IP may ask for per hour. */
     SMS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
+    /** How often an IC-card order waiting at a write point asks the meter system. */
     PAYMENT_CARD_WRITE_POLL_SECONDS: z.coerce.number().int().min(5).max(3600).default(600),
   })
   .superRefine((env, ctx) => {
@@ -91,6 +102,13 @@ const ConfigSchema = z
         code: 'custom',
         path: ['SESSION_SECRET'],
         message: 'production refuses to start with the default SESSION_SECRET',
+      })
+    }
+    if (env.NODE_ENV === 'production' && !env.METRICS_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['METRICS_TOKEN'],
+        message: 'production refuses to start without METRICS_TOKEN (it guards /metrics)',
       })
     }
   })
@@ -113,6 +131,9 @@ export interface Config {
   rateLimitNamespace: string
   familyInviteTtlSeconds: number
   opsToken: string | null
+  /** Null when unset (never in production): /metrics then answers loopback callers only. */
+  metricsToken: string | null
+  trustProxyHops: number
   smsPerIpPerHour: number
   paymentTimings: { orderTtlMs: number; creditDeadlineMs: number; cardWritePollMs: number }
   /** Base URL of the sandbox's control endpoints (GET /sandbox/credentials). */
@@ -180,6 +201,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     rateLimitNamespace: env.RATE_LIMIT_NAMESPACE,
     familyInviteTtlSeconds: env.FAMILY_INVITE_TTL_SECONDS,
     opsToken: env.OPS_TOKEN ?? null,
+    metricsToken: env.METRICS_TOKEN ?? null,
+    trustProxyHops: env.TRUST_PROXY_HOPS,
     smsPerIpPerHour: env.SMS_PER_IP_PER_HOUR,
     paymentTimings: {
       orderTtlMs: env.PAYMENT_ORDER_TTL_MINUTES * 60_000,

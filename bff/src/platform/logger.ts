@@ -13,7 +13,7 @@ const PERSONAL_KEYS = [
   'openid',
   'unionid',
   'token',
-  'code',
+  'smsCode',
   'authorization',
   'cookie',
   'password',
@@ -26,6 +26,13 @@ const redactPaths = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["idempotency-key"]',
+  // Where a one-time code travels under the generic name `code`: the SMS gateway's template
+  // parameters and the login request bodies (SMS, WeChat and Alipay codes). A bare `code` stays:
+  // it is an error code, which a diagnosis needs.
+  'params.code',
+  '*.params.code',
+  'body.code',
+  '*.body.code',
 ]
 
 // Free text (URLs, upstream messages) may still carry a phone or ID number: mask the patterns too.
@@ -40,9 +47,27 @@ function scrubDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return scrubText(value)
   if (depth > 6 || value === null || typeof value !== 'object') return value
   if (Array.isArray(value)) return value.map((v) => scrubDeep(v, depth + 1))
+  if (value instanceof Date) return value
+  // An Error's message and stack are not own enumerable properties: serialise it first (type,
+  // message and stack with their causes, code and the other fields), or it logs as {}. Its
+  // `name` is the type again, and would only show as redacted (a person's name shares the key).
+  const source = value instanceof Error ? withoutName(pino.stdSerializers.err(value)) : value
   const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(value)) out[k] = scrubDeep(v, depth + 1)
+  for (const [k, v] of Object.entries(source)) out[k] = scrubDeep(v, depth + 1)
   return out
+}
+
+function withoutName(err: object): Record<string, unknown> {
+  const { name: _type, ...rest } = err as Record<string, unknown>
+  return rest
+}
+
+/** `log.error(err)` makes the error's message the line's message, past the scrubber. */
+function withMessage(args: unknown[]): unknown[] {
+  const [first] = args
+  if (args.length !== 1 || first === null || typeof first !== 'object') return args
+  const err = first instanceof Error ? first : (first as { err?: unknown }).err
+  return err instanceof Error && !('msg' in first) ? [first, err.message] : args
 }
 
 export function createLogger(
@@ -62,11 +87,13 @@ export function createLogger(
       },
       hooks: {
         logMethod(args, method) {
-          const scrubbed = args.map((a) => (typeof a === 'string' ? scrubText(a) : a))
+          const scrubbed = withMessage(args).map((a) => (typeof a === 'string' ? scrubText(a) : a))
           return method.apply(this, scrubbed as Parameters<typeof method>)
         },
       },
-      serializers: { err: pino.stdSerializers.err },
+      // The log formatter has already serialised errors; pino's own would see a plain object
+      // with a message and rename its type to "Object".
+      serializers: { err: (err: unknown) => err },
     },
     destination,
   )

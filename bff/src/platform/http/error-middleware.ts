@@ -1,8 +1,8 @@
 import type { Middleware } from 'koa'
 import { messageFor, type ErrorCode } from '@gh/shared'
-import { AppError } from '../app-error'
+import { AppError, errors } from '../app-error'
 import { UpstreamError } from '../upstream-client'
-import type { AppState } from './request-context'
+import type { AppContext, AppState } from './request-context'
 
 interface Mapped {
   status: number
@@ -15,6 +15,7 @@ function fromStatus(status: number): ErrorCode {
   if (status === 401) return 'UNAUTHENTICATED'
   if (status === 403) return 'FORBIDDEN'
   if (status === 404) return 'NOT_FOUND'
+  if (status === 405 || status === 501) return 'METHOD_NOT_ALLOWED'
   if (status === 413) return 'PAYLOAD_TOO_LARGE'
   if (status === 429) return 'RATE_LIMITED'
   if (status >= 400 && status < 500) return 'BAD_REQUEST'
@@ -50,16 +51,30 @@ function mapError(err: unknown): Mapped {
 }
 
 /**
+ * The router's own answers, which carry no body: an unknown path under /api, and a method the
+ * path does not take (the router has set `Allow`, which stays).
+ */
+function bodylessRefusal(ctx: AppContext): AppError | undefined {
+  if (ctx.body !== undefined && ctx.body !== null) return undefined
+  if (ctx.status === 404 && (ctx.path === '/api' || ctx.path.startsWith('/api/'))) {
+    return errors.notFound()
+  }
+  if (ctx.status === 405 || ctx.status === 501) {
+    return new AppError('METHOD_NOT_ALLOWED', ctx.status, { message: `${ctx.method} not allowed` })
+  }
+  return undefined
+}
+
+/**
  * The one place errors become responses: `{ error: { code, message, requestId } }`, never a
- * stack trace. Unmatched routes under /api answer the same envelope.
+ * stack trace. Unmatched routes under /api and wrong methods answer the same envelope.
  */
 export function errorMiddleware(): Middleware<AppState> {
   return async (ctx, next) => {
     try {
       await next()
-      if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith('/api/')) {
-        throw new AppError('NOT_FOUND', 404)
-      }
+      const refusal = bodylessRefusal(ctx)
+      if (refusal) throw refusal
     } catch (err) {
       const mapped = mapError(err)
       const log = ctx.state.log

@@ -1,5 +1,8 @@
 import type Router from '@koa/router'
+import type { Context } from 'koa'
 import type { Registry } from 'prom-client'
+import { AppError } from '../app-error'
+import { requireBearer } from './ops-auth'
 import type { AppState } from './request-context'
 
 export interface ReadinessCheck {
@@ -27,12 +30,32 @@ async function run(check: ReadinessCheck): Promise<{ name: string; ok: boolean; 
   }
 }
 
-/** Liveness, readiness (every dependency) and Prometheus metrics. */
+/** Tested on the socket's peer: X-Forwarded-For is the caller's to write. */
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/
+
+/** The bearer `metricsToken`; without one (never in production), a loopback caller. */
+export function requireMetricsAccess(
+  ctx: Pick<Context, 'get' | 'req'>,
+  metricsToken: string | null,
+): void {
+  if (metricsToken) return requireBearer(ctx, metricsToken, 'metrics token')
+  if (!LOOPBACK.test(ctx.req.socket.remoteAddress ?? '')) {
+    throw new AppError('FORBIDDEN', 403, {
+      message: 'metrics without METRICS_TOKEN: loopback only',
+    })
+  }
+}
+
+/**
+ * Liveness, readiness (every dependency) and Prometheus metrics. Metrics take the bearer
+ * `metricsToken`; without one (never in production) they answer loopback callers only.
+ */
 export function mountHealth(
   router: Router<AppState>,
   checks: ReadinessCheck[],
   registry: Registry,
   isShuttingDown: () => boolean,
+  metricsToken: string | null,
 ): void {
   router.get('/healthz', (ctx) => {
     ctx.state.routeTemplate = '/healthz'
@@ -50,6 +73,7 @@ export function mountHealth(
   })
   router.get('/metrics', async (ctx) => {
     ctx.state.routeTemplate = '/metrics'
+    requireMetricsAccess(ctx, metricsToken)
     ctx.type = registry.contentType
     ctx.body = await registry.metrics()
   })

@@ -8,10 +8,15 @@ function sameToken(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected))
 }
 
+/** `Authorization: Bearer <expected>`, or 401 naming which token (for the operator, not a user). */
+export function requireBearer(ctx: Pick<Context, 'get'>, expected: string, what: string): void {
+  const given = /^Bearer (\S+)$/.exec(ctx.get('authorization'))?.[1] ?? ''
+  if (!sameToken(given, expected)) {
+    throw new AppError('UNAUTHENTICATED', 401, { message: `${what} missing or wrong` })
+  }
+}
+
 /** Operator endpoints (/ops/…) take `Authorization: Bearer <OPS_TOKEN>`; anything else is 401. */
 export function requireOpsToken(ctx: Context, opsToken: string): void {
-  const given = /^Bearer (\S+)$/.exec(ctx.get('authorization'))?.[1] ?? ''
-  if (!sameToken(given, opsToken)) {
-    throw new AppError('UNAUTHENTICATED', 401, { message: 'ops token missing or wrong' })
-  }
+  requireBearer(ctx, opsToken, 'ops token')
 }

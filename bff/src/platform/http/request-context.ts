@@ -11,13 +11,36 @@ export interface AppState {
   requestId: string
   log: Logger
   user?: SessionUser
-  /** The matched route's template, for metrics labels without unbounded cardinality. */
+  /**
+   * The matched route's template (or `static` for the H5 files): the only path metrics and the
+   * access log see, so labels stay bounded and capability tokens in paths are never recorded.
+   */
   routeTemplate?: string
 }
 
 export type AppContext = ParameterizedContext<AppState>
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/
+
+/** Path parameters that are capabilities (share and agent-link tokens), never logged. */
+const SECRET_PARAM = /token/i
+
+/** Long segments of an unmatched path may be a token sent to a mistyped route. */
+const LONG_SEGMENT = 16
+
+function loggableParams(ctx: AppContext): Record<string, string> | undefined {
+  const params = (ctx as { params?: Record<string, string> }).params
+  if (!params) return undefined
+  const kept = Object.entries(params).filter(([name]) => !SECRET_PARAM.test(name))
+  return kept.length ? Object.fromEntries(kept) : undefined
+}
+
+function loggablePath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => (segment.length >= LONG_SEGMENT ? ':redacted' : segment))
+    .join('/')
+}
 
 /** Request id, a child logger, one access-log line and the HTTP histogram. */
 export function requestContext(logger: Logger, metrics: Metrics): Middleware<AppState> {
@@ -32,14 +55,23 @@ export function requestContext(logger: Logger, metrics: Metrics): Middleware<App
       await next()
     } finally {
       const ms = Number(process.hrtime.bigint() - started) / 1e6
-      const route = ctx.state.routeTemplate ?? (ctx.status === 404 ? 'unmatched' : ctx.path)
+      const template = ctx.state.routeTemplate
+      const route = template ?? 'unmatched'
       metrics.httpRequests.observe(
         { method: ctx.method, route, status: String(ctx.status) },
         ms / 1000,
       )
-      // The query string is left out: it can carry personal data (phone numbers, codes).
+      // A route is logged by its template and its non-secret parameters, a served file by its
+      // path (it exists, so the client did not make it up); the query string never: it can
+      // carry personal data (phone numbers, codes).
+      const where =
+        template === 'static'
+          ? { route, path: ctx.path }
+          : template
+            ? { route, params: loggableParams(ctx) }
+            : { route, path: loggablePath(ctx.path) }
       ctx.state.log.info(
-        { method: ctx.method, path: ctx.path, route, status: ctx.status, ms: Math.round(ms) },
+        { method: ctx.method, ...where, status: ctx.status, ms: Math.round(ms) },
         'request',
       )
     }
