@@ -6,7 +6,7 @@ import { FakeSms, FakeWechat, idemKey, randomNamespace, smsLogin } from './auth-
 const sms = new FakeSms()
 let bff: TestBff
 /** Each test gets its own household, so members of one test never show up in another. */
-const households = Array.from({ length: 10 }, (_, i) => ({
+const households = Array.from({ length: 12 }, (_, i) => ({
   ...holder,
   accountNo: String(1000000101 + i),
 }))
@@ -182,4 +182,36 @@ test('when someone guesses invite codes, then they are locked out after 10 wrong
     statuses.push((await accept(guesser.token, `ABCDEF${'23456789ABCDEFGH'[i]}2`)).status)
   expect(statuses.slice(0, 10)).toEqual(Array<number>(10).fill(404))
   expect(statuses[10]).toBe(429)
+})
+
+describe('an invite lasts as long as the owner’s binding it was issued from', () => {
+  const unbind = (token: string) =>
+    request(bff.url)
+      .delete(`${accountPath}/binding`)
+      .set(bearer(token))
+      .set('idempotency-key', idemKey())
+      .expect(200)
+
+  test('when the owner unbinds after inviting, then the invite is refused later', async () => {
+    const { owner, member } = await ownerAndMember()
+    const code = (await invite(owner.token)).body.code as string
+    await unbind(owner.token)
+    const late = await accept(member.token, code)
+    expect(late.status).toBe(404)
+    expect(late.body.error.code).toBe('INVITE_INVALID')
+    expect((await request(bff.url).get(accountPath).set(bearer(member.token))).status).toBe(403)
+  })
+
+  test('when the owner unbinds and binds again, then an invite from before is still refused', async () => {
+    const { owner, member } = await ownerAndMember()
+    const code = (await invite(owner.token)).body.code as string
+    await unbind(owner.token)
+    await bff.bind(owner.userId, accountNo)
+    const late = await accept(member.token, code)
+    expect(late.status).toBe(404)
+    expect(late.body.error.code).toBe('INVITE_INVALID')
+    expect((await request(bff.url).get(accountPath).set(bearer(member.token))).status).toBe(403)
+    // A new invite from the new binding works.
+    expect((await accept(member.token, (await invite(owner.token)).body.code)).status).toBe(201)
+  })
 })

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import request from 'supertest'
+import { AccountBinding } from '../src/accounts/account-binding-entity'
 import { startBff, type TestBff } from './harness'
 import { fastPayments, paymentFakes, testAccounts, type PaymentFakes } from './payment-fakes'
 
@@ -132,4 +133,81 @@ test('when someone not bound tries to make a card for the account, then 403 like
     .set('idempotency-key', key())
     .send({ purpose: 'recharge', amountFen: 10000 })
   expect(res.status).toBe(403)
+})
+
+describe('a card lasts as long as its creator’s access', () => {
+  /** Someone else bound to the IoT account (as owner or family), who makes a card and leaves. */
+  async function creatorOf(role: 'owner' | 'family') {
+    const creator = await bff.login()
+    await bff.bind(creator.userId, testAccounts.iot)
+    if (role === 'family') {
+      await bff.container.db
+        .getRepository(AccountBinding)
+        .update({ userId: creator.userId, accountNo: testAccounts.iot }, { role: 'family' })
+    }
+    const res = await request(bff.url)
+      .post(`/api/v1/accounts/${testAccounts.iot}/pay-shares`)
+      .set(as(creator))
+      .set('idempotency-key', key())
+      .send({ purpose: 'recharge', amountFen: 3000 })
+    expect(res.status).toBe(201)
+    return { ...creator, card: res.body.token as string }
+  }
+  const unbind = (who: { token: string }) =>
+    request(bff.url)
+      .delete(`/api/v1/accounts/${testAccounts.iot}/binding`)
+      .set(as(who))
+      .set('idempotency-key', key())
+      .expect(200)
+  const ordersOfAccount = async () =>
+    (
+      await request(bff.url)
+        .get(`/api/v1/accounts/${testAccounts.iot}/recharges`)
+        .set(as(owner))
+        .expect(200)
+    ).body.orders as unknown[]
+
+  test('when the creator unbinds, then the card can neither be read nor paid, and no order is made', async () => {
+    const creator = await creatorOf('owner')
+    expect(
+      (await request(bff.url).get(`/api/v1/pay-shares/${creator.card}`).set(as(daughter))).status,
+    ).toBe(200)
+    await unbind(creator)
+    const before = (await ordersOfAccount()).length
+
+    const view = await request(bff.url).get(`/api/v1/pay-shares/${creator.card}`).set(as(daughter))
+    expect(view.status).toBe(404)
+    expect(view.body.error.message).toContain('代缴链接已失效')
+    const paid = await payThrough(creator.card, daughter, { amountFen: 3000, channel: 'h5' })
+    expect(paid.status).toBe(404)
+    expect(paid.body.error.message).toContain('代缴链接已失效')
+    expect(await ordersOfAccount()).toHaveLength(before)
+  })
+
+  test('when the creator unbinds and binds the account again, then the old card stays void', async () => {
+    const creator = await creatorOf('owner')
+    await unbind(creator)
+    await bff.bind(creator.userId, testAccounts.iot)
+    const paid = await payThrough(creator.card, daughter, { amountFen: 3000, channel: 'h5' })
+    expect(paid.status).toBe(404)
+  })
+
+  test('when the owner removes the family member who made the card, then it no longer pays', async () => {
+    const member = await creatorOf('family')
+    const members = await request(bff.url)
+      .get(`/api/v1/accounts/${testAccounts.iot}/family/members`)
+      .set(as(owner))
+      .expect(200)
+    const row = (members.body.members as { memberId: string; role: string }[]).find(
+      (m) => m.role === 'family',
+    )
+    if (!row) throw new Error('the member is not listed')
+    await request(bff.url)
+      .delete(`/api/v1/accounts/${testAccounts.iot}/family/members/${row.memberId}`)
+      .set(as(owner))
+      .set('idempotency-key', key())
+      .expect(200)
+    const paid = await payThrough(member.card, daughter, { amountFen: 3000, channel: 'h5' })
+    expect(paid.status).toBe(404)
+  })
 })

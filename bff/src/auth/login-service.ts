@@ -2,7 +2,13 @@ import { maskPhone, type LoginProvider, type LoginResult, type UserProfile } fro
 import { AppError } from '../platform/app-error'
 import type { SessionUser } from '../platform/http/request-context'
 import { toShanghaiIso } from '../platform/time'
-import { sessionIdOf, type SessionStore } from './session-store'
+import {
+  sessionIdOf,
+  wasRotated,
+  type IssuedSession,
+  type Session,
+  type SessionStore,
+} from './session-store'
 import type { IdentityProvider } from './user-entity'
 import type { IdentityClaim, UserRepository } from './user-repository'
 
@@ -33,13 +39,18 @@ export class LoginService {
 
   async login(claims: IdentityClaim[], current: SessionUser | undefined): Promise<LoginResult> {
     const now = this.now()
+    const sessionId = current ? sessionIdOf(current) : undefined
+    // A rotated token may finish requests in flight but must not mint (or link) anything: the
+    // store treats the attempt as reuse and revokes the token's chain.
+    if (current && sessionId && wasRotated(current)) {
+      await this.rotated({ userId: current.userId, sessionId }, now)
+    }
     const userId = current
       ? await this.linkTo(current.userId, claims, now)
       : await this.resolve(claims, now)
-    const sessionId = current ? sessionIdOf(current) : undefined
     const issued =
       current && sessionId
-        ? await this.sessions.rotate({ userId, sessionId }, now)
+        ? await this.rotated({ userId, sessionId }, now)
         : await this.sessions.issue(userId, now)
     return {
       token: issued.token,
@@ -51,7 +62,7 @@ export class LoginService {
   async refresh(current: SessionUser): Promise<LoginResult> {
     const sessionId = sessionIdOf(current)
     if (!sessionId) throw new AppError('SESSION_EXPIRED', 401)
-    const issued = await this.sessions.rotate({ userId: current.userId, sessionId }, this.now())
+    const issued = await this.rotated({ userId: current.userId, sessionId }, this.now())
     return {
       token: issued.token,
       expiresAt: toShanghaiIso(issued.expiresAt),
@@ -70,6 +81,18 @@ export class LoginService {
       phoneMasked: phone ? maskPhone(phone.subject) : null,
       createdAt: toShanghaiIso(user.createdAt),
     }
+  }
+
+  /** The session's successor; a token rotated before (or gone meanwhile) gets none. */
+  private async rotated(session: Session, now: Date): Promise<IssuedSession> {
+    const rotation = await this.sessions.rotate(session, now)
+    if (rotation.kind === 'rotated') return rotation.issued
+    throw new AppError('SESSION_EXPIRED', 401, {
+      message:
+        rotation.kind === 'reused'
+          ? 'rotated session token reused: its chain is revoked'
+          : 'session ended before it could be rotated',
+    })
   }
 
   private async resolve(claims: IdentityClaim[], now: Date): Promise<string> {

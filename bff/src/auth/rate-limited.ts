@@ -1,3 +1,4 @@
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 import { AppError } from '../platform/app-error'
 import { toShanghaiIso } from '../platform/time'
 
@@ -28,4 +29,19 @@ export function rateLimited(reason: string, retryAfterSeconds: number, now: Date
     userMessage: `${reason}，${tryAgainText(retryAfterSeconds, now)}`,
     retryAfterSeconds,
   })
+}
+
+/** Takes one point from a rate-limiter-flexible limiter, or throws 429 with the reason. */
+export async function consumeOrRateLimited(
+  limiter: RateLimiterAbstract,
+  key: string,
+  reason: string,
+  now: Date,
+): Promise<void> {
+  try {
+    await limiter.consume(key)
+  } catch (res) {
+    if (!(res instanceof RateLimiterRes)) throw res
+    throw rateLimited(reason, Math.max(1, Math.ceil(res.msBeforeNext / 1000)), now)
+  }
 }

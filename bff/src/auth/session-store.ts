@@ -12,6 +12,16 @@ function hashOf(token: string): string {
   return createHash('sha256').update(token).digest('hex')
 }
 
+/**
+ * `chain`: the id of the session the login issued; every rotation descends from it. Sessions
+ * stored before chains existed have none and start their own. `rotated`: a successor exists.
+ */
+interface StoredSession {
+  userId: string
+  chain?: string
+  rotated?: boolean
+}
+
 export interface IssuedSession {
   token: string
   expiresAt: Date
@@ -20,6 +30,8 @@ export interface IssuedSession {
 /** The session a request runs in. `sessionId` is the token's hash, never the token. */
 export interface Session extends SessionUser {
   sessionId: string
+  /** A newer token replaced this one; it only finishes requests in flight. */
+  rotated?: boolean
 }
 
 /** The pipeline hands handlers a SessionUser; the object it resolved is a Session. */
@@ -27,9 +39,51 @@ export function sessionIdOf(user: SessionUser): string | undefined {
   return 'sessionId' in user && typeof user.sessionId === 'string' ? user.sessionId : undefined
 }
 
+export function wasRotated(user: SessionUser): boolean {
+  return 'rotated' in user && user.rotated === true
+}
+
+/**
+ * gone: the token no longer works. reused: the token had been rotated already, so a copy of it
+ * is in other hands: its whole chain (every session descended from the same login) is revoked.
+ */
+export type Rotation = { kind: 'rotated'; issued: IssuedSession } | { kind: 'gone' | 'reused' }
+
+// KEYS: the presented session, its successor, the user's index. ARGV: grace, lifetime, the
+// successor's id, the presented id, the session key prefix. One script, so two refreshes of
+// one token cannot both see it unrotated. The chain's sessions are found through the user's
+// index inside the script; like issue's MULTI, this keeps a user's sessions on one Redis node.
+const ROTATE = `
+local raw = redis.call('GET', KEYS[1])
+if not raw then return 'gone' end
+local presented = cjson.decode(raw)
+local chain = presented.chain or ARGV[4]
+if presented.rotated then
+  redis.call('DEL', KEYS[1])
+  for _, id in ipairs(redis.call('SMEMBERS', KEYS[3])) do
+    local other = redis.call('GET', ARGV[5] .. id)
+    if not other then
+      redis.call('SREM', KEYS[3], id)
+    elseif (cjson.decode(other).chain or id) == chain then
+      redis.call('DEL', ARGV[5] .. id)
+      redis.call('SREM', KEYS[3], id)
+    end
+  end
+  return 'reused'
+end
+presented.rotated = true
+redis.call('SET', KEYS[1], cjson.encode(presented), 'KEEPTTL')
+local left = redis.call('TTL', KEYS[1])
+if left < 0 or left > tonumber(ARGV[1]) then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+redis.call('SET', KEYS[2], cjson.encode({ userId = presented.userId, chain = chain }), 'EX', ARGV[2])
+redis.call('SADD', KEYS[3], ARGV[3])
+redis.call('EXPIRE', KEYS[3], ARGV[2])
+return 'rotated'`
+
 /**
  * Sessions in Redis with a fixed lifetime. Each user has an index of their sessions so that
- * 注销 and "log out everywhere" can end them all.
+ * 注销 and "log out everywhere" can end them all. A token can be rotated once: reusing a
+ * rotated token to mint another is refresh-token reuse, and ends its chain.
  */
 export class SessionStore {
   constructor(
@@ -40,29 +94,44 @@ export class SessionStore {
   async issue(userId: string, now = new Date()): Promise<IssuedSession> {
     const token = randomBytes(32).toString('base64url')
     const id = hashOf(token)
-    const expiresAt = new Date(now.getTime() + this.ttlSeconds * 1000)
+    const stored: StoredSession = { userId, chain: id }
     await this.redis
       .multi()
-      .set(PREFIX + id, JSON.stringify({ userId }), 'EX', this.ttlSeconds)
+      .set(PREFIX + id, JSON.stringify(stored), 'EX', this.ttlSeconds)
       .sadd(USER_PREFIX + userId, id)
       .expire(USER_PREFIX + userId, this.ttlSeconds)
       .exec()
-    return { token, expiresAt }
+    return { token, expiresAt: this.expiryFrom(now) }
   }
 
   async resolve(token: string): Promise<Session | null> {
     const id = hashOf(token)
     const raw = await this.redis.get(PREFIX + id)
     if (!raw) return null
-    const parsed = JSON.parse(raw) as { userId?: unknown }
-    return typeof parsed.userId === 'string' ? { userId: parsed.userId, sessionId: id } : null
+    const parsed = JSON.parse(raw) as Partial<StoredSession>
+    if (typeof parsed.userId !== 'string') return null
+    return { userId: parsed.userId, sessionId: id, ...(parsed.rotated ? { rotated: true } : {}) }
   }
 
-  /** A new token for the same user; the old one lapses after a short grace period. */
-  async rotate(session: Session, now = new Date()): Promise<IssuedSession> {
-    const issued = await this.issue(session.userId, now)
-    await this.redis.expire(PREFIX + session.sessionId, ROTATION_GRACE_SECONDS, 'LT')
-    return issued
+  /** A new token in the same chain; the old one lapses after a short grace period. */
+  async rotate(session: Session, now = new Date()): Promise<Rotation> {
+    const token = randomBytes(32).toString('base64url')
+    const id = hashOf(token)
+    const answer = await this.redis.eval(
+      ROTATE,
+      3,
+      PREFIX + session.sessionId,
+      PREFIX + id,
+      USER_PREFIX + session.userId,
+      ROTATION_GRACE_SECONDS,
+      this.ttlSeconds,
+      id,
+      session.sessionId,
+      PREFIX,
+    )
+    if (answer === 'rotated')
+      return { kind: 'rotated', issued: { token, expiresAt: this.expiryFrom(now) } }
+    return { kind: answer === 'reused' ? 'reused' : 'gone' }
   }
 
   async revoke(session: Session): Promise<void> {
@@ -86,5 +155,9 @@ export class SessionStore {
     if (ids.length === 0) return 0
     const alive = await this.redis.exists(...ids.map((id) => PREFIX + id))
     return alive
+  }
+
+  private expiryFrom(now: Date): Date {
+    return new Date(now.getTime() + this.ttlSeconds * 1000)
   }
 }

@@ -6,7 +6,7 @@ import type { SlidingWindowLimiter } from '../auth/sliding-window'
 import type { UserRepository } from '../auth/user-repository'
 import { AppError } from '../platform/app-error'
 import { toShanghaiIso } from '../platform/time'
-import type { InviteStore } from './invite-store'
+import type { InviteStore, StoredInvite } from './invite-store'
 
 export const ACCEPT_PAGE = '/pages/family/index'
 
@@ -37,8 +37,12 @@ export class FamilyService {
   ) {}
 
   async invite(userId: string, accountNo: string): Promise<FamilyInvite> {
-    await this.requireOwner(userId, accountNo)
-    const code = await this.invites.create({ accountNo, ownerUserId: userId })
+    const owner = await this.requireOwner(userId, accountNo)
+    const code = await this.invites.create({
+      accountNo,
+      ownerUserId: userId,
+      ownerBindingId: owner.id,
+    })
     const expiresAt = new Date(this.now().getTime() + this.inviteTtlSeconds * 1000)
     return {
       code,
@@ -53,8 +57,7 @@ export class FamilyService {
     const locked = await this.acceptFailures.lockedFor(userId)
     if (locked > 0) throw rateLimited('邀请码输错次数过多', locked, this.now())
     const invite = await this.invites.take(code)
-    const inviter = invite && (await this.bindings.find(invite.ownerUserId, invite.accountNo))
-    if (!invite || !inviter || inviter.role !== 'owner') {
+    if (!invite || !(await this.inviterStillOwns(invite))) {
       const hit = await this.acceptFailures.hit(userId)
       if (!hit.allowed) throw rateLimited('邀请码输错次数过多', hit.retryAfterSeconds, this.now())
       throw inviteInvalid()
@@ -97,9 +100,21 @@ export class FamilyService {
     await this.bindings.remove([row.id])
   }
 
-  private async requireOwner(userId: string, accountNo: string): Promise<void> {
+  private async requireOwner(userId: string, accountNo: string): Promise<AccountBinding> {
     const row = await this.bindings.find(userId, accountNo)
     if (!row || row.role !== 'owner') throw ownersOnly()
+    return row
+  }
+
+  /**
+   * An invite carries the access of the binding it was issued from, so it ends with it: an
+   * owner who unbound (even one who bound again since) no longer vouches for it.
+   */
+  private async inviterStillOwns(invite: StoredInvite): Promise<boolean> {
+    const row = await this.bindings.find(invite.ownerUserId, invite.accountNo)
+    if (!row || row.role !== 'owner') return false
+    // Invites issued before they named their binding can only be checked by role.
+    return invite.ownerBindingId === undefined || row.id === invite.ownerBindingId
   }
 
   /** What an owner may see of another person: a masked phone, else only how they log in. */

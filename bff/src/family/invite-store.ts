@@ -8,6 +8,8 @@ const CODE_LENGTH = 8
 export interface StoredInvite {
   accountNo: string
   ownerUserId: string
+  /** The owner's binding the invite came from: it is good only while that binding lasts. */
+  ownerBindingId?: string
 }
 
 const keyOf = (code: string) => `family-invite:${createHash('sha256').update(code).digest('hex')}`

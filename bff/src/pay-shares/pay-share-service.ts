@@ -6,6 +6,7 @@ import {
   type PaymentChannel,
   type SharedOrder,
 } from '@gh/shared'
+import type { BindingRepository } from '../accounts/binding-repository'
 import { AppError, errors } from '../platform/app-error'
 import { toShanghaiIso } from '../platform/time'
 import type { OrderRepository } from '../payments/order-repository'
@@ -32,11 +33,13 @@ const wrongAmount = () =>
 /**
  * 请家人代缴. The card is a capability for paying one account; it reveals nothing a payment
  * receipt would not (masked account, amount) and every order still goes through the same
- * amount rules, lock and state machine as any other.
+ * amount rules, lock and state machine as any other. It carries its creator's access, so it
+ * ends with the binding it was made from: once the creator unbinds (or is removed), it is gone.
  */
 export class PayShareService {
   constructor(
     private readonly store: ShareStore,
+    private readonly bindings: BindingRepository,
     private readonly accounts: PaymentAccountsPort,
     private readonly orders: OrderRepository,
     private readonly recharges: RechargeService,
@@ -50,8 +53,17 @@ export class PayShareService {
     purpose: StoredShare['purpose'],
     amountFen: number | null,
   ): Promise<PayShare> {
+    // The binding guard let the creator in; a concurrent unbind leaves nothing to vouch for it.
+    const binding = await this.bindings.find(userId, accountNo)
+    if (!binding) throw errors.accountNotBound()
     const { token, share } = await this.store.create(
-      { accountNo, purpose, amountFen: purpose === 'bill' ? null : amountFen, createdBy: userId },
+      {
+        accountNo,
+        purpose,
+        amountFen: purpose === 'bill' ? null : amountFen,
+        createdBy: userId,
+        creatorBindingId: binding.id,
+      },
       this.now(),
     )
     return this.present(token, share)
@@ -93,8 +105,15 @@ export class PayShareService {
 
   private async live(token: string): Promise<StoredShare> {
     const share = await this.store.find(token)
-    if (!share) throw shareGone()
+    if (!share || !(await this.creatorStillBound(share))) throw shareGone()
     return share
+  }
+
+  private async creatorStillBound(share: StoredShare): Promise<boolean> {
+    const row = await this.bindings.find(share.createdBy, share.accountNo)
+    if (!row) return false
+    // Cards made before they named their binding can only be checked by the binding's presence.
+    return share.creatorBindingId === undefined || row.id === share.creatorBindingId
   }
 
   /**

@@ -7,6 +7,8 @@ export interface StoredShare {
   purpose: PaymentPurpose
   amountFen: number | null
   createdBy: string
+  /** The creator's binding: the card pays only while it lasts. */
+  creatorBindingId?: string
   expiresAt: string
 }
 
