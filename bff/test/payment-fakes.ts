@@ -5,7 +5,7 @@ import {
   NotificationRejected,
   type CreditOutcome,
   type CreditRequest,
-  type CreditStatus,
+  type CreditProgress,
   type CreditTarget,
   type OrderNotice,
   type PaymentAccountsPort,
@@ -213,7 +213,10 @@ interface LedgerEntry {
  */
 export class FakeBilling implements CreditTarget {
   readonly ledger: LedgerEntry[] = []
-  readonly postings = new Map<string, { accountNo: string; state: PostingState }>()
+  readonly postings = new Map<
+    string,
+    { accountNo: string; state: PostingState; writtenAt?: Date }
+  >()
   creditCalls = 0
   /** The next n calls fail as a 503. */
   failNext = 0
@@ -248,8 +251,9 @@ export class FakeBilling implements CreditTarget {
     return posting.state === 'card_written' ? 'awaiting_card_write' : posting.state
   }
 
-  async status(orderId: string): Promise<CreditStatus> {
-    return this.postings.get(orderId)?.state ?? 'unknown'
+  async status(orderId: string): Promise<CreditProgress> {
+    const posting = this.postings.get(orderId)
+    return { status: posting?.state ?? 'unknown', at: posting?.writtenAt ?? null }
   }
 
   async refundPosting(orderId: string): Promise<'reversed' | 'already_applied'> {
@@ -271,9 +275,12 @@ export class FakeBilling implements CreditTarget {
     }
   }
 
-  writeCard(orderId: string): void {
+  /** The resident has the card written at a service point, at `at` (default: now). */
+  writeCard(orderId: string, at = new Date()): void {
     const p = this.postings.get(orderId)
-    if (p?.state === 'awaiting_card_write') p.state = 'card_written'
+    if (p?.state !== 'awaiting_card_write') return
+    p.state = 'card_written'
+    p.writtenAt = at
   }
 
   /** Credits that reached (or will reach) the account and were not withdrawn. */

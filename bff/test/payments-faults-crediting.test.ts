@@ -25,14 +25,50 @@ let resident: Resident
 const IOT = '1000000001'
 const IOT_PARENTS = '1000000008'
 const IC = '1000000002'
-const POSTPAID = '1000000003'
-const POSTPAID_OWING = '1000000005'
+/** Accounts paid by bill, postpaid gas before heating; all bound to the resident. */
+let billed: string[] = []
+const paidOff = new Set<string>()
+
+interface Listed {
+  accountNo: string
+  kind: string
+  status: string
+}
+
+const BILLED_KINDS = ['postpaid_gas', 'heating']
+
+/** The sandbox's accounts that are paid by bill and not suspended. */
+async function billedAccounts(): Promise<string[]> {
+  const res = await world.core().get('/sandbox/accounts?pageSize=200').expect(200)
+  const page = res.body as { personas: Listed[]; generated: { items: Listed[] } }
+  const rank = (a: Listed) => BILLED_KINDS.indexOf(a.kind)
+  return [...page.personas, ...page.generated.items]
+    .filter((a) => rank(a) >= 0 && a.status !== 'suspended')
+    .sort((x, y) => rank(x) - rank(y))
+    .map((a) => a.accountNo)
+}
+
+/**
+ * An account that owes something now and no earlier test paid off. Which bills are open
+ * depends on the sandbox's date, so the account is picked by that property, not by number.
+ */
+async function owingAccount(): Promise<{ accountNo: string; owed: number }> {
+  for (const accountNo of billed.filter((no) => !paidOff.has(no))) {
+    const owed = await resident.owedFen(accountNo)
+    if (owed > 0) {
+      paidOff.add(accountNo)
+      return { accountNo, owed }
+    }
+  }
+  throw new Error('no bound account owes anything')
+}
 
 beforeAll(async () => {
   world = await openWorld({ ...testPayments, pollDelaysMs: [200] })
   a = await world.startInstance()
   b = await world.startInstance()
-  resident = await world.resident(IOT, IOT_PARENTS, IC, POSTPAID, POSTPAID_OWING)
+  billed = await billedAccounts()
+  resident = await world.resident(IOT, IOT_PARENTS, IC, ...billed)
 }, 60_000)
 afterAll(async () => {
   await world?.close()
@@ -87,11 +123,11 @@ describe('when the payment notification is lost', () => {
   }, 30_000)
 
   test('when a bill payment’s notification is lost, then polling finds it paid and billing posts it once', async () => {
-    const owed = await resident.owedFen(POSTPAID)
-    const orderNo = await payLost(POSTPAID, 'bill', owed)
+    const { accountNo, owed } = await owingAccount()
+    const orderNo = await payLost(accountNo, 'bill', owed)
     const order = await settled(orderNo, 'CREDITED')
     expect(order.transitions).toContain('PAYING→PAID:paid_query')
-    const ledger = await ledgerOf(world, POSTPAID, order.id)
+    const ledger = await ledgerOf(world, accountNo, order.id)
     expect(ledger.postings).toEqual([expect.objectContaining({ amountFen: owed })])
     expect(ledger.refunds).toHaveLength(0)
   }, 30_000)
@@ -142,8 +178,8 @@ describe('when the crediting upstream fails 5 times, then recovers', () => {
   }, 30_000)
 
   test('when billing fails a bill payment’s posting at least 5 times, then once billing is back the payment is posted once and the order ends CREDITED', async () => {
-    const owed = await resident.owedFen(POSTPAID_OWING)
-    const orderNo = await resident.create(POSTPAID_OWING, 'bill', owed)
+    const { accountNo, owed } = await owingAccount()
+    const orderNo = await resident.create(accountNo, 'bill', owed)
     // After the order exists: creating it reads the amount owed from billing.
     await world.core().post('/sandbox/faults').send({ port: 'billing', errorRate: 1 }).expect(200)
     await pay(world, orderNo)
@@ -154,7 +190,7 @@ describe('when the crediting upstream fails 5 times, then recovers', () => {
 
     const order = await settled(orderNo, 'CREDITED')
     expectOnePass(order.transitions, ['PAID', 'CREDITING', 'CREDITED'])
-    const ledger = await ledgerOf(world, POSTPAID_OWING, order.id)
+    const ledger = await ledgerOf(world, accountNo, order.id)
     expect(ledger.postings).toEqual([expect.objectContaining({ amountFen: owed })])
     expect(ledger.refunds).toHaveLength(0)
   }, 40_000)

@@ -26,13 +26,14 @@ let resident: Resident
 
 const IOT = '1000000001'
 const IC = '1000000002'
-const POSTPAID = '1000000003'
+/** 陈静, the arrears persona: overdue bills whatever the sandbox's date. */
+const POSTPAID_OWING = '1000000005'
 
 beforeAll(async () => {
   world = await openWorld(testPayments)
   a = await world.startInstance()
   b = await world.startInstance()
-  resident = await world.resident(IOT, IC, POSTPAID)
+  resident = await world.resident(IOT, IC, POSTPAID_OWING)
 }, 60_000)
 afterAll(async () => {
   await world?.close()
@@ -131,19 +132,19 @@ test('when an IC-card top-up notification reaches two instances 20 times at once
 }, 30_000)
 
 test('when a bill-payment notification reaches two instances 20 times at once, then billing posts the payment exactly once and the order ends CREDITED', async () => {
-  const owed = await resident.owedFen(POSTPAID)
+  const owed = await resident.owedFen(POSTPAID_OWING)
   expect(owed).toBeGreaterThan(0)
-  const orderNo = await resident.create(POSTPAID, 'bill', owed)
+  const orderNo = await resident.create(POSTPAID_OWING, 'bill', owed)
   await payWithConcurrentCopies(orderNo)
 
-  await expectState(POSTPAID, 'bill', orderNo, 'CREDITED')
+  await expectState(POSTPAID_OWING, 'bill', orderNo, 'CREDITED')
   await expectTwentyAcceptedCopies(orderNo)
   const order = await storedOrder(b, orderNo)
   expect(order.transitions).toEqual([...paidNotifyFlow, 'CREDITING→CREDITED:credit_applied'])
-  const ledger = await ledgerOf(world, POSTPAID, order.id)
+  const ledger = await ledgerOf(world, POSTPAID_OWING, order.id)
   expect(ledger.postings).toEqual([expect.objectContaining({ amountFen: owed })])
   expect(ledger.refunds).toHaveLength(0)
-  expect(await resident.owedFen(POSTPAID)).toBe(0)
+  expect(await resident.owedFen(POSTPAID_OWING)).toBe(0)
 }, 30_000)
 
 test('when an order’s notification is held back and sent after a later order’s, then both orders are credited exactly once', async () => {

@@ -12,7 +12,11 @@ let userId: string
 
 beforeAll(async () => {
   fakes = paymentFakes()
-  bff = await startBff({ ports: { payments: fakes.ports }, payments: fastPayments })
+  bff = await startBff({
+    ports: { payments: fakes.ports },
+    // These tests share a few accounts and leave unpaid orders open; the cap has its own file.
+    payments: { ...fastPayments, maxOpenOrdersPerAccount: 100 },
+  })
   ;({ token, userId } = await bff.login())
   for (const accountNo of Object.values(testAccounts)) await bff.bind(userId, accountNo)
 })

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import type { OrderState } from '@gh/shared'
 import type { DataSource } from 'typeorm'
 import { OrderTransitionRow } from '../src/payments/order-entity'
 import { OrderRepository, type NewOrder } from '../src/payments/order-repository'
@@ -98,6 +99,55 @@ describe.each([['sqlite'], ['postgres']])('payment orders on %s', (kind) => {
     await orders.transition(closed.id, 'CREATED', 'CLOSED', 'expired')
     expect(await orders.committedSince(accountNo, since)).toBe(kept.amountFen)
   })
+  test('when an account’s standing is read, then only what can still be paid or holds money counts, the same on both databases', async () => {
+    const accountNo = kind === 'sqlite' ? '1000000111' : '1000000112'
+    const now = Date.now()
+    const since = new Date(now - 60_000)
+    const at = (ms: number) => new Date(now + ms)
+    const order = (o: Partial<NewOrder>) => orders.create(newOrder({ accountNo, ...o }))
+    const move = async (id: string, ...states: OrderState[]) => {
+      let from: OrderState = 'CREATED'
+      for (const to of states) {
+        await orders.transition(id, from, to, 'test')
+        from = to
+      }
+    }
+    await order({ amountFen: 1000 })
+    const paying = await order({ amountFen: 2000 })
+    await move(paying.id, 'PAYING')
+    await order({ amountFen: 4000, expiresAt: at(-1_000) })
+    const expiredPaying = await order({ amountFen: 8000, expiresAt: at(-1_000) })
+    await move(expiredPaying.id, 'PAYING')
+    const paid = await order({ amountFen: 16000, expiresAt: at(-1_000) })
+    await move(paid.id, 'PAYING', 'PAID', 'CREDITING', 'CREDITED')
+    const closed = await order({ amountFen: 32000 })
+    await move(closed.id, 'CLOSED')
+    const refunded = await order({ amountFen: 64000 })
+    await move(refunded.id, 'PAID', 'CREDIT_FAILED', 'REFUNDING', 'REFUNDED')
+    await order({ amountFen: 128000, createdAt: at(-3_600_000), expiresAt: at(-2_700_000) })
+    await order({ purpose: 'bill', amountFen: 256000 })
+    const onCard = await order({ accountKind: 'ic_prepaid', amountFen: 512000 })
+    await move(onCard.id, 'PAID', 'CREDITING', 'CREDITED', 'AWAITING_CARD_WRITE')
+    const written = await order({ accountKind: 'ic_prepaid', amountFen: 1024000 })
+    await move(written.id, 'PAID', 'CREDITING', 'CREDITED', 'AWAITING_CARD_WRITE', 'CARD_WRITTEN')
+    const oldOnCard = await order({
+      accountKind: 'ic_prepaid',
+      amountFen: 2048000,
+      createdAt: at(-86_400_000 * 3),
+      expiresAt: at(-86_400_000 * 3 + 900_000),
+    })
+    await move(oldOnCard.id, 'PAID', 'CREDITING', 'CREDITED', 'AWAITING_CARD_WRITE')
+
+    expect(await orders.standing(accountNo, since)).toEqual({
+      committedFen: 1000 + 2000 + 16000 + 512000 + 1024000,
+      openOrders: 3,
+      awaitingCardWrite: 2,
+    })
+    expect(await orders.committedSince(accountNo, since)).toBe(
+      1000 + 2000 + 16000 + 512000 + 1024000,
+    )
+  })
+
   test('when a transition carries a patch, then the returned order, a fresh read and the timeline agree', async () => {
     // A clock that moves 1 ms per step, so the timeline's order is the order of the steps.
     let tick = Date.now() + 60_000
@@ -135,6 +185,32 @@ describe.each([['sqlite'], ['postgres']])('payment orders on %s', (kind) => {
     expect(timeline.every((t) => t.at instanceof Date && !Number.isNaN(t.at.getTime()))).toBe(true)
     // The view of the moved row reads the same timeline (on PostgreSQL it came with the row).
     expect(await orders.timelineOf(moved.order)).toEqual(timeline)
+  })
+
+  test('when a step is learnt of after it happened, then the timeline carries when it happened', async () => {
+    const order = await orders.create(newOrder({ accountKind: 'ic_prepaid' }))
+    for (const [from, to] of [
+      ['CREATED', 'PAID'],
+      ['PAID', 'CREDITING'],
+      ['CREDITING', 'CREDITED'],
+      ['CREDITED', 'AWAITING_CARD_WRITE'],
+    ] as const)
+      await orders.transition(order.id, from, to, 'test')
+    const writtenAt = new Date(Date.now() - 7 * 60_000)
+    const before = Date.now()
+    const moved = await orders.transition(
+      order.id,
+      'AWAITING_CARD_WRITE',
+      'CARD_WRITTEN',
+      'card_written',
+      {},
+      writtenAt,
+    )
+    const written = (timeline: { toState: string; at: Date }[]) =>
+      timeline.find((t) => t.toState === 'CARD_WRITTEN')?.at
+    expect(written(await orders.timelineOf(moved.order))).toEqual(writtenAt)
+    expect(written(await orders.transitionsOf([order.id]))).toEqual(writtenAt)
+    expect(moved.order.updatedAt.getTime()).toBeGreaterThanOrEqual(before)
   })
 
   test('when a transition loses the race, then it reports the state the winner left', async () => {

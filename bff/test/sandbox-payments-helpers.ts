@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer, request as httpRequest, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import request from 'supertest'
 import type { Posting, RefundPosting } from '../contracts/billing'
 import type { Credit, IcPurchase } from '../contracts/meters'
 import type { PaymentSettings } from '../src/payments/payment-settings'
-import { createSandbox, type Sandbox } from '../sandbox/app'
+import type { Sandbox } from '../sandbox/app'
 import { randomNamespace } from './auth-fakes'
+import { startCoreSandbox } from './core-sandbox'
 import { startBff, type TestBff } from './harness'
 import { fastPayments } from './payment-fakes'
 
@@ -23,6 +21,8 @@ export { eventually } from './payment-fakes'
 export interface SandboxWorld {
   readonly sandbox: Sandbox
   readonly sandboxUrl: string
+  /** The BFF instances' clock: the sandbox's (see core-sandbox.ts), plus any skew asked for. */
+  readonly now: () => Date
   core(): ReturnType<typeof request>
   /** The first call makes the database; later ones share it, its queues and Redis. */
   startInstance(): Promise<TestBff>
@@ -50,6 +50,7 @@ export interface Resident {
 export interface OrderBody {
   state: string
   amountFen: number
+  paidAt: string | null
   timeline: { state: string }[]
 }
 
@@ -62,10 +63,19 @@ export const testPayments: Partial<PaymentSettings> = {
   creditDeadlineMs: 60_000,
 }
 
-export async function openWorld(settings: Partial<PaymentSettings>): Promise<SandboxWorld> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'payments-faults-'))
-  const sandbox = createSandbox({ config: { dataDir, accounts: 10 } })
-  const sandboxUrl = (await sandbox.listen(0, '127.0.0.1')).url
+export interface WorldOptions {
+  /** How far the BFF's clock runs ahead of the sandbox's (the providers' and upstreams'). */
+  bffClockAheadMs?: number
+}
+
+export async function openWorld(
+  settings: Partial<PaymentSettings>,
+  options: WorldOptions = {},
+): Promise<SandboxWorld> {
+  const coreSandbox = await startCoreSandbox('payments-faults')
+  const { sandbox, url: sandboxUrl } = coreSandbox
+  const aheadMs = options.bffClockAheadMs ?? 0
+  const now = () => new Date(coreSandbox.now().getTime() + aheadMs)
   const core = () => request(sandboxUrl)
   // Credits confirm at once and refunds succeed at once: the faults under test are the only waits.
   await core().post('/sandbox/meters/settings').send({ confirmDelayMs: 0 }).expect(200)
@@ -94,9 +104,11 @@ export async function openWorld(settings: Partial<PaymentSettings>): Promise<San
     sandbox,
     sandboxUrl,
     core,
+    now,
     async startInstance() {
       const instance = await startBff({
         upstreamUrl: sandboxUrl,
+        now,
         env: { RATE_LIMIT_NAMESPACE: namespace, PUBLIC_BASE_URL: frontUrl },
         payments: settings,
         ...(databaseUrl ? { databaseUrl } : {}),
@@ -124,8 +136,7 @@ export async function openWorld(settings: Partial<PaymentSettings>): Promise<San
       for (const instance of running) await instance.close()
       running.clear()
       await new Promise((resolve) => front.close(resolve))
-      await sandbox.close()
-      rmSync(dataDir, { recursive: true, force: true })
+      await coreSandbox.close()
     },
   }
   return world

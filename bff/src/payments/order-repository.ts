@@ -9,7 +9,7 @@ import {
 } from 'typeorm'
 import type { OrderState, PaymentPurpose } from '@gh/shared'
 import { OrderTransitionRow, PaymentOrderRow } from './order-entity'
-import { assertMove, canMove } from './order-state'
+import { assertMove, AWAITING_PAYMENT, canMove } from './order-state'
 import { isUniqueViolation } from '../platform/db/unique-violation'
 import { postgresPool } from '../platform/db/postgres-pool'
 import { PostgresOrders } from './order-sql'
@@ -39,6 +39,39 @@ export interface Moved {
 
 /** States that do not count against the daily limit: the money never left or came back. */
 const RELEASED: OrderState[] = ['CLOSED', 'CREDIT_FAILED', 'REFUNDING', 'REFUNDED']
+/** An IC-card top-up in these states is paid and not on the card yet. */
+const CARD_PENDING: OrderState[] = ['PAID', 'CREDITING', 'CREDITED', 'AWAITING_CARD_WRITE']
+
+/** What an account's orders already hold when a new one is asked for. */
+export interface AccountStanding {
+  /**
+   * Top-ups since the day began that hold money or can still be paid (the daily limit): an
+   * unpaid order past its expiry can no longer be paid and counts as little as a closed one.
+   */
+  committedFen: number
+  /** Orders (top-ups and bills) that can still be paid: CREATED or PAYING, not yet expired. */
+  openOrders: number
+  /** IC-card top-ups paid and not yet written to the card. */
+  awaitingCardWrite: number
+}
+
+/** The SQL of order-sql.ts says the same; the schema test runs both. */
+function standingOf(rows: PaymentOrderRow[], since: Date, now: Date): AccountStanding {
+  const unpaid = (r: PaymentOrderRow) => AWAITING_PAYMENT.includes(r.state)
+  const open = (r: PaymentOrderRow) => unpaid(r) && r.expiresAt > now
+  const committed = (r: PaymentOrderRow) =>
+    r.purpose === 'recharge' &&
+    r.createdAt >= since &&
+    !RELEASED.includes(r.state) &&
+    (!unpaid(r) || open(r))
+  const onCardWait = (r: PaymentOrderRow) =>
+    r.purpose === 'recharge' && r.accountKind === 'ic_prepaid' && CARD_PENDING.includes(r.state)
+  return {
+    committedFen: rows.filter(committed).reduce((sum, r) => sum + r.amountFen, 0),
+    openOrders: rows.filter(open).length,
+    awaitingCardWrite: rows.filter(onCardWait).length,
+  }
+}
 
 /**
  * Orders and their transitions. A state change is a conditional UPDATE (`WHERE state = :from`)
@@ -98,18 +131,23 @@ export class OrderRepository {
     }
   }
 
-  /** Moves `from` → `to` if the order is still in `from`. */
+  /**
+   * Moves `from` → `to` if the order is still in `from`. `happenedAt`: when the step happened
+   * as the system that did it recorded it, when that is not the moment we learn of it.
+   */
   async transition(
     id: string,
     from: OrderState,
     to: OrderState,
     cause: string,
     patch: TransitionPatch = {},
+    happenedAt?: Date,
   ): Promise<Moved> {
     assertMove(from, to)
     const at = this.now()
+    const stepAt = happenedAt ?? at
     if (this.pg) {
-      const moved = await this.pg.transition(id, from, to, cause.slice(0, 64), at, patch)
+      const moved = await this.pg.transition(id, from, to, cause.slice(0, 64), at, patch, stepAt)
       if (!moved) return { won: false, order: await this.get(id) }
       this.timelines.set(moved.order, moved.timeline)
       return { won: true, order: moved.order }
@@ -122,7 +160,7 @@ export class OrderRepository {
         .where('id = :id AND state = :from', { id, from })
         .execute()
       if (result.affected !== 1) return false
-      await tx.getRepository(OrderTransitionRow).insert(this.record(id, from, to, cause, at))
+      await tx.getRepository(OrderTransitionRow).insert(this.record(id, from, to, cause, stepAt))
       return true
     })
     return { won, order: await this.get(id) }
@@ -199,14 +237,31 @@ export class OrderRepository {
     })
   }
 
-  /** Top-ups of the account since `since` that still hold money (for the daily limit). */
+  /** Top-ups of the account since `since` that hold money or can still be paid. */
   async committedSince(accountNo: string, since: Date): Promise<number> {
-    if (this.pg) return this.pg.committedSince(accountNo, since, RELEASED)
+    return (await this.standing(accountNo, since)).committedFen
+  }
+
+  /** The account's open orders and what they hold, as of now; `since`: the day's start. */
+  async standing(accountNo: string, since: Date): Promise<AccountStanding> {
+    const now = this.now()
+    const states = { released: RELEASED, unpaid: AWAITING_PAYMENT, cardPending: CARD_PENDING }
+    if (this.pg) return this.pg.standing(accountNo, since, now, states)
     const rows = await this.orders.find({
-      select: { amountFen: true, state: true },
-      where: { accountNo, purpose: 'recharge', createdAt: MoreThanOrEqual(since) },
+      select: {
+        amountFen: true,
+        state: true,
+        purpose: true,
+        accountKind: true,
+        createdAt: true,
+        expiresAt: true,
+      },
+      where: [
+        { accountNo, createdAt: MoreThanOrEqual(since) },
+        { accountNo, state: In([...AWAITING_PAYMENT, ...CARD_PENDING]) },
+      ],
     })
-    return rows.filter((r) => !RELEASED.includes(r.state)).reduce((sum, r) => sum + r.amountFen, 0)
+    return standingOf(rows, since, now)
   }
 
   /** Orders in `states` untouched since `before`: the sweep re-enqueues their jobs. */

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import type { Pool } from 'pg'
 import type { OrderState } from '@gh/shared'
 import type { OrderTransitionRow, PaymentOrderRow } from './order-entity'
+import type { AccountStanding } from './order-repository'
 
 /** Patchable order fields and their columns (TransitionPatch in order-repository.ts). */
 const PATCH_COLUMNS = {
@@ -70,16 +71,41 @@ export class PostgresOrders {
     return rows[0] ? hydrate(rows[0]) : null
   }
 
-  /** Sum of the account's top-ups created since `since` that are not in `released` states. */
-  async committedSince(accountNo: string, since: Date, released: OrderState[]): Promise<number> {
-    const { rows } = await this.pool.query<{ total: number }>({
-      name: 'orders.committedSince',
-      text: `SELECT COALESCE(SUM(amount_fen), 0)::integer AS total FROM payment_orders
-        WHERE account_no = $1 AND purpose = 'recharge' AND created_at >= $2
-          AND NOT (state = ANY($3::varchar[]))`,
-      values: [accountNo, since.toISOString(), released],
+  /** AccountStanding (order-repository.ts) in one statement. */
+  async standing(
+    accountNo: string,
+    since: Date,
+    now: Date,
+    states: {
+      released: readonly OrderState[]
+      unpaid: readonly OrderState[]
+      cardPending: readonly OrderState[]
+    },
+  ): Promise<AccountStanding> {
+    const { rows } = await this.pool.query<AccountStanding>({
+      name: 'orders.standing',
+      text: `SELECT
+          COALESCE(SUM(amount_fen) FILTER (WHERE purpose = 'recharge' AND created_at >= $2
+            AND NOT (state = ANY($4::varchar[]))
+            AND NOT (state = ANY($5::varchar[]) AND expires_at <= $3)), 0)::integer
+            AS "committedFen",
+          (COUNT(*) FILTER (WHERE state = ANY($5::varchar[]) AND expires_at > $3))::integer
+            AS "openOrders",
+          (COUNT(*) FILTER (WHERE purpose = 'recharge' AND account_kind = 'ic_prepaid'
+            AND state = ANY($6::varchar[])))::integer AS "awaitingCardWrite"
+        FROM payment_orders
+        WHERE account_no = $1
+          AND (created_at >= $2 OR state = ANY($5::varchar[]) OR state = ANY($6::varchar[]))`,
+      values: [
+        accountNo,
+        since.toISOString(),
+        now.toISOString(),
+        states.released,
+        states.unpaid,
+        states.cardPending,
+      ],
     })
-    return rows[0]?.total ?? 0
+    return rows[0] ?? { committedFen: 0, openOrders: 0, awaitingCardWrite: 0 }
   }
 
   /** Inserts the order and its CREATED transition; a unique violation is thrown as pg's 23505. */
@@ -124,9 +150,9 @@ export class PostgresOrders {
   }
 
   /**
-   * `from` → `to` with the patch, if the row is still in `from`, and the transition row;
-   * answers the moved order with its whole timeline (the new step last), or null when another
-   * caller had already moved it.
+   * `from` → `to` with the patch, if the row is still in `from`, and the transition row (at
+   * `stepAt`); answers the moved order with its whole timeline (the new step last), or null
+   * when another caller had already moved it.
    */
   async transition(
     id: string,
@@ -135,8 +161,17 @@ export class PostgresOrders {
     cause: string,
     at: Date,
     patch: Patch,
+    stepAt: Date = at,
   ): Promise<{ order: PaymentOrderRow; timeline: OrderTransitionRow[] } | null> {
-    const values: unknown[] = [id, from, to, at.toISOString(), randomUUID(), cause]
+    const values: unknown[] = [
+      id,
+      from,
+      to,
+      at.toISOString(),
+      randomUUID(),
+      cause,
+      stepAt.toISOString(),
+    ]
     const sets = ['state = $3', 'updated_at = $4', 'version = version + 1']
     for (const [field, column] of Object.entries(PATCH_COLUMNS)) {
       if (!(field in patch)) continue
@@ -154,7 +189,7 @@ export class PostgresOrders {
           RETURNING ${ORDER_COLUMNS}),
        recorded AS (
          INSERT INTO payment_order_transitions (id, order_id, from_state, to_state, cause, at)
-         SELECT $5::varchar, id, $2::varchar, $3::varchar, $6::varchar, $4::varchar FROM moved
+         SELECT $5::varchar, id, $2::varchar, $3::varchar, $6::varchar, $7::varchar FROM moved
          RETURNING ${TRANSITION_COLUMNS}, 1 AS step)
        SELECT moved.*, (
          SELECT json_agg(t ORDER BY t.step, t.at) FROM (

@@ -43,6 +43,8 @@ export class PaymentIntake {
     source: 'notify' | 'query',
   ): Promise<PaymentOrderRow> {
     if (trade.status === 'paid') {
+      // The PAID step is stamped by our clock, the provider's paid time kept beside it as data:
+      // the settle job times the credit deadline from the step (see Settlement.paidHereAt).
       const moved = await this.orders.advance(order.id, 'PAID', `paid_${source}`, {
         paidFen: trade.paidFen ?? order.amountFen,
         transactionId: trade.transactionId,

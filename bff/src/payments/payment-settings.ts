@@ -5,13 +5,21 @@ export interface PaymentSettings {
   /** time_expire of a provider order: unpaid after this, it is closed. */
   orderTtlMs: number
   /**
+   * Unpaid orders an account may have open at once (any payer): unpaid orders hold part of
+   * the daily limit until they expire, so without a cap anyone able to order could use it up.
+   */
+  maxOpenOrdersPerAccount: number
+  /**
    * How long order creation waits for the account's facts while it holds the account's lock;
    * stays under that lock's TTL (10 s, container.ts).
    */
   accountFactsTimeoutMs: number
   /** Waits between provider queries while no notification has come, then repeats the last. */
   pollDelaysMs: number[]
-  /** A payment not credited within this (from payment) is refunded automatically. */
+  /**
+   * A payment not credited within this is refunded automatically. Counted, like the meter watch,
+   * from when we recorded it paid, on our clock: never from the provider's reported paid time.
+   */
   creditDeadlineMs: number
   /** Backoff of credit/refund retries: base × 2^tries, capped, with jitter. */
   retryBaseMs: number
@@ -34,6 +42,7 @@ export interface PaymentSettings {
 
 export const defaultPaymentSettings: PaymentSettings = {
   orderTtlMs: 15 * 60_000,
+  maxOpenOrdersPerAccount: 3,
   accountFactsTimeoutMs: 6_000,
   pollDelaysMs: [15_000, 45_000, 120_000, 300_000],
   creditDeadlineMs: 24 * 3600_000,

@@ -87,11 +87,20 @@ export interface CreditRequest {
 export type CreditOutcome = 'applied' | 'pending' | 'awaiting_card_write'
 export type CreditStatus = CreditOutcome | 'card_written' | 'reversed' | 'unknown'
 
+/**
+ * Where a credit stands. `at`: when it got there, as the system that did it recorded it (the
+ * card write's time for card_written); null when that system does not say.
+ */
+export interface CreditProgress {
+  status: CreditStatus
+  at: Date | null
+}
+
 /** Billing / meters, as the payment core sees them. */
 export interface CreditTarget {
   /** Idempotent by orderId: a repeat returns the current outcome and posts nothing new. */
   credit(request: CreditRequest): Promise<CreditOutcome>
-  status(orderId: string): Promise<CreditStatus>
+  status(orderId: string): Promise<CreditProgress>
   /**
    * Withdraws a posting that has not reached the meter, before the payer is refunded:
    * 'reversed' (or nothing had been posted), or 'already_applied' when the meter was faster.

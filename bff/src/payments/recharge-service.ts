@@ -77,17 +77,29 @@ export class RechargeService {
     cmd: CreateOrderCommand,
     facts: () => Promise<PayableAccount | null>,
   ): Promise<Admitted> {
-    const [payerId, existing, paidToday] = await Promise.all([
+    const [payerId, existing, standing] = await Promise.all([
       this.payers(cmd.userId, cmd.channel),
       this.orders.findByKey(cmd.userId, cmd.idempotencyKey),
-      this.orders.committedSince(cmd.accountNo, startOfShanghaiDay(this.now())),
+      this.orders.standing(cmd.accountNo, startOfShanghaiDay(this.now())),
     ])
     if (cmd.channel !== 'h5' && !payerId) throw refused('NO_PAYER', openInApp[cmd.channel])
     // A repeated request answers its order without waiting for the facts it does not use.
     if (existing) return { fresh: false, order: existing, payerId }
+    if (standing.openOrders >= this.settings.maxOpenOrdersPerAccount) {
+      throw tooManyOpenOrders(standing.openOrders, this.settings.orderTtlMs)
+    }
     const account = await withDeadline(facts(), this.settings.accountFactsTimeoutMs)
     if (!account) throw errors.notFound()
-    const decision = decidePayment(account, cmd.purpose, cmd.amountFen, paidToday)
+    // The meter system takes no purchase while another waits for its card write: a second
+    // top-up would be paid and then refunded.
+    if (
+      cmd.purpose === 'recharge' &&
+      account.kind === 'ic_prepaid' &&
+      standing.awaitingCardWrite > 0
+    ) {
+      throw cardWritePending()
+    }
+    const decision = decidePayment(account, cmd.purpose, cmd.amountFen, standing.committedFen)
     if (!decision.allowed) throw refused(decision.refusal, decision.message)
     const order = this.newOrder(cmd, account.kind, decision.toArrearsFen)
     const providerOrder = later(this.providerOrder(order, payerId))
@@ -190,6 +202,19 @@ async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   } finally {
     clearTimeout(timer)
   }
+}
+
+function tooManyOpenOrders(open: number, orderTtlMs: number): AppError {
+  return new AppError('TOO_MANY_OPEN_ORDERS', 409, {
+    message: `${open} unpaid orders open on the account`,
+    userMessage: `该户号已有${open}笔待支付的订单，请先完成支付或取消其中一笔再下单（未支付的订单${Math.round(orderTtlMs / 60_000)}分钟后自动关闭）`,
+  })
+}
+
+function cardWritePending(): AppError {
+  return new AppError('CARD_WRITE_PENDING', 409, {
+    message: 'an earlier IC-card top-up is not written to the card yet',
+  })
 }
 
 function refused(reason: string, userMessage: string): AppError {

@@ -87,11 +87,22 @@ export class Settlement {
     if (outcome === 'applied' || outcome === 'awaiting_card_write') {
       return this.move(order, 'CREDITED', `credit_${outcome}`)
     }
-    if (outcome === 'rejected' || this.pastDeadline(order)) {
-      return this.giveUp(order, giveUpCause[outcome], tries)
-    }
-    if (outcome === 'pending') return this.waitForMeter(order, tries)
-    return this.wait(order, tries)
+    if (outcome === 'rejected') return this.giveUp(order, giveUpCause.rejected, tries)
+    const sincePaid = this.now().getTime() - (await this.paidHereAt(order)).getTime()
+    const untilDeadline = this.settings.creditDeadlineMs - sincePaid
+    if (untilDeadline <= 0) return this.giveUp(order, giveUpCause[outcome], tries)
+    if (outcome === 'pending') return this.waitForMeter(sincePaid, untilDeadline, tries)
+    return this.wait(tries, untilDeadline)
+  }
+
+  /**
+   * When this system recorded the payment (its PAID step), on its own clock: the credit deadline
+   * and the meter watch count from here. The provider's paid time comes from the provider's
+   * clock, which can be off by any amount; it is data to show, post and reconcile, never a timer.
+   */
+  private async paidHereAt(order: PaymentOrderRow): Promise<Date> {
+    const paid = (await this.orders.timelineOf(order)).filter((t) => t.toState === 'PAID').at(-1)
+    return paid?.at ?? order.updatedAt
   }
 
   /**
@@ -99,14 +110,13 @@ export class Settlement {
    * within a minute: while the resident is likely watching the order page, ask at a steady
    * pace instead of backing off past the moment it arrives; later, back off as usual.
    */
-  private waitForMeter(order: PaymentOrderRow, tries: number): Next {
-    const sincePaid = this.now().getTime() - (order.paidAt ?? order.updatedAt).getTime()
-    if (sincePaid > this.settings.meterWatchWindowMs) return this.wait(order, tries)
+  private waitForMeter(sincePaid: number, untilDeadline: number, tries: number): Next {
+    if (sincePaid > this.settings.meterWatchWindowMs) return this.wait(tries, untilDeadline)
     const steady = Math.min(
       backoff(tries, this.settings.retryBaseMs, this.settings.retryMaxMs),
       this.settings.meterPollMs,
     )
-    return { retryInMs: Math.min(steady, this.untilDeadline(order) + 1) }
+    return { retryInMs: Math.min(steady, untilDeadline + 1) }
   }
 
   /** Withdraw the posting before refunding: when the meter was faster, the order is credited. */
@@ -116,19 +126,28 @@ export class Settlement {
       withdrawn = await this.ports.credit.refundPosting(order.id)
     } catch (err) {
       this.logger.warn({ orderNo: order.outTradeNo, err }, 'withdrawing the posting failed')
-      return this.wait(order, tries)
+      return this.wait(tries)
     }
     return withdrawn === 'already_applied'
       ? this.move(order, 'CREDITED', 'credit_applied')
       : this.move(order, 'CREDIT_FAILED', cause)
   }
 
+  /**
+   * The card is written at a service point, not through us: we only learn of it at the next
+   * check, so the step carries the write time the meter system recorded, not that moment.
+   */
   private async watchCard(order: PaymentOrderRow): Promise<Pass> {
     const watchedFor = this.now().getTime() - order.updatedAt.getTime()
     if (watchedFor > this.settings.cardWriteWatchMs) return done
-    const status = await this.ports.credit.status(order.id).catch(() => 'unknown' as const)
-    if (status === 'card_written') return this.move(order, 'CARD_WRITTEN', 'card_written')
-    return { retryInMs: this.settings.cardWritePollMs }
+    const progress = await this.ports.credit.status(order.id).catch(() => null)
+    if (progress?.status !== 'card_written') return { retryInMs: this.settings.cardWritePollMs }
+    // The meter system may record whole seconds: a write in the same second as the step
+    // before would otherwise sort ahead of it.
+    const writtenAt = progress.at
+      ? new Date(Math.max(progress.at.getTime(), order.updatedAt.getTime() + 1))
+      : undefined
+    return this.move(order, 'CARD_WRITTEN', 'card_written', {}, writtenAt)
   }
 
   /** One refund per order (derived refund number): asking first avoids a second request. */
@@ -153,7 +172,7 @@ export class Settlement {
     } catch (err) {
       this.logger.warn({ orderNo: order.outTradeNo, err }, 'refund call failed')
     }
-    return this.wait(order, tries)
+    return this.wait(tries)
   }
 
   private async move(
@@ -161,8 +180,9 @@ export class Settlement {
     to: OrderState,
     cause: string,
     patch?: TransitionPatch,
+    happenedAt?: Date,
   ): Promise<Pass> {
-    const moved = await this.orders.transition(order.id, order.state, to, cause, patch)
+    const moved = await this.orders.transition(order.id, order.state, to, cause, patch, happenedAt)
     if (moved.won && this.isEnd(moved.order)) {
       await tellResident(this.ports.notices, moved.order, this.logger)
     }
@@ -174,19 +194,9 @@ export class Settlement {
     return ['AWAITING_CARD_WRITE', 'CARD_WRITTEN', 'REFUNDED'].includes(order.state)
   }
 
-  private pastDeadline(order: PaymentOrderRow): boolean {
-    return this.untilDeadline(order) <= 0
-  }
-
-  private untilDeadline(order: PaymentOrderRow): number {
-    const paidAt = order.paidAt ?? order.updatedAt
-    return paidAt.getTime() + this.settings.creditDeadlineMs - this.now().getTime()
-  }
-
-  /** Backoff, but never sleeping past the credit deadline, so the refund is not late. */
-  private wait(order: PaymentOrderRow, tries: number): Next {
+  /** Backoff, but never sleeping past a credit deadline still ahead, so the refund is not late. */
+  private wait(tries: number, untilDeadline = 0): Next {
     const delay = backoff(tries, this.settings.retryBaseMs, this.settings.retryMaxMs)
-    const untilDeadline = this.untilDeadline(order)
     return { retryInMs: untilDeadline > 0 ? Math.min(delay, untilDeadline + 1) : delay }
   }
 }

@@ -5,8 +5,8 @@ import { toShanghaiIso } from '../../platform/time'
 import { UpstreamError } from '../../platform/upstream-client'
 import type {
   CreditOutcome,
+  CreditProgress,
   CreditRequest,
-  CreditStatus,
   CreditTarget,
   ProviderName,
 } from '../ports'
@@ -73,24 +73,27 @@ export class BillingCreditTarget implements CreditTarget {
     return credit.status === 'applied' ? 'applied' : 'pending'
   }
 
-  async status(orderId: string): Promise<CreditStatus> {
+  async status(orderId: string): Promise<CreditProgress> {
     const { account, facts } = await this.context(orderId)
     const meterNo = account.meterNo
     if (account.kind === 'ic_prepaid' && meterNo) {
       const purchase = await this.meters.purchaseStatus(orderId)
-      if (purchase) return purchase.status === 'written' ? 'card_written' : 'awaiting_card_write'
+      if (purchase?.status === 'written') {
+        return { status: 'card_written', at: instantOf(purchase.writtenAt) }
+      }
+      if (purchase) return { status: 'awaiting_card_write', at: null }
     }
     if (account.kind === 'iot_prepaid' && meterNo) {
       const credit = await this.meters.creditStatus(meterNo, orderId)
-      if (credit) return credit.status === 'applied' ? 'applied' : 'pending'
+      if (credit) return { status: credit.status === 'applied' ? 'applied' : 'pending', at: null }
     }
-    if (!facts.paidAt) return 'unknown'
+    if (!facts.paidAt) return { status: 'unknown', at: null }
     const posting = await this.billing.findPosting(
       toShanghaiIso(facts.paidAt).slice(0, 10),
       orderId,
     )
-    if (!posting) return 'unknown'
-    return isPrepaidMeter(account) ? 'pending' : 'applied'
+    if (!posting) return { status: 'unknown', at: null }
+    return { status: isPrepaidMeter(account) ? 'pending' : 'applied', at: null }
   }
 
   async refundPosting(orderId: string): Promise<'reversed' | 'already_applied'> {
@@ -135,6 +138,12 @@ export class BillingCreditTarget implements CreditTarget {
     if (!account) throw new UpstreamError('customers', 'rejected', 'unknown account', 404)
     return { account, facts }
   }
+}
+
+function instantOf(iso: string | null): Date | null {
+  if (!iso) return null
+  const at = new Date(iso)
+  return Number.isNaN(at.getTime()) ? null : at
 }
 
 function isPrepaidMeter(account: CustomerAccount): boolean {

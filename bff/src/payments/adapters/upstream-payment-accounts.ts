@@ -47,11 +47,16 @@ export class UpstreamPaymentAccounts implements PaymentAccountsPort {
     }
   }
 
-  /** Daily use from the last two monthly readings; the estimate is a nicety, never a blocker. */
+  /**
+   * Daily use from the last two monthly readings, whichever year they were taken in; the
+   * estimate is a nicety, never a blocker. Readings of this year and the last: the two latest
+   * are in there early in January too, before the meter system has taken (or, on a clock a few
+   * days behind ours, reached) the new year's first reading.
+   */
   private async usage(meterNo: string): Promise<PayableAccount['usage']> {
     const year = toShanghaiIso(this.now()).slice(0, 4)
     try {
-      const readings = await this.meters.readings(meterNo, `${Number(year) - 1}-12-01`)
+      const readings = await this.meters.readings(meterNo, `${Number(year) - 1}-01-01`)
       const last = readings.at(-1)
       const before = readings.at(-2)
       if (!last || !before) return null
