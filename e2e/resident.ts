@@ -84,9 +84,39 @@ export async function logInAndBind(page: Page, query: string, accountNo: string)
   if (!proof) throw new Error(`persona ${accountNo} is not in the sandbox listing`)
   await current(page).getByRole('button', { name: '绑定新户号' }).click()
   await fill(page, '户号', accountNo)
+  await current(page)
+    .getByRole('button', { name: /^户主姓名验证/ })
+    .click()
   await fill(page, '户主姓名', proof.holderName)
   await fill(page, '预留手机号后4位', proof.phoneLast4)
   await current(page).getByRole('button', { name: '我家', exact: true }).click()
   await current(page).getByRole('button', { name: '绑定', exact: true }).click()
   await current(page).getByText('全部户号（1）').waitFor()
+}
+
+/** The holder proof (name, last 4 digits of the reserved phone) of a seeded persona. */
+export async function personaProof(
+  accountNo: string,
+): Promise<{ holderName: string; phoneLast4: string }> {
+  const res = await fetch(`${SANDBOX_URL}/sandbox/accounts`)
+  const body = (await res.json()) as {
+    personas: { accountNo: string; holderName: string; phoneLast4: string }[]
+  }
+  const proof = body.personas.find((a) => a.accountNo === accountNo)
+  if (!proof) throw new Error(`persona ${accountNo} is not in the sandbox listing`)
+  return proof
+}
+
+/** On the 绑定户号 page already shown: binds a seeded persona as 我家 by its holder proof. */
+export async function bindShown(page: Page, accountNo: string): Promise<void> {
+  const proof = await personaProof(accountNo)
+  await current(page).getByRole('heading', { name: '绑定户号' }).waitFor()
+  await fill(page, '户号', accountNo)
+  await current(page)
+    .getByRole('button', { name: /^户主姓名/ })
+    .click()
+  await fill(page, '户主姓名', proof.holderName)
+  await fill(page, '预留手机号后4位', proof.phoneLast4)
+  await current(page).getByRole('button', { name: '我家', exact: true }).click()
+  await current(page).getByRole('button', { name: '绑定', exact: true }).click()
 }

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm'
 import { BindingAttempts } from './accounts/binding-attempts'
 import { BindingRepository } from './accounts/binding-repository'
 import { BindingService } from './accounts/binding-service'
+import { SmsBinding } from './accounts/sms-binding'
 import { BillService, type BillingReads } from './bills/bill-service'
 import { BillingHttpAdapter } from './upstream/billing/billing-http-adapter'
 import { AgentLinkService } from './agent-links/agent-link-service'
@@ -74,6 +75,7 @@ export interface Services {
   sms: SmsCodeService
   privacy: PrivacyService
   bindings: BindingService
+  smsBinding: SmsBinding
   family: FamilyService
   content: ContentService
   bills: BillService
@@ -226,6 +228,15 @@ export async function createContainer(
     ),
     privacy: new PrivacyService(users, bindings, bindingService, sessions, now),
     bindings: bindingService,
+    smsBinding: new SmsBinding({
+      redis,
+      secret: config.sessionSecret,
+      namespace: ns,
+      customers: ports.customers,
+      sms: ports.sms,
+      bindings: bindingService,
+      now,
+    }),
     family: new FamilyService(
       bindings,
       users,
@@ -276,6 +287,7 @@ export async function createContainer(
 
   const payShares = new PayShareService(
     new ShareStore(redis, config.rateLimitNamespace, 3 * 24 * 3600),
+    bindings,
     ports.payments.accounts,
     payments.orders,
     payments.recharges,

@@ -5,6 +5,8 @@
 export const errorMessages = {
   BAD_REQUEST: '请求内容有误，请检查后再试',
   VALIDATION_FAILED: '填写的内容有误，请检查后再试',
+  BODY_TOO_DEEP: '提交的内容层级太多，请检查后再试',
+  METHOD_NOT_ALLOWED: '不支持这种请求方式',
   UNAUTHENTICATED: '请先登录',
   SESSION_EXPIRED: '登录已过期，请重新登录',
   FORBIDDEN: '没有权限进行此操作',
@@ -26,6 +28,8 @@ export const errorMessages = {
   BILL_NOT_FOUND: '没有找到这张账单，请刷新账单列表',
   BILLS_UNAVAILABLE: '账单暂时查不到，请稍后再试（已缴的费用不受影响）',
   PAYMENT_REFUSED: '暂时不能为该户号缴费',
+  TOO_MANY_OPEN_ORDERS: '该户号待支付的订单太多了，请先完成支付或取消其中一笔再下单',
+  CARD_WRITE_PENDING: '上一笔充值还未写卡，请先携带燃气卡到写卡点写卡，写卡后再充值',
   PAYLOAD_TOO_LARGE: '提交的内容太大',
   UPSTREAM_TIMEOUT: '系统繁忙，请稍后再试',
   UPSTREAM_UNAVAILABLE: '服务暂时不可用，请稍后再试',

@@ -5,17 +5,24 @@ import type { RouteHandler } from '../platform/http/routes'
 import type { CustomersPort } from '../upstream/customers/customers-port'
 import { toAccountSummary } from './account-summary'
 import type { BindingService } from './binding-service'
+import type { SmsBinding } from './sms-binding'
 
 type R = typeof routes
 
-export function accountHandlers(deps: { customers: CustomersPort; bindings: BindingService }): {
+export function accountHandlers(deps: {
+  customers: CustomersPort
+  bindings: BindingService
+  smsBinding: SmsBinding
+}): {
   getAccount: RouteHandler<R['getAccount']>
   listAccounts: RouteHandler<R['listAccounts']>
   bindAccount: RouteHandler<R['bindAccount']>
+  sendBindingCode: RouteHandler<R['sendBindingCode']>
+  bindAccountBySms: RouteHandler<R['bindAccountBySms']>
   updateBinding: RouteHandler<R['updateBinding']>
   unbindAccount: RouteHandler<R['unbindAccount']>
 } {
-  const { customers, bindings } = deps
+  const { customers, bindings, smsBinding } = deps
   return {
     getAccount: async ({ params }) => {
       const account = await customers.getAccount(params.accountNo)
@@ -24,6 +31,8 @@ export function accountHandlers(deps: { customers: CustomersPort; bindings: Bind
     },
     listAccounts: async ({ user, log }) => ({ accounts: await bindings.list(user.userId, log) }),
     bindAccount: ({ user, body, log }) => bindings.bind(user.userId, body, clientIp(), log),
+    sendBindingCode: ({ user, body, log }) => smsBinding.sendCode(user.userId, body.accountNo, log),
+    bindAccountBySms: ({ user, body, log }) => smsBinding.bind(user.userId, body, log),
     updateBinding: ({ user, params, body, log }) =>
       bindings.update(user.userId, params.accountNo, body, log),
     unbindAccount: async ({ user, params }) => {

@@ -4,8 +4,9 @@ import { SlidingWindowLimiter, type SlidingWindowRule } from '../auth/sliding-wi
 /**
  * Failed binding proofs allowed before a lock-out. Per user stops one login guessing; per
  * account stops many logins (or IPs) guessing one household's proof; per IP stops one machine
- * trying many accounts. An account lock-out also blocks its rightful holder for an hour: the
- * price of not letting the holder's name and phone digits be guessed.
+ * trying many accounts. An account lock-out also closes this path to its rightful holder for
+ * an hour: the price of not letting the holder's name and phone digits be guessed. Binding by a
+ * code sent to the reserved phone (sms-binding.ts) stays open meanwhile.
  */
 export const BINDING_LIMITS = {
   user: { name: 'bind-user', limit: 5, windowSeconds: 15 * 60, lockSeconds: 30 * 60 },

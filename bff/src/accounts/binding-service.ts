@@ -31,48 +31,53 @@ export class BindingService {
     return Promise.all(rows.map((row) => this.present(row, log)))
   }
 
-  /** Bind: count the attempt, check the proof with the CIS, then bind as an owner. */
-  async bind(
-    userId: string,
-    req: BindAccountRequest,
-    ip: string,
-    log: Logger,
-  ): Promise<BoundAccount> {
-    const existing = await this.bindings.find(userId, req.accountNo)
-    if (existing) return this.present(existing, log)
-    await this.checkRoom(userId)
-    const attempt = await this.attempts.begin(userId, req.accountNo, ip)
-    if (!attempt.allowed) {
-      log.warn({ retryAfterSeconds: attempt.retryAfterSeconds }, 'binding attempts locked out')
-      throw rateLimited(
-        '绑定尝试次数过多，为保护户主信息已暂停绑定',
-        attempt.retryAfterSeconds,
-        this.now(),
-      )
-    }
-    const match = await this.customers.verifyHolder(req.accountNo, req.holderName, req.phoneLast4)
-    if (!match) throw proofRejected()
-    await attempt.succeeded()
-    const row = await this.bindings.add(
-      { userId, accountNo: req.accountNo, label: req.label ?? null, role: 'owner' },
-      this.now(),
-    )
-    return this.present(row, log)
+  /** Bind with the holder proof: count the attempt, check the proof with the CIS. */
+  bind(userId: string, req: BindAccountRequest, ip: string, log: Logger): Promise<BoundAccount> {
+    return this.bindWith(userId, req.accountNo, req.label ?? null, log, async () => {
+      const attempt = await this.attempts.begin(userId, req.accountNo, ip)
+      if (!attempt.allowed) {
+        log.warn({ retryAfterSeconds: attempt.retryAfterSeconds }, 'binding attempts locked out')
+        throw rateLimited(
+          '绑定尝试次数过多，为保护户主信息已暂停用姓名绑定（可改用短信验证码绑定）',
+          attempt.retryAfterSeconds,
+          this.now(),
+        )
+      }
+      const match = await this.customers.verifyHolder(req.accountNo, req.holderName, req.phoneLast4)
+      if (!match) throw proofRejected()
+      await attempt.succeeded()
+    })
   }
 
   /**
    * Binds as an owner without the holder proof, because someone already checked it: an agent
    * who saw the holder (a signed agent link). Same limit as any binding.
    */
-  async bindVerified(
+  bindVerified(
     userId: string,
     accountNo: string,
     label: string | null,
     log: Logger,
   ): Promise<BoundAccount> {
+    return this.bindWith(userId, accountNo, label, log, async () => undefined)
+  }
+
+  /**
+   * Binds as an owner once `prove` resolves. An existing binding is answered without a proof,
+   * and the per-user limit is checked first, so a proof (a one-time code) is not spent on a
+   * binding that could not be made.
+   */
+  async bindWith(
+    userId: string,
+    accountNo: string,
+    label: string | null,
+    log: Logger,
+    prove: () => Promise<void>,
+  ): Promise<BoundAccount> {
     const existing = await this.bindings.find(userId, accountNo)
     if (existing) return this.present(existing, log)
     await this.checkRoom(userId)
+    await prove()
     const row = await this.bindings.add({ userId, accountNo, label, role: 'owner' }, this.now())
     return this.present(row, log)
   }

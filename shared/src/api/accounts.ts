@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineRoute } from './route'
 import { AccountParams, AccountNo, IsoDateTime, NoBody, NoParams, NoQuery } from './common'
+import { SmsCode, SmsSent } from './auth'
 
 export const AccountKind = z.enum(['iot_prepaid', 'ic_prepaid', 'postpaid_gas', 'heating'])
 export type AccountKind = z.infer<typeof AccountKind>
@@ -100,6 +101,52 @@ export const bindAccount = defineRoute({
   params: NoParams,
   query: NoQuery,
   body: BindAccountRequest,
+  response: BoundAccount,
+})
+
+/*
+ * Binding by SMS: a code goes to the account's reserved phone (预留手机号) as the CIS holds it;
+ * the caller never names a phone, so a code cannot be sent anywhere else. This path has its own
+ * limits and is not closed by the holder-proof lock-out above.
+ */
+
+export const SendBindingCodeRequest = z.object({ accountNo: AccountNo }).strict()
+export type SendBindingCodeRequest = z.infer<typeof SendBindingCodeRequest>
+
+export const sendBindingCode = defineRoute({
+  id: 'sendBindingCode',
+  method: 'post',
+  path: '/bindings/sms/send',
+  summary:
+    'Sends a 6-digit binding code by SMS to the account’s reserved phone and answers with that phone masked (its last digits hidden: they are the holder proof). Rate-limited per user and account, per user and per account; an unknown account answers alike.',
+  tag: 'accounts',
+  auth: 'user',
+  accountScoped: false,
+  idempotent: true,
+  params: NoParams,
+  query: NoQuery,
+  body: SendBindingCodeRequest,
+  response: SmsSent,
+})
+
+export const BindBySmsRequest = z
+  .object({ accountNo: AccountNo, code: SmsCode, label: AccountLabel.optional() })
+  .strict()
+export type BindBySmsRequest = z.infer<typeof BindBySmsRequest>
+
+export const bindAccountBySms = defineRoute({
+  id: 'bindAccountBySms',
+  method: 'post',
+  path: '/bindings/sms/verify',
+  summary:
+    'Binds an account as its owner with the code sent to the reserved phone: single use, 5 tries, 5 minutes, valid only for the user who asked for it.',
+  tag: 'accounts',
+  auth: 'user',
+  accountScoped: false,
+  idempotent: true,
+  params: NoParams,
+  query: NoQuery,
+  body: BindBySmsRequest,
   response: BoundAccount,
 })
 

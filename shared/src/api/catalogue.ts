@@ -1,4 +1,12 @@
-import { bindAccount, getAccount, listAccounts, unbindAccount, updateBinding } from './accounts'
+import {
+  bindAccount,
+  bindAccountBySms,
+  getAccount,
+  listAccounts,
+  sendBindingCode,
+  unbindAccount,
+  updateBinding,
+} from './accounts'
 import { getAppInfo } from './app-info'
 import { getBill, listBills } from './bills'
 import { getArticle, listArticles, listNotices, listOutlets } from './content'
@@ -49,6 +57,8 @@ export const routes = {
   deleteMe,
   listAccounts,
   bindAccount,
+  sendBindingCode,
+  bindAccountBySms,
   getAccount,
   updateBinding,
   unbindAccount,

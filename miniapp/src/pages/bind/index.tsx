@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { BindAccountRequest } from '@gh/shared'
+import { BindAccountRequest, type BoundAccount } from '@gh/shared'
 import { a11y } from '../../a11y'
 import { bindAccount } from '../../account/api'
 import { ChoiceChips } from '../../account/choice-chips'
@@ -14,16 +14,24 @@ import { useLoggedIn } from '../../auth/session'
 import { ActionButton } from '../../components/action-button'
 import { PageHeading } from '../../components/page-heading'
 import { PageRoot } from '../../components/page-root'
+import { ReadAloudBar } from '../../components/read-aloud'
 import { openPage, pages } from '../../navigation/pages'
+import { agentLinkBindSpeech, bindSpeech } from '../../voice'
 import { AgentLinkConfirm } from './parts/agent-link'
+import { BindMethodSwitch, type BindMethod } from './parts/bind-method'
 import { canScan, scanAccountNo } from './parts/scan'
+import { SmsBind } from './parts/sms-bind'
 import './index.scss'
 
-/** 绑定户号: account number (typed or scanned from a bill/meter QR) + the holder proof. */
+/**
+ * 绑定户号: account number (typed or scanned from a bill/meter QR), then a code sent to the
+ * account's reserved phone (recommended) or the holder proof (name + last 4 phone digits).
+ */
 export default function BindPage() {
   const loggedIn = useLoggedIn()
   const { params } = useRouter()
   const [accountNo, setAccountNo] = useState(params.accountNo ?? '')
+  const [method, setMethod] = useState<BindMethod>('sms')
   const [holderName, setHolderName] = useState('')
   const [phoneLast4, setPhoneLast4] = useState('')
   const [label, setLabel] = useState<string | undefined>()
@@ -36,16 +44,24 @@ export default function BindPage() {
     else setError('没有识别到户号，请对准账单或燃气表上的二维码，或直接输入')
   }
 
+  const done = async (bound: BoundAccount) => {
+    currentAccountStore.set(bound.accountNo)
+    await Taro.showToast({ title: '绑定成功', icon: 'success' }).catch(() => undefined)
+    backToAccounts()
+  }
+
+  const chooseMethod = (next: BindMethod) => {
+    setMethod(next)
+    setError(undefined)
+  }
+
   const submit = async () => {
     const parsed = BindAccountRequest.safeParse({ accountNo, holderName, phoneLast4, label })
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? '请检查填写的内容')
     setError(undefined)
     setBusy(true)
     try {
-      const bound = await bindAccount(parsed.data)
-      currentAccountStore.set(bound.accountNo)
-      await Taro.showToast({ title: '绑定成功', icon: 'success' }).catch(() => undefined)
-      backToAccounts()
+      await done(await bindAccount(parsed.data))
     } catch (err) {
       setError(toApiError(err).message)
     } finally {
@@ -57,6 +73,7 @@ export default function BindPage() {
     return (
       <PageRoot>
         <PageHeading title="绑定户号" />
+        <ReadAloudBar text={() => bindSpeech({ loggedIn, accountNo, method })} />
         <View className="card">
           <Text className="card__title">请先登录</Text>
           <View className="bind-page__submit">
@@ -73,14 +90,43 @@ export default function BindPage() {
     return (
       <PageRoot>
         <PageHeading title="绑定户号" subtitle="客服发来的链接" />
+        <ReadAloudBar text={agentLinkBindSpeech} />
         <AgentLinkConfirm token={decodeURIComponent(params.agentLink)} />
       </PageRoot>
     )
   }
 
+  const labelChips = (
+    <ChoiceChips
+      label="备注名（可不选）"
+      choices={labelChoices}
+      value={label}
+      onChange={setLabel}
+    />
+  )
+  const errorLine = error ? (
+    <Text className="bind-page__error" {...a11y(undefined, 'alert')}>
+      ⚠ {error}
+    </Text>
+  ) : null
+
   return (
     <PageRoot>
       <PageHeading title="绑定户号" subtitle="户号印在燃气账单、缴费卡或燃气表上" />
+      <ReadAloudBar
+        what="要填写的内容"
+        text={() =>
+          bindSpeech({
+            loggedIn,
+            accountNo,
+            method,
+            holderNameFilled: holderName.trim() !== '',
+            phoneLast4Filled: phoneLast4.trim() !== '',
+            ...(label ? { label } : {}),
+            ...(error ? { error } : {}),
+          })
+        }
+      />
       <View className="card">
         <FormField
           label="户号"
@@ -94,45 +140,46 @@ export default function BindPage() {
               <View
                 className="form-field__addon"
                 onClick={() => void scan()}
-                {...a11y('扫描账单或燃气表上的二维码', 'button')}
+                {...a11y('扫码（扫描账单或燃气表上的二维码）', 'button')}
               >
                 <Text>扫码</Text>
               </View>
             ) : undefined
           }
         />
-        <FormField
-          label="户主姓名"
-          value={holderName}
-          onChange={setHolderName}
-          placeholder="全名或姓氏"
-          hint="填姓氏也可以，例如“王”"
-        />
-        <FormField
-          label="预留手机号后4位"
-          value={phoneLast4}
-          onChange={setPhoneLast4}
-          type="number"
-          maxLength={4}
-          placeholder="4位数字"
-          hint="开户时登记的手机号，不是本机号码也可以"
-        />
-        <ChoiceChips
-          label="备注名（可不选）"
-          choices={labelChoices}
-          value={label}
-          onChange={setLabel}
-        />
-        {error ? (
-          <Text className="bind-page__error" {...a11y(undefined, 'alert')}>
-            ⚠ {error}
-          </Text>
-        ) : null}
-        <View className="bind-page__submit">
-          <ActionButton main onClick={() => void submit()}>
-            {busy ? '正在核对…' : '绑定'}
-          </ActionButton>
-        </View>
+        <BindMethodSwitch value={method} onChange={chooseMethod} />
+        {method === 'sms' ? (
+          <SmsBind accountNo={accountNo} label={label} onBound={done}>
+            {labelChips}
+            {errorLine}
+          </SmsBind>
+        ) : (
+          <>
+            <FormField
+              label="户主姓名"
+              value={holderName}
+              onChange={setHolderName}
+              placeholder="全名或姓氏"
+              hint="填姓氏也可以，例如“王”"
+            />
+            <FormField
+              label="预留手机号后4位"
+              value={phoneLast4}
+              onChange={setPhoneLast4}
+              type="number"
+              maxLength={4}
+              placeholder="4位数字"
+              hint="开户时登记的手机号，不是本机号码也可以"
+            />
+            {labelChips}
+            {errorLine}
+            <View className="bind-page__submit">
+              <ActionButton main onClick={() => void submit()}>
+                {busy ? '正在核对…' : '绑定'}
+              </ActionButton>
+            </View>
+          </>
+        )}
       </View>
       <Text className="bind-page__note">
         为保护户主信息，多次填错会暂停绑定一段时间。家人的户号也可以请户主在“家人”中邀请您。

@@ -77,7 +77,7 @@ function Confirm({ token, view }: { token: string; view: AgentLinkView }) {
 
 /** An agent's signed link (`?agentLink=`): shows what it grants and binds on confirmation. */
 export function AgentLinkConfirm({ token }: { token: string }) {
-  const { state, retry } = useQuery(() => getAgentLink(token))
+  const { state, retry } = useQuery(['user', 'agentLink', token], () => getAgentLink(token))
   return (
     <PageShell state={state} onRetry={retry} what="客服链接">
       {(view) => <Confirm token={token} view={view} />}

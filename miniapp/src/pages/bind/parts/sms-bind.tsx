@@ -1,0 +1,123 @@
+import { Text, View } from '@tarojs/components'
+import { useEffect, useState, type ReactNode } from 'react'
+import { AccountNo, BindBySmsRequest, type BoundAccount } from '@gh/shared'
+import { a11y } from '../../../a11y'
+import { bindAccountBySms, sendBindingCode } from '../../../account/api'
+import { FormField } from '../../../account/form-field'
+import { toApiError } from '../../../api'
+import { ActionButton } from '../../../components/action-button'
+import './sms-bind.scss'
+
+export interface SmsBindProps {
+  accountNo: string
+  label: string | undefined
+  onBound: (bound: BoundAccount) => void | Promise<void>
+  /** Shown between the code and the 绑定 button (the 备注名 choice). */
+  children?: ReactNode
+}
+
+type Note = { text: string; error: boolean }
+
+/**
+ * 短信验证: 获取验证码 sends a code to the phone registered with the account (not necessarily
+ * this phone), then the code binds. The same zod schemas check the form here and in the BFF.
+ */
+export function SmsBind({ accountNo, label, onBound, children }: SmsBindProps) {
+  const [code, setCode] = useState('')
+  const [wait, setWait] = useState(0)
+  const [note, setNote] = useState<Note | undefined>()
+  const [busy, setBusy] = useState<'send' | 'bind' | undefined>()
+
+  useEffect(() => {
+    if (wait <= 0) return
+    const timer = setTimeout(() => setWait(wait - 1), 1000)
+    return () => clearTimeout(timer)
+  }, [wait])
+
+  // A code is for one account: another number needs its own.
+  useEffect(() => {
+    setWait(0)
+    setNote(undefined)
+    setCode('')
+  }, [accountNo])
+
+  const run = async (what: 'send' | 'bind', action: () => Promise<void>) => {
+    if (busy) return
+    setBusy(what)
+    try {
+      await action()
+    } catch (err) {
+      const apiError = toApiError(err)
+      if (apiError.retryAfterSeconds) setWait(Math.min(apiError.retryAfterSeconds, 600))
+      setNote({ text: apiError.message, error: true })
+    } finally {
+      setBusy(undefined)
+    }
+  }
+
+  const send = () => {
+    const checked = AccountNo.safeParse(accountNo.trim())
+    if (!checked.success) return setNote({ text: '请先填写10位户号', error: true })
+    if (wait > 0) return
+    return run('send', async () => {
+      const sent = await sendBindingCode(checked.data)
+      setWait(sent.resendAfterSeconds)
+      setNote({
+        text: `验证码已发送到户号预留的手机号 ${sent.sentToMasked}，${sent.expiresInSeconds / 60}分钟内有效`,
+        error: false,
+      })
+    })
+  }
+
+  const submit = () => {
+    const parsed = BindBySmsRequest.safeParse({ accountNo: accountNo.trim(), code, label })
+    if (!parsed.success) {
+      const field = parsed.error.issues[0]?.path[0]
+      return setNote({
+        text: field === 'code' ? '请输入6位验证码' : (parsed.error.issues[0]?.message ?? ''),
+        error: true,
+      })
+    }
+    return run('bind', async () => onBound(await bindAccountBySms(parsed.data)))
+  }
+
+  return (
+    <View>
+      <FormField
+        label="验证码"
+        value={code}
+        onChange={setCode}
+        type="number"
+        maxLength={6}
+        placeholder="6位数字"
+        hint="验证码发到开户时登记的手机号上，不一定是本机"
+        addon={
+          <View
+            className={`form-field__addon${wait > 0 ? ' form-field__addon--disabled' : ''}`}
+            onClick={() => void send()}
+            {...a11y(undefined, 'button')}
+          >
+            <Text>{busy === 'send' ? '发送中…' : wait > 0 ? `${wait}秒后重发` : '获取验证码'}</Text>
+          </View>
+        }
+      />
+      {children}
+      {note ? (
+        <Text
+          className={note.error ? 'bind-page__error' : 'sms-bind__sent'}
+          {...a11y(undefined, note.error ? 'alert' : 'status')}
+        >
+          {note.error ? `⚠ ${note.text}` : note.text}
+        </Text>
+      ) : null}
+      <View className="bind-page__submit">
+        <ActionButton main onClick={() => void submit()}>
+          {busy === 'bind' ? '正在核对…' : '绑定'}
+        </ActionButton>
+      </View>
+      <Text className="sms-bind__note">
+        收不到短信？预留手机号已不用的，可改用“户主姓名验证”，或带户主身份证到营业厅更新手机号。
+      </Text>
+    </View>
+  )
+}
