@@ -34,6 +34,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
+    // Taro's H5 minifier options quote every object key (terser `quote_keys`), and terser then
+    // quotes class private names too (`#a` becomes `#"a"`, a syntax error that stops the app).
+    // No browser or mini-program engine this app targets needs quoted keys.
+    terser: { enable: true, config: { output: { quote_keys: false } } },
     mini: {
       compile,
       // Component styles do not depend on each other's order; without this, webpack warns.

@@ -1,7 +1,8 @@
 import { routes } from '@gh/shared'
-import type { BindAccountRequest, BoundAccount, LoginResult } from '@gh/shared'
+import type { BindAccountRequest, BindBySmsRequest, BoundAccount, LoginResult } from '@gh/shared'
 import { request } from '../api'
 import { tokenStore } from '../auth/session'
+import { boundAccountsChanged } from '../hooks/query-cache'
 import { currentAccountStore } from './current-account-store'
 
 /** One function per endpoint of identity, binding and family (issue 5). */
@@ -10,34 +11,53 @@ export async function listAccounts(): Promise<BoundAccount[]> {
   return (await request(routes.listAccounts)).accounts
 }
 
-export const bindAccount = (body: BindAccountRequest) => request(routes.bindAccount, { body })
+/** Every page showing the resident's accounts (or what depends on them) asks again after it. */
+async function changesBindings<T>(write: Promise<T>): Promise<T> {
+  const result = await write
+  boundAccountsChanged()
+  return result
+}
+
+export const bindAccount = (body: BindAccountRequest) =>
+  changesBindings(request(routes.bindAccount, { body }))
+
+/** Binding by a code sent to the account's reserved phone (预留手机号), the stronger proof. */
+export const sendBindingCode = (accountNo: string) =>
+  request(routes.sendBindingCode, { body: { accountNo } })
+
+export const bindAccountBySms = (body: BindBySmsRequest) =>
+  changesBindings(request(routes.bindAccountBySms, { body }))
 
 /** 客服链接: what an agent's link grants, then binding it (single use, no holder proof). */
 export const getAgentLink = (token: string) => request(routes.getAgentLink, { params: { token } })
 
 export const redeemAgentLink = (token: string, label?: string) =>
-  request(routes.redeemAgentLink, { params: { token }, body: label ? { label } : {} })
+  changesBindings(
+    request(routes.redeemAgentLink, { params: { token }, body: label ? { label } : {} }),
+  )
 
 export const updateBinding = (
   accountNo: string,
   body: { label?: string | null; isDefault?: true },
-) => request(routes.updateBinding, { params: { accountNo }, body })
+) => changesBindings(request(routes.updateBinding, { params: { accountNo }, body }))
 
 export const unbindAccount = (accountNo: string) =>
-  request(routes.unbindAccount, { params: { accountNo } })
+  changesBindings(request(routes.unbindAccount, { params: { accountNo } }))
 
 export const createFamilyInvite = (accountNo: string) =>
   request(routes.createFamilyInvite, { params: { accountNo } })
 
 export const acceptFamilyInvite = (code: string, label?: string) =>
-  request(routes.acceptFamilyInvite, { body: { code, ...(label ? { label } : {}) } })
+  changesBindings(
+    request(routes.acceptFamilyInvite, { body: { code, ...(label ? { label } : {}) } }),
+  )
 
 export async function listFamilyMembers(accountNo: string) {
   return (await request(routes.listFamilyMembers, { params: { accountNo } })).members
 }
 
 export const removeFamilyMember = (accountNo: string, memberId: string) =>
-  request(routes.removeFamilyMember, { params: { accountNo, memberId } })
+  changesBindings(request(routes.removeFamilyMember, { params: { accountNo, memberId } }))
 
 export const sendSmsCode = (phone: string) => request(routes.sendSmsCode, { body: { phone } })
 

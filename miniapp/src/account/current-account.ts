@@ -14,7 +14,7 @@ export interface CurrentAccount {
 
 /** Loads the bound accounts and picks the current one; `select` switches for every page. */
 export function useCurrentAccount(): CurrentAccount {
-  const { state, retry } = useQuery(listAccounts)
+  const { state, retry } = useQuery(['user', 'accounts'], listAccounts)
   const remembered = useSyncExternalStore(currentAccountStore.subscribe, currentAccountStore.get)
   const current = state.status === 'success' ? resolveCurrent(state.data, remembered) : undefined
   const select = useCallback((accountNo: string) => currentAccountStore.set(accountNo), [])

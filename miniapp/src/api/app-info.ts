@@ -5,7 +5,7 @@ import { useQuery } from '../hooks/use-query'
 import { request } from './index'
 
 export function useAppInfo() {
-  return useQuery<AppInfo>(() => request(routes.getAppInfo))
+  return useQuery<AppInfo>(['public', 'appInfo'], () => request(routes.getAppInfo))
 }
 
 export function callServicePhone(phone: string): void {

@@ -1,8 +1,8 @@
 import type { SharedOrder } from '@gh/shared'
+import { useQuery } from '../hooks/use-query'
 import type { QueryState } from '../hooks/use-query'
 import { isFinal, isPayable, pollDelayMs, toneOf, type StatusTone } from './order-status'
 import { getSharedOrder } from './share-api'
-import { useLivePolling } from './use-order'
 
 export interface SharedOrderStatus {
   final: boolean
@@ -27,9 +27,10 @@ export function useLiveSharedOrder(
   token: string,
   orderNo: string,
 ): { state: QueryState<SharedOrder>; refresh: () => void } {
-  return useLivePolling(
+  const { state, retry } = useQuery(
+    ['user', 'sharedOrder', token, orderNo],
     () => getSharedOrder(token, orderNo),
-    (order) => sharedOrderStatus(order).pollDelayMs,
-    `${token}|${orderNo}`,
+    { pollMs: (order) => sharedOrderStatus(order).pollDelayMs },
   )
+  return { state, refresh: retry }
 }
