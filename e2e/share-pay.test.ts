@@ -29,7 +29,7 @@ describe.each(modes)('pay for family in $mode mode', ({ mode, query, ...min }) =
     await page.goto(`${BASE_URL}/#/pages/recharge/index`)
     await current(page).getByText('当前余额约可用').waitFor()
     await current(page)
-      .getByRole('radio', { name: /充值¥100\.00/ })
+      .getByRole('radio', { name: /^¥100(?!\d)/ })
       .click()
     await current(page)
       .getByRole('button', { name: /请家人代缴/ })

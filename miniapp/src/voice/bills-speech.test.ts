@@ -71,3 +71,37 @@ describe('what 朗读 says on 账单', () => {
     expect(spokenBillTitle(heating)).toBe('二零二六至二零二七年采暖季供暖费')
   })
 })
+
+describe('账单 朗读 with the bills’ details', () => {
+  const lines: Bill['lines'] = [
+    {
+      type: 'gas_tier',
+      label: '第一阶梯',
+      tier: 1,
+      volumeDm3: 15000,
+      unitPriceFen: 200,
+      amountFen: 3000,
+      explanation: '15 m³ × 2.00 元/m³ = 30.00 元',
+    },
+  ]
+
+  test('when an unpaid bill is explained, then its lines are read in words right after it', () => {
+    const unpaid = bill({ amountFen: 3000, lateFeeFen: 0, outstandingFen: 3000, lines })
+    const text = billsSpeech({ loggedIn: true, owedFen: 3000, bills: [billFacts(unpaid, true)] })
+    expect(text).toContain(
+      '二零二六年九月燃气费，三十元，未交，已逾期，请尽快交费。' +
+        '明细：第一阶梯，十五立方米，每立方米两元，共三十元。',
+    )
+    expect(text).not.toMatch(/m³|×|\d/)
+  })
+
+  test('when a paid bill is not open, then only its amount is read; once opened, its lines are read too', () => {
+    const shut = billsSpeech({ loggedIn: true, owedFen: 0, bills: [billFacts(paid(8))] })
+    expect(shut).not.toContain('明细')
+    const older = [1, 2, 3, 4].map((m) => billFacts(paid(9 - m)))
+    const opened = billFacts({ ...paid(4), lines }, true)
+    const text = billsSpeech({ loggedIn: true, owedFen: 0, bills: [...older, opened] })
+    expect(text).toContain('二零二六年四月燃气费，三十元，已交清。明细：第一阶梯，十五立方米')
+    expect(text).toContain('更早的一张账单都已交清。')
+  })
+})

@@ -59,6 +59,8 @@ export interface BillFacts {
   outstandingFen?: number
   overdue?: boolean
   lateFeeFen?: number
+  /** Its details in words ('明细：第一阶梯，…。'), read right after it; see `billFacts`. */
+  details?: string
 }
 
 export interface BillsSpeechFacts {
@@ -70,12 +72,12 @@ export interface BillsSpeechFacts {
   lateFeeFen?: number
 }
 
-/** Paid bills read after every unpaid one; older paid bills are only counted. */
+/** Paid bills read after every unpaid one; older paid bills are only counted unless open. */
 const PAID_BILLS_READ = 3
 
 function billSentence(b: BillFacts): string {
   const head = `${b.period}，${speakAmountFen(b.amountFen)}`
-  if (b.paid) return `${head}，已交清。`
+  if (b.paid) return `${head}，已交清。${b.details ?? ''}`
   const partly =
     b.outstandingFen !== undefined && b.outstandingFen < b.amountFen
       ? `，已交一部分，还差${speakAmountFen(b.outstandingFen)}`
@@ -86,7 +88,7 @@ function billSentence(b: BillFacts): string {
     : b.dueDate
       ? `，请在${speakDate(b.dueDate)}前交费`
       : ''
-  return `${head}${fee}${partly}${due}。`
+  return `${head}${fee}${partly}${due}。${b.details ?? ''}`
 }
 
 export function billsSpeech(facts: BillsSpeechFacts): string {
@@ -101,8 +103,10 @@ export function billsSpeech(facts: BillsSpeechFacts): string {
   if (facts.bills.length === 0) return `账单。${owed}暂无账单，绑定户号后，账单会显示在这里。`
   const unpaid = facts.bills.filter((b) => !b.paid)
   const paid = facts.bills.filter((b) => b.paid)
-  const read = [...unpaid, ...paid.slice(0, PAID_BILLS_READ)]
-  const older = paid.length - PAID_BILLS_READ
+  // An older paid bill the resident opened is read too: its details are on screen.
+  const paidRead = paid.filter((b, i) => i < PAID_BILLS_READ || b.details)
+  const read = [...unpaid, ...paidRead]
+  const older = paid.length - paidRead.length
   const summary =
     unpaid.length === 0
       ? '全部已交清。'

@@ -60,7 +60,8 @@ export function AccountSwitcher({ accounts, current, onSelect, onManage }: Accou
                 onSelect(account.accountNo)
                 setOpen(false)
               }}
-              {...a11y(`切换到${accountTitle(account)}，户号${account.accountNo}`, 'button')}
+              // Named by the title and number it shows, as a voice-control user would say them.
+              {...a11y(undefined, 'button')}
             >
               <Text className="account-switcher__option-title">{accountTitle(account)}</Text>
               <Text className="account-switcher__option-number">

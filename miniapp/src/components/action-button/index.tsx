@@ -9,7 +9,10 @@ export interface ActionButtonProps {
   variant?: 'primary' | 'secondary'
   /** A page's main action: at least 60 px tall in elderly mode (DESIGN.md). */
   main?: boolean
-  /** Read instead of the visible text, when the text alone is not enough out of context. */
+  /**
+   * Read instead of the visible text, when the text alone is not enough out of context. It
+   * starts with the visible text (切换到此户号（我家）), so voice control finds the button by it.
+   */
   label?: string
   className?: string
 }

@@ -78,7 +78,7 @@ export function VoiceInput({
     <View className={root}>
       <Button
         className={`voice-input__button voice-input__mic${listening ? ' voice-input__mic--on' : ''}`}
-        label={listening ? '说完了，停止录音' : `语音输入：${prompt}`}
+        label={listening ? '说完了，停止录音' : `说话（语音输入：${prompt}）`}
         onClick={listening ? () => voice.stopListening() : start}
       >
         {listening ? '说完了' : '说话'}
@@ -97,6 +97,7 @@ export function VoiceInput({
   )
 }
 
+/** `label` starts with the visible words, so a name spoken to voice control finds the button. */
 function Button(props: {
   className: string
   label: string

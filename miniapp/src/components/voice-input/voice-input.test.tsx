@@ -11,7 +11,7 @@ test('when speech is recognized, then it is shown and used only after 使用这�
   const onConfirm = jest.fn()
   render(<VoiceInput onConfirm={onConfirm} prompt="说出故障情况" voice={fake.voice} />)
 
-  fireEvent.click(screen.getByRole('button', { name: '语音输入：说出故障情况' }))
+  fireEvent.click(screen.getByRole('button', { name: '说话（语音输入：说出故障情况）' }))
   expect(screen.getByRole('status').textContent).toContain('正在听')
   fireEvent.click(screen.getByRole('button', { name: '说完了，停止录音' }))
   expect(fake.voice.stopListening).toHaveBeenCalled()
@@ -64,7 +64,7 @@ function Field({ voice }: { voice: Voice }) {
 test('when confirmed speech is added to a typed description, then both are kept', async () => {
   const fake = fakeVoice()
   const { container } = render(<Field voice={fake.voice} />)
-  fireEvent.click(screen.getByRole('button', { name: '语音输入：故障描述' }))
+  fireEvent.click(screen.getByRole('button', { name: '说话（语音输入：故障描述）' }))
   await act(async () => fake.hear('打不着火'))
   fireEvent.click(screen.getByRole('button', { name: /使用这段文字/ }))
   expect(container.querySelector('output')?.textContent).toBe('燃气灶，打不着火')

@@ -1,50 +1,39 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useRef } from 'react'
 import { unbindAccount, updateBinding } from '../../account/api'
 import { AccountSwitcher } from '../../account/account-switcher'
 import { currentAccountStore } from '../../account/current-account-store'
 import { useCurrentAccount } from '../../account/current-account'
 import { accountTitle } from '../../account/labels'
 import { toApiError } from '../../api'
+import { useLoggedIn } from '../../auth/session'
 import { ActionButton } from '../../components/action-button'
 import { PageHeading } from '../../components/page-heading'
 import { PageRoot } from '../../components/page-root'
 import { PageShell } from '../../components/page-shell'
+import { ReadAloudBar } from '../../components/read-aloud'
+import { showMessage, showModal } from '../../elder/modal'
 import { openPage, pages } from '../../navigation/pages'
 import { AccountCard } from './parts/account-card'
-import '../../account/modal-elder.scss'
+import { accountsPageSpeech } from './parts/speech'
 import './index.scss'
 
-async function confirm(title: string, content: string, confirmText: string): Promise<boolean> {
-  const res = await Taro.showModal({
-    title,
-    content,
-    confirmText,
-    cancelText: '取消',
-    confirmColor: '#b42318',
-  })
-  return res.confirm
+function confirm(title: string, content: string, confirmText: string): Promise<boolean> {
+  return showModal({ title, content, confirmText, cancelText: '取消', danger: true })
 }
 
 function tell(err: unknown) {
-  void Taro.showModal({ title: '没有成功', content: toApiError(err).message, showCancel: false })
+  void showMessage('没有成功', toApiError(err).message)
 }
 
 /** 户号管理: every bound account, the current one, and binding, renaming, unbinding. */
 export default function AccountsPage() {
+  const loggedIn = useLoggedIn()
+  // Asked again when the page shows (back from 绑定 or 家人) and after every change made here.
   const { state, current, select, reload } = useCurrentAccount()
-  // Back from 绑定 or 家人: the list may have changed. The first show is the mount's own load.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) reload()
-    shown.current = true
-  })
 
   const act = (run: () => Promise<unknown>) => async () => {
     try {
       await run()
-      reload()
     } catch (err) {
       tell(err)
     }
@@ -53,6 +42,10 @@ export default function AccountsPage() {
   return (
     <PageRoot>
       <PageHeading title="我的户号" subtitle="可以绑定多个户号，比如自己家和父母家" />
+      <ReadAloudBar
+        what="户号和户主"
+        text={() => accountsPageSpeech(loggedIn, state, current?.accountNo)}
+      />
       <PageShell
         state={state}
         onRetry={reload}

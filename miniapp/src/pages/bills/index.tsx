@@ -1,4 +1,4 @@
-import { useDidShow, useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { useEffect, useRef } from 'react'
 import type { BillList, PayShare } from '@gh/shared'
 import icon from '../../assets/tab/bills-active.png'
@@ -25,16 +25,13 @@ interface BillsBodyProps {
   openBillId: string | undefined
   onLoaded: (list: BillList) => void
   onShare: (share: PayShare | undefined) => void
+  onOpenChange: (open: ReadonlySet<string>) => void
 }
 
-function BillsBody({ accountNo, openBillId, onLoaded, onShare }: BillsBodyProps) {
-  const { state, retry } = useQuery(() => loadBills(accountNo))
-  // Back from paying (a tab page stays mounted): what is owed has moved on.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) retry()
-    shown.current = true
-  })
+function BillsBody({ accountNo, openBillId, onLoaded, onShare, onOpenChange }: BillsBodyProps) {
+  // Asked again when the page shows: back from paying (a tab page stays mounted), what is owed
+  // has moved on.
+  const { state, retry } = useQuery(['user', 'bills', accountNo], () => loadBills(accountNo))
   const loaded = state.status === 'success' ? state.data.list : undefined
   useEffect(() => {
     if (loaded) onLoaded(loaded)
@@ -57,18 +54,23 @@ function BillsBody({ accountNo, openBillId, onLoaded, onShare }: BillsBodyProps)
             refusal={options?.bill.refusal ?? null}
             onShare={onShare}
           />
-          <Bills bills={list.bills} {...(openBillId ? { openBillId } : {})} />
+          <Bills
+            bills={list.bills}
+            {...(openBillId ? { openBillId } : {})}
+            onOpenChange={onOpenChange}
+          />
         </>
       )}
     </PageShell>
   )
 }
 
-function speech(loggedIn: boolean, list: BillList | undefined): string {
+/** Unpaid bills and the ones the resident opened are read with their details (阶梯, 滞纳金). */
+function speech(loggedIn: boolean, list: BillList | undefined, open: ReadonlySet<string>): string {
   if (!list) return billsSpeech({ loggedIn, bills: [] })
   return billsSpeech({
     loggedIn,
-    bills: list.bills.map(billFacts),
+    bills: list.bills.map((b) => billFacts(b, b.status !== 'paid' || open.has(b.billId))),
     owedFen: list.due.amountDueFen,
     lateFeeFen: list.due.lateFeeFen,
   })
@@ -87,6 +89,7 @@ export default function BillsPage() {
   const accounts = useCurrentAccount()
   const { current } = accounts
   const list = useRef<BillList | undefined>(undefined)
+  const openBills = useRef<ReadonlySet<string>>(new Set(params.billId ? [params.billId] : []))
   // Once 请家人代缴 made a card, sharing the page sends the card (pay without binding).
   const payShare = useRef<PayShare | undefined>(undefined)
   const shareCard = (): ShareCard =>
@@ -104,6 +107,7 @@ export default function BillsPage() {
           speech(
             loggedIn,
             list.current?.accountNo === current?.accountNo ? list.current : undefined,
+            openBills.current,
           )
         }
       />
@@ -122,6 +126,9 @@ export default function BillsPage() {
             }}
             onShare={(share) => {
               payShare.current = share
+            }}
+            onOpenChange={(open) => {
+              openBills.current = open
             }}
           />
         )}

@@ -4,10 +4,11 @@ import { useLoggedIn } from '../../auth/session'
 import { ActionButton } from '../../components/action-button'
 import { PageHeading } from '../../components/page-heading'
 import { PageRoot } from '../../components/page-root'
+import { ReadAloudBar } from '../../components/read-aloud'
 import { openPage, pages } from '../../navigation/pages'
+import { joinFamilySpeech } from '../../voice'
 import { AcceptInvite } from './parts/accept-invite'
 import { OwnerFamily } from './parts/owner-family'
-import '../../account/modal-elder.scss'
 import './index.scss'
 
 /**
@@ -23,11 +24,14 @@ export default function FamilyPage() {
     <PageRoot>
       <PageHeading title="家人" subtitle="亲情账户：家人之间互相帮忙交费、报修" />
       {!loggedIn ? (
-        <View className="card">
-          <ActionButton main onClick={() => openPage(pages.login)}>
-            登录后继续
-          </ActionButton>
-        </View>
+        <>
+          <ReadAloudBar text={() => joinFamilySpeech({ loggedIn: false, codeFilled: false })} />
+          <View className="card">
+            <ActionButton main onClick={() => openPage(pages.login)}>
+              登录后继续
+            </ActionButton>
+          </View>
+        </>
       ) : accountNo ? (
         <OwnerFamily accountNo={accountNo} />
       ) : (

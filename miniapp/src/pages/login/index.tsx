@@ -1,11 +1,13 @@
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { a11y } from '../../a11y'
 import { backToAccounts } from '../../account/navigation'
 import { toApiError } from '../../api'
 import { ActionButton } from '../../components/action-button'
 import { PageHeading } from '../../components/page-heading'
 import { PageRoot } from '../../components/page-root'
+import { ReadAloudBar } from '../../components/read-aloud'
+import { loginSpeech } from '../../voice'
 import { platformLogin } from './parts/platform-login'
 import { SmsForm } from './parts/sms-form'
 import './index.scss'
@@ -17,6 +19,7 @@ import './index.scss'
 export default function LoginPage() {
   const [smsOpen, setSmsOpen] = useState(platformLogin === undefined)
   const [error, setError] = useState<string | undefined>()
+  const smsNote = useRef<string | undefined>(undefined)
 
   const loginWithPlatform = async () => {
     if (!platformLogin) return
@@ -32,6 +35,17 @@ export default function LoginPage() {
   return (
     <PageRoot>
       <PageHeading title="登录" subtitle="登录后可以绑定户号、交费、查账单和报修" />
+      <ReadAloudBar
+        what="怎样登录"
+        text={() => {
+          const note = error ?? (smsOpen ? smsNote.current : undefined)
+          return loginSpeech({
+            smsOpen,
+            ...(platformLogin ? { platformLogin: platformLogin.name } : {}),
+            ...(note ? { note } : {}),
+          })
+        }}
+      />
       {platformLogin ? (
         <View className="card">
           <ActionButton main onClick={() => void loginWithPlatform()}>
@@ -51,7 +65,14 @@ export default function LoginPage() {
           )}
         </View>
       ) : null}
-      {smsOpen ? <SmsForm onLoggedIn={backToAccounts} /> : null}
+      {smsOpen ? (
+        <SmsForm
+          onLoggedIn={backToAccounts}
+          onNote={(text) => {
+            smsNote.current = text
+          }}
+        />
+      ) : null}
       <Text className="login-page__privacy">
         我们只保存登录所需的信息，不保存昵称和头像；可随时在“我的数据”中查看或注销。
       </Text>

@@ -57,7 +57,6 @@ export default function MePage() {
               value={info.servicePhone}
               actionHint="拨打"
               onClick={() => callServicePhone(info.servicePhone)}
-              label={`拨打客服电话 ${info.servicePhone}`}
             />
           </View>
         )}

@@ -4,13 +4,16 @@ import type { MyData } from '@gh/shared'
 import { a11y } from '../../a11y'
 import { deleteMe, getMyData, logout } from '../../account/api'
 import { toApiError } from '../../api'
+import { useLoggedIn } from '../../auth/session'
 import { ActionButton } from '../../components/action-button'
 import { PageHeading } from '../../components/page-heading'
 import { PageRoot } from '../../components/page-root'
 import { PageShell } from '../../components/page-shell'
+import { ReadAloudBar } from '../../components/read-aloud'
+import { showMessage, showModal } from '../../elder/modal'
 import { useQuery } from '../../hooks/use-query'
 import { openPage, pages } from '../../navigation/pages'
-import '../../account/modal-elder.scss'
+import { myDataSpeech } from '../../voice'
 import './index.scss'
 
 const identityNames: Record<MyData['identities'][number]['kind'], string> = {
@@ -23,36 +26,48 @@ const identityNames: Record<MyData['identities'][number]['kind'], string> = {
 const day = (iso: string) => iso.slice(0, 10)
 
 async function eraseAccount() {
-  const first = await Taro.showModal({
+  const first = await showModal({
     title: '注销账号',
     content:
       '注销后将删除您的登录方式、绑定的户号和登录状态，且不能恢复。已完成的交费记录按规定保留，但不再与您关联。',
     confirmText: '继续注销',
-    confirmColor: '#b42318',
+    cancelText: '取消',
+    danger: true,
   })
-  if (!first.confirm) return
-  const second = await Taro.showModal({
+  if (!first) return
+  const second = await showModal({
     title: '确认注销',
     content: '确定要注销吗？注销后需要重新登录和绑定户号。',
     confirmText: '确认注销',
-    confirmColor: '#b42318',
+    cancelText: '取消',
+    danger: true,
   })
-  if (!second.confirm) return
+  if (!second) return
   try {
     await deleteMe()
     await Taro.showToast({ title: '已注销', icon: 'success' }).catch(() => undefined)
     openPage(pages.home)
   } catch (err) {
-    void Taro.showModal({ title: '没有成功', content: toApiError(err).message, showCancel: false })
+    void showMessage('没有成功', toApiError(err).message)
   }
 }
 
 /** 我的数据 (PIPL): what we hold about the resident, masked; 退出登录 and 注销. */
 export default function MyDataPage() {
-  const { state, retry } = useQuery(getMyData)
+  const loggedIn = useLoggedIn()
+  const { state, retry } = useQuery(['user', 'myData'], getMyData)
   return (
     <PageRoot>
       <PageHeading title="我的数据" subtitle="我们保存的关于您的全部信息" />
+      <ReadAloudBar
+        what="登录方式和绑定的户号"
+        text={() =>
+          myDataSpeech({
+            loggedIn,
+            ...(state.status === 'success' ? { data: state.data } : {}),
+          })
+        }
+      />
       <PageShell
         state={state}
         onRetry={retry}

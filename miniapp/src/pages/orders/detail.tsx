@@ -12,6 +12,7 @@ import { PageHeading } from '../../components/page-heading'
 import { PageRoot } from '../../components/page-root'
 import { PageShell } from '../../components/page-shell'
 import { ReadAloudBar } from '../../components/read-aloud'
+import { showMessage, showModal } from '../../elder/modal'
 import { openPage, pages } from '../../navigation/pages'
 import { shareCards } from '../../navigation/share'
 import {
@@ -42,22 +43,18 @@ function OrderView(props: {
   // One key per order: tapping 取消订单 twice (or retrying) closes it once.
   const closeKey = useRef(randomKey())
   const cancel = async () => {
-    const { confirm } = await Taro.showModal({
+    const confirmed = await showModal({
       title: '取消订单',
       content: '取消后这笔订单不能再支付，没有扣款。确定取消吗？',
       confirmText: '取消订单',
       cancelText: '再想想',
     })
-    if (!confirm) return
+    if (!confirmed) return
     try {
       await closeOrder(order.accountNo, order.orderNo, order.purpose, closeKey.current)
       onChanged()
     } catch (err) {
-      void Taro.showModal({
-        title: '没有成功',
-        content: toApiError(err).message,
-        showCancel: false,
-      })
+      void showMessage('没有成功', toApiError(err).message)
     }
   }
   const tone = toneOf(order)
@@ -69,11 +66,7 @@ function OrderView(props: {
         Taro.redirectTo({ url: orderPageUrl(order, result) }).catch(() => undefined)
       }
     } catch (err) {
-      void Taro.showModal({
-        title: '没有成功',
-        content: toApiError(err).message,
-        showCancel: false,
-      })
+      void showMessage('没有成功', toApiError(err).message)
     } finally {
       setPaying(false)
     }

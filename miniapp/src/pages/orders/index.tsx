@@ -1,6 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
-import { useRef } from 'react'
 import type { BoundAccount } from '@gh/shared'
 import { AccountSwitcher } from '../../account/account-switcher'
 import { useCurrentAccount } from '../../account/current-account'
@@ -17,13 +15,8 @@ import { OrderRow } from './parts/order-row'
 import './index.scss'
 
 function OrderList({ accountNo }: { accountNo: string }) {
-  const { state, retry } = useQuery(() => listOrders(accountNo))
-  // Back from an order or from paying: states may have moved on.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) retry()
-    shown.current = true
-  })
+  // Asked again when the page shows: back from an order or from paying, states may have moved on.
+  const { state, retry } = useQuery(['user', 'orders', accountNo], () => listOrders(accountNo))
   return (
     <PageShell
       state={state}

@@ -15,7 +15,7 @@ import './index.scss'
 export default function ArticlePage() {
   const { params } = useRouter()
   const id = params.id ?? ''
-  const { state, retry } = useQuery(() =>
+  const { state, retry } = useQuery(['public', 'article', id], () =>
     id ? getArticle(id) : Promise.reject(new ApiError({ code: 'ARTICLE_NOT_FOUND' })),
   )
   const article = state.status === 'success' ? state.data : undefined

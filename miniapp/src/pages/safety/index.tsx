@@ -18,7 +18,7 @@ import { articleListSpeech } from './speech'
 import './index.scss'
 
 function Tips() {
-  const { state, retry } = useQuery(listArticles)
+  const { state, retry } = useQuery(['public', 'articles'], listArticles)
   const [query, setQuery] = useState('')
   const shown: QueryState<ArticleSummary[]> =
     state.status === 'success' ? { ...state, data: searchArticles(state.data, query) } : state

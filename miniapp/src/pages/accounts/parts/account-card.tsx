@@ -93,7 +93,11 @@ export function AccountCard(props: AccountCardProps) {
       ) : (
         <View className="account-card__actions">
           {isCurrent ? null : (
-            <ActionButton main onClick={props.onSelect} label={`切换到${accountTitle(account)}`}>
+            <ActionButton
+              main
+              onClick={props.onSelect}
+              label={`切换到此户号（${accountTitle(account)}）`}
+            >
               切换到此户号
             </ActionButton>
           )}
@@ -105,7 +109,7 @@ export function AccountCard(props: AccountCardProps) {
           <ActionButton
             variant="secondary"
             onClick={() => setEditing(true)}
-            label={`修改${accountTitle(account)}的备注名`}
+            label={`改备注（${accountTitle(account)}）`}
           >
             改备注
           </ActionButton>
@@ -113,7 +117,7 @@ export function AccountCard(props: AccountCardProps) {
             <ActionButton
               variant="secondary"
               onClick={props.onFamily}
-              label={`${accountTitle(account)}的家人`}
+              label={`家人（${accountTitle(account)}）`}
             >
               家人
             </ActionButton>

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { dm3ToM3String, formatFen } from '@gh/shared'
 import type { Bill } from '@gh/shared'
-import { a11y } from '../../../a11y'
+import { a11y, decorative } from '../../../a11y'
 import { dayText } from '../format'
 
 export interface BillItemProps {
@@ -27,14 +27,15 @@ function tone(bill: Bill): 'paid' | 'overdue' | 'open' {
 /** One bill: period, amount, 未缴/部分缴/已缴 and due date; a tap shows how it was reached. */
 export function BillItem({ bill, open, onToggle }: BillItemProps) {
   const t = tone(bill)
-  const summary = `${bill.title}，${formatFen(bill.amountFen)}，${bill.statusLabel}，${standing(bill)}`
   return (
     <View className={`card bill-item bill-item--${t}`}>
+      {/* Named by what it shows (title, amount, status, 明细, due), so the name always holds the
+          visible words; aria-expanded says whether the lines are open. */}
       <View
         className="bill-item__head main-control"
         hoverClass="bill-item__head--pressed"
         onClick={onToggle}
-        {...a11y(`${summary}，${open ? '收起明细' : '查看明细'}`, 'button')}
+        {...a11y(undefined, 'button')}
         {...{ 'aria-expanded': open ? 'true' : 'false' }}
       >
         <View className="bill-item__row">
@@ -43,10 +44,15 @@ export function BillItem({ bill, open, onToggle }: BillItemProps) {
         </View>
         <View className="bill-item__row">
           <Text className={`bill-item__status bill-item__status--${t}`}>
-            {t === 'overdue' ? '⚠ ' : t === 'paid' ? '✓ ' : ''}
+            {t === 'paid' || t === 'overdue' ? (
+              <Text {...decorative()}>{t === 'overdue' ? '⚠ ' : '✓ '}</Text>
+            ) : null}
             {bill.statusLabel}
           </Text>
-          <Text className="bill-item__toggle">{open ? '收起 ▲' : '明细 ▼'}</Text>
+          <Text className="bill-item__toggle">
+            {open ? '收起' : '明细'}
+            <Text {...decorative()}>{open ? ' ▲' : ' ▼'}</Text>
+          </Text>
         </View>
         <Text className={`bill-item__due${t === 'overdue' ? ' bill-item__due--overdue' : ''}`}>
           {standing(bill)}

@@ -10,13 +10,15 @@ export interface BillListProps {
   bills: readonly Bill[]
   /** A link's `?billId=`: that bill starts open (and shown, however old). */
   openBillId?: string
+  /** Told which bills are open after each tap (朗读 reads the details of those). */
+  onOpenChange?: (open: ReadonlySet<string>) => void
 }
 
 /** Fewer rows per screen in elderly mode; older bills are one tap away. */
 const FIRST_ROWS = { normal: 12, elder: 6 } as const
 
 /** 全部账单, newest first; each bill opens in place to show its lines. */
-export function BillList({ bills, openBillId }: BillListProps) {
+export function BillList({ bills, openBillId, onOpenChange }: BillListProps) {
   const { elder } = useElderMode()
   const [open, setOpen] = useState<ReadonlySet<string>>(
     () => new Set(openBillId ? [openBillId] : []),
@@ -29,6 +31,7 @@ export function BillList({ bills, openBillId }: BillListProps) {
     const next = new Set(open)
     if (!next.delete(billId)) next.add(billId)
     setOpen(next)
+    onOpenChange?.(next)
   }
   return (
     <View className="bill-list">

@@ -10,6 +10,8 @@ import { FormField } from '../../../account/form-field'
 import { labelChoices } from '../../../account/labels'
 import { toApiError } from '../../../api'
 import { ActionButton } from '../../../components/action-button'
+import { ReadAloudBar } from '../../../components/read-aloud'
+import { joinFamilySpeech } from '../../../voice'
 
 /** A family member joins an account with the owner's invite code (from a link or typed). */
 export function AcceptInvite({ initialCode }: { initialCode: string }) {
@@ -31,31 +33,44 @@ export function AcceptInvite({ initialCode }: { initialCode: string }) {
   }
 
   return (
-    <View className="card">
-      <Text className="card__title">用邀请码添加家人的户号</Text>
-      <Text className="card__text">
-        请户主在“我的户号 → 家人”里生成邀请码，24小时内有效，只能用一次。
-      </Text>
-      <View className="family-page__form">
-        <FormField
-          label="邀请码"
-          value={code}
-          onChange={setCode}
-          maxLength={9}
-          placeholder="8位字母或数字"
-        />
-        <ChoiceChips label="备注名" choices={labelChoices} value={label} onChange={setLabel} />
-      </View>
-      {error ? (
-        <Text className="family-page__error" {...a11y(undefined, 'alert')}>
-          ⚠ {error}
+    <>
+      <ReadAloudBar
+        what="怎样用邀请码添加"
+        text={() =>
+          joinFamilySpeech({
+            loggedIn: true,
+            codeFilled: code.trim() !== '',
+            ...(label ? { label } : {}),
+            ...(error ? { error } : {}),
+          })
+        }
+      />
+      <View className="card">
+        <Text className="card__title">用邀请码添加家人的户号</Text>
+        <Text className="card__text">
+          请户主在“我的户号 → 家人”里生成邀请码，24小时内有效，只能用一次。
         </Text>
-      ) : null}
-      <View className="family-page__submit">
-        <ActionButton main onClick={() => void submit()}>
-          添加户号
-        </ActionButton>
+        <View className="family-page__form">
+          <FormField
+            label="邀请码"
+            value={code}
+            onChange={setCode}
+            maxLength={9}
+            placeholder="8位字母或数字"
+          />
+          <ChoiceChips label="备注名" choices={labelChoices} value={label} onChange={setLabel} />
+        </View>
+        {error ? (
+          <Text className="family-page__error" {...a11y(undefined, 'alert')}>
+            ⚠ {error}
+          </Text>
+        ) : null}
+        <View className="family-page__submit">
+          <ActionButton main onClick={() => void submit()}>
+            添加户号
+          </ActionButton>
+        </View>
       </View>
-    </View>
+    </>
   )
 }

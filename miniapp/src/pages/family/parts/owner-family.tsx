@@ -8,14 +8,17 @@ import { spacedAccountNo } from '../../../account/labels'
 import { toApiError } from '../../../api'
 import { ActionButton } from '../../../components/action-button'
 import { PageShell } from '../../../components/page-shell'
+import { ReadAloudBar } from '../../../components/read-aloud'
+import { showModal } from '../../../elder/modal'
 import { useQuery } from '../../../hooks/use-query'
+import { ownerFamilySpeech } from '../../../voice'
 
 const readableTime = (iso: string) =>
   `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日 ${iso.slice(11, 16)}`
 
 /** The owner's view: invite someone, see who shares the account, remove a family member. */
 export function OwnerFamily({ accountNo }: { accountNo: string }) {
-  const members = useQuery(() => listFamilyMembers(accountNo))
+  const members = useQuery(['user', 'familyMembers', accountNo], () => listFamilyMembers(accountNo))
   const [invite, setInvite] = useState<FamilyInvite | undefined>()
   const [error, setError] = useState<string | undefined>()
 
@@ -29,16 +32,16 @@ export function OwnerFamily({ accountNo }: { accountNo: string }) {
   }
 
   const remove = async (member: FamilyMember) => {
-    const res = await Taro.showModal({
+    const confirmed = await showModal({
       title: '移除家人',
       content: `移除后，${member.displayMasked}将不能再查看和缴费这个户号。`,
       confirmText: '移除',
-      confirmColor: '#b42318',
+      cancelText: '取消',
+      danger: true,
     })
-    if (!res.confirm) return
+    if (!confirmed) return
     try {
       await removeFamilyMember(accountNo, member.memberId)
-      members.retry()
     } catch (err) {
       setError(toApiError(err).message)
     }
@@ -46,6 +49,26 @@ export function OwnerFamily({ accountNo }: { accountNo: string }) {
 
   return (
     <>
+      <ReadAloudBar
+        what="邀请家人和已绑定的人"
+        text={() =>
+          ownerFamilySpeech({
+            accountNo,
+            ...(invite ? { inviteExpiresAt: invite.expiresAt } : {}),
+            ...(members.state.status === 'success'
+              ? {
+                  members: members.state.data.map((m) => ({
+                    displayMasked: m.displayMasked,
+                    isYou: m.isYou,
+                    owner: m.role === 'owner',
+                    joinedAt: m.joinedAt,
+                  })),
+                }
+              : {}),
+            ...(error ? { error } : {}),
+          })
+        }
+      />
       <View className="card">
         <Text className="card__title">邀请家人</Text>
         <Text className="card__text">

@@ -4,7 +4,8 @@ import { useElderMode } from '../../../elder'
 
 /**
  * The service name and the home-page entry to 长辈模式 (DESIGN.md asks for one on the home
- * page; 我的 has the full switch). The pill says in words which mode a tap leads to.
+ * page; 我的 has the full switch). The pill says in words which mode a tap leads to; its
+ * accessible name starts with those words, so voice control finds it by what it shows.
  */
 export function HomeHeader() {
   const { elder, setElder } = useElderMode()
@@ -17,7 +18,7 @@ export function HomeHeader() {
           hoverClass="home-header__mode--pressed"
           onClick={() => setElder(!elder)}
           {...a11y(
-            elder ? '退出长辈模式，回到标准模式' : '开启长辈模式：字更大、按钮更大',
+            elder ? '标准模式（退出长辈模式）' : '长辈模式（开启后字更大、按钮更大）',
             'button',
           )}
         >

@@ -22,7 +22,8 @@ export function ServiceEntries() {
             className="service-entries__item main-control"
             hoverClass="service-entries__item--pressed"
             onClick={() => openPage(entry.url)}
-            {...a11y(`${entry.title}，${entry.hint}`, 'button')}
+            // Named by its visible title and hint (no aria-label that could drift from them).
+            {...a11y(undefined, 'button')}
           >
             {entry.icon ? (
               <Image className="service-entries__icon" src={entry.icon} {...decorative()} />

@@ -7,13 +7,21 @@ import { FormField } from '../../../account/form-field'
 import { toApiError } from '../../../api'
 import { ActionButton } from '../../../components/action-button'
 
+export interface SmsFormProps {
+  onLoggedIn: () => void
+  /** Told the line shown under the form (sent, or what went wrong), for 朗读. */
+  onNote?: (text: string | undefined) => void
+}
+
 /** Phone + SMS code. The same zod schemas check the form here and the request in the BFF. */
-export function SmsForm({ onLoggedIn }: { onLoggedIn: () => void }) {
+export function SmsForm({ onLoggedIn, onNote }: SmsFormProps) {
   const [phone, setPhone] = useState('')
   const [code, setCode] = useState('')
   const [wait, setWait] = useState(0)
   const [note, setNote] = useState<{ text: string; error: boolean } | undefined>()
   const [busy, setBusy] = useState(false)
+
+  useEffect(() => onNote?.(note?.text), [note, onNote])
 
   useEffect(() => {
     if (wait <= 0) return
@@ -79,7 +87,7 @@ export function SmsForm({ onLoggedIn }: { onLoggedIn: () => void }) {
           <View
             className={`form-field__addon${wait > 0 ? ' form-field__addon--disabled' : ''}`}
             onClick={() => void send()}
-            {...a11y(wait > 0 ? `${wait}秒后可重新获取验证码` : '获取验证码', 'button')}
+            {...a11y(wait > 0 ? `${wait}秒后重发验证码` : '获取验证码', 'button')}
           >
             <Text>{wait > 0 ? `${wait}秒后重发` : '获取验证码'}</Text>
           </View>

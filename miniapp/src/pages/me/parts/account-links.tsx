@@ -23,7 +23,6 @@ export function AccountLinks() {
           title={link.title}
           actionHint={link.hint}
           onClick={() => openPage(link.url())}
-          label={`${link.title}，${link.hint}`}
         />
       ))}
     </View>

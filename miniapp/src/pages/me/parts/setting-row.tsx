@@ -7,17 +7,20 @@ export interface SettingRowProps {
   /** Visible word for what a tap does (e.g. 拨打), so the row does not rely on an arrow icon. */
   actionHint?: string
   onClick?: () => void
-  label?: string
 }
 
-export function SettingRow({ title, value, actionHint, onClick, label }: SettingRowProps) {
+/**
+ * One row of 我的. A tappable row is named by the words it shows (title, value, action), so its
+ * accessible name always holds its visible text and voice control finds it by them.
+ */
+export function SettingRow({ title, value, actionHint, onClick }: SettingRowProps) {
   const tappable = onClick !== undefined
   return (
     <View
       className={`setting-row${tappable ? ' setting-row--tappable main-control' : ''}`}
       hoverClass={tappable ? 'setting-row--pressed' : 'none'}
       onClick={onClick}
-      {...(tappable ? a11y(label ?? title, 'button') : {})}
+      {...(tappable ? a11y(undefined, 'button') : {})}
     >
       <Text className="setting-row__title">{title}</Text>
       <View className="setting-row__end">

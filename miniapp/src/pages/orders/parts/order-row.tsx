@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { formatFen } from '@gh/shared'
 import type { PaymentOrder } from '@gh/shared'
-import { a11y } from '../../../a11y'
+import { a11y, decorative } from '../../../a11y'
 import { shortTime, toneOf } from '../../../payments'
 import { purposeNames } from '../../../voice'
 import { toneMark } from './tone'
@@ -15,10 +15,8 @@ export function OrderRow({ order, onOpen }: { order: PaymentOrder; onOpen: () =>
       className="card order-row main-control"
       hoverClass="order-row--pressed"
       onClick={onOpen}
-      {...a11y(
-        `${title}${formatFen(order.amountFen)}，${order.stateLabel}，${shortTime(order.createdAt)}，查看详情`,
-        'button',
-      )}
+      // Named by the words it shows, so the name always holds the visible text.
+      {...a11y(undefined, 'button')}
     >
       <View className="order-row__main">
         <Text className="order-row__title">{title}</Text>
@@ -26,7 +24,8 @@ export function OrderRow({ order, onOpen }: { order: PaymentOrder; onOpen: () =>
       </View>
       <View className="order-row__main">
         <Text className={`order-row__state order-row__state--${tone}`}>
-          {toneMark[tone]} {order.stateLabel}
+          <Text {...decorative()}>{toneMark[tone]} </Text>
+          {order.stateLabel}
         </Text>
         <Text className="order-row__time">{shortTime(order.createdAt)}</Text>
       </View>

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { formatFen } from '@gh/shared'
 import type { PaymentOptions } from '@gh/shared'
-import { a11y } from '../../../a11y'
+import { a11y, decorative } from '../../../a11y'
 import './amount.scss'
 
 export interface AmountPresetsProps {
@@ -13,7 +13,7 @@ export interface AmountPresetsProps {
 /** Big amount buttons; what each buys is written under it. Unavailable ones say why in words. */
 export function AmountPresets({ presets, selectedFen, onSelect }: AmountPresetsProps) {
   return (
-    <View className="amount-presets" {...a11y(undefined, 'radiogroup')}>
+    <View className="amount-presets" {...a11y('充值金额', 'radiogroup')}>
       {presets.map((preset) => {
         const selected = preset.amountFen === selectedFen
         const note = !preset.allowed
@@ -32,15 +32,13 @@ export function AmountPresets({ presets, selectedFen, onSelect }: AmountPresetsP
               .filter(Boolean)
               .join(' ')}
             onClick={() => preset.allowed && onSelect(preset.amountFen)}
-            {...a11y(
-              `充值${formatFen(preset.amountFen)}${note ? `，${note}` : ''}${selected ? '，已选' : ''}`,
-              'radio',
-            )}
+            // Named by the amount and note it shows; aria-checked says which one is chosen.
+            {...a11y(undefined, 'radio')}
             {...{ 'aria-checked': selected ? 'true' : 'false' }}
             {...(preset.allowed ? {} : { 'aria-disabled': 'true' })}
           >
             <Text className="amount-presets__amount">
-              {selected ? '✓ ' : ''}
+              {selected ? <Text {...decorative()}>✓ </Text> : null}
               {formatFen(preset.amountFen).replace(/\.00$/, '')}
             </Text>
             {note ? <Text className="amount-presets__note">{note}</Text> : null}

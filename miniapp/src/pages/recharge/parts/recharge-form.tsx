@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { formatFen } from '@gh/shared'
 import type { PaymentOptions, PayShare } from '@gh/shared'
 import { a11y } from '../../../a11y'
@@ -16,12 +16,15 @@ export interface RechargeFormProps {
   options: PaymentOptions
   /** The 请家人代缴 card made here, for the page's share handler. */
   onShare?: (share: PayShare | undefined) => void
+  /** Told the amount 去支付 would pay whenever it changes (null: none), for 朗读. */
+  onChosen?: (amountFen: number | null) => void
 }
 
 const noShare = () => undefined
 
 /** Choose an amount, then the one main action: 去支付 (请家人代缴 below it is secondary). */
-export function RechargeForm({ accountNo, options, onShare = noShare }: RechargeFormProps) {
+export function RechargeForm(props: RechargeFormProps) {
+  const { accountNo, options, onShare = noShare, onChosen } = props
   const { elder } = useElderMode()
   const { recharge } = options
   const firstAllowed = recharge.presets.find((p) => p.allowed)?.amountFen ?? null
@@ -30,6 +33,12 @@ export function RechargeForm({ accountNo, options, onShare = noShare }: Recharge
   const [freeOpen, setFreeOpen] = useState(false)
   const payToOrder = usePayToOrder(accountNo, 'recharge')
   const { busy, error, setError } = payToOrder
+
+  const usingFree = freeOpen && freeText.trim() !== ''
+  const freeCheck = usingFree ? checkAmount(freeText, recharge) : undefined
+  const amountFen = usingFree ? (freeCheck?.ok ? freeCheck.amountFen : null) : presetFen
+  const payable = recharge.refusal === null ? amountFen : null
+  useEffect(() => onChosen?.(payable), [payable, onChosen])
 
   if (recharge.refusal !== null) {
     return (
@@ -47,9 +56,6 @@ export function RechargeForm({ accountNo, options, onShare = noShare }: Recharge
     )
   }
 
-  const usingFree = freeOpen && freeText.trim() !== ''
-  const freeCheck = usingFree ? checkAmount(freeText, recharge) : undefined
-  const amountFen = usingFree ? (freeCheck?.ok ? freeCheck.amountFen : null) : presetFen
   const preset = recharge.presets.find((p) => p.amountFen === amountFen)
   const owed = options.bill.owedFen
 

@@ -30,7 +30,8 @@ export function ArticleList(props: {
               className="card safety-row"
               hoverClass="safety-row--pressed"
               onClick={() => openPage(articlePage(article.articleId))}
-              {...a11y(`${article.title}。${article.summary}`, 'link')}
+              // Named by its visible title and summary; the chevron is decoration.
+              {...a11y(undefined, 'link')}
             >
               <View className="safety-row__body">
                 <Text className="safety-row__title">{article.title}</Text>

@@ -13,7 +13,7 @@ import { noticesSpeech } from '../speech'
 import { NoticeCard } from './notice-card'
 
 function AreaNotices({ areaCode }: { areaCode: string }) {
-  const { state, retry } = useQuery(() => listNotices(areaCode))
+  const { state, retry } = useQuery(['public', 'notices', areaCode], () => listNotices(areaCode))
   return (
     <>
       <ReadAloudBar

@@ -3,10 +3,11 @@ import Taro from '@tarojs/taro'
 import { wgs84ToGcj02, type Outlet } from '@gh/shared'
 import { a11y } from '../../../a11y'
 import { callServicePhone } from '../../../api/app-info'
+import { showMessage } from '../../../elder/modal'
 import { formatDistance, outletKindText, servicesText } from '../format'
 
 function showAddress(outlet: Outlet): void {
-  void Taro.showModal({ title: outlet.name, content: outlet.address, showCancel: false })
+  void showMessage(outlet.name, outlet.address)
 }
 
 /** Maps in China (WeChat's included) take GCJ-02; the content contract speaks WGS-84. */
@@ -45,7 +46,7 @@ export function OutletCard({ outlet }: { outlet: Outlet }) {
           className="outlet__action"
           hoverClass="outlet__action--pressed"
           onClick={() => navigate(outlet)}
-          {...a11y(`在地图上查看${outlet.name}`, 'button')}
+          {...a11y(`去这里（在地图上查看${outlet.name}）`, 'button')}
         >
           <Text>去这里</Text>
         </View>
@@ -54,7 +55,7 @@ export function OutletCard({ outlet }: { outlet: Outlet }) {
             className="outlet__action"
             hoverClass="outlet__action--pressed"
             onClick={() => outlet.phone && callServicePhone(outlet.phone)}
-            {...a11y(`拨打${outlet.name}电话 ${outlet.phone}`, 'button')}
+            {...a11y(`打电话（拨打${outlet.name} ${outlet.phone}）`, 'button')}
           >
             <Text>打电话</Text>
           </View>

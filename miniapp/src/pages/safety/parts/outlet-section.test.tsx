@@ -80,7 +80,7 @@ test('when "去这里" is tapped in a mini-program, then the map opens at the ou
   mockedList.mockResolvedValue({ sortedBy: 'district', outlets: [outlet('1', '长安区', null)] })
   const open = jest.spyOn(Taro, 'openLocation').mockResolvedValue({ errMsg: 'openLocation:ok' })
   render(<OutletSection initialCardWrite={false} />)
-  const button = await screen.findByRole('button', { name: '在地图上查看长安区写卡点1' })
+  const button = await screen.findByRole('button', { name: '去这里（在地图上查看长安区写卡点1）' })
 
   // Rendered as H5 (for the roles), tapped as WeChat: only the mini-programs have a map.
   process.env.TARO_ENV = 'weapp'
@@ -104,7 +104,9 @@ test('when "去这里" is tapped in the browser, then the address is shown in wo
   const open = jest.spyOn(Taro, 'openLocation')
   render(<OutletSection initialCardWrite={false} />)
 
-  fireEvent.click(await screen.findByRole('button', { name: '在地图上查看长安区写卡点1' }))
+  fireEvent.click(
+    await screen.findByRole('button', { name: '去这里（在地图上查看长安区写卡点1）' }),
+  )
 
   expect(modal).toHaveBeenCalledWith(
     expect.objectContaining({ title: '长安区写卡点1', content: '长安区某路1号' }),

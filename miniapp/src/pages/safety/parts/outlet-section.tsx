@@ -24,8 +24,9 @@ function byDistrict(outlets: readonly Outlet[]): [string, Outlet[]][] {
 function OutletList(props: { cardWrite: boolean; location: LocationState }) {
   const { cardWrite, location } = props
   const near = location.status === 'found' ? { lat: location.lat, lng: location.lng } : undefined
-  const { state, retry } = useQuery(() =>
-    listOutlets({ service: cardWrite ? 'card_write' : undefined, near }),
+  const service = cardWrite ? 'card_write' : undefined
+  const { state, retry } = useQuery(['public', 'outlets', service, near?.lat, near?.lng], () =>
+    listOutlets({ service, near }),
   )
   return (
     <>

@@ -1,9 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { ApiError } from '../../../api'
 import { tokenStore } from '../../../auth/session'
-import type * as UseQueryModule from '../../../hooks/use-query'
 import { getPayShare, getSharedOrder, paySharedOrder } from '../../../payments/share-api'
-import type * as ShareApi from '../../../payments/share-api'
 import { aShare, aSharedOrder, TOKEN } from './fixtures'
 import { SharePayBody } from './share-pay-body'
 
@@ -13,19 +11,6 @@ jest.mock('../../../payments/share-api', () => ({
   getSharedOrder: jest.fn(),
   paySharedOrder: jest.fn(),
 }))
-
-// Taro's page-visibility hooks need a running page; here the order is asked for once, on mount.
-jest.mock('../../../payments/shared-order', () => {
-  const { useQuery } = jest.requireActual<typeof UseQueryModule>('../../../hooks/use-query')
-  const api = jest.requireMock<typeof ShareApi>('../../../payments/share-api')
-  return {
-    ...jest.requireActual<object>('../../../payments/shared-order'),
-    useLiveSharedOrder: (token: string, orderNo: string) => {
-      const { state, retry } = useQuery(() => api.getSharedOrder(token, orderNo))
-      return { state, refresh: retry }
-    },
-  }
-})
 
 const fakeShare = getPayShare as jest.Mock
 const fakeOrder = getSharedOrder as jest.Mock

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { PayShareToken } from '@gh/shared'
 import type { SharedOrder } from '@gh/shared'
@@ -8,6 +7,7 @@ import { toApiError } from '../../../api'
 import { useLoggedIn } from '../../../auth/session'
 import { PageShell } from '../../../components/page-shell'
 import { ReadAloudBar } from '../../../components/read-aloud'
+import { showMessage } from '../../../elder/modal'
 import type { QueryState } from '../../../hooks/use-query'
 import { useQuery } from '../../../hooks/use-query'
 import {
@@ -37,7 +37,7 @@ function GoneCard({ text }: { text: string }) {
 }
 
 function ShareSection({ token, onPlaced }: { token: string; onPlaced: (p: Placed) => void }) {
-  const { state, retry } = useQuery(() => getPayShare(token))
+  const { state, retry } = useQuery(['user', 'payShare', token], () => getPayShare(token))
   if (state.status === 'error' && state.error.code === 'NOT_FOUND') {
     return <GoneCard text={state.error.message} />
   }
@@ -74,11 +74,7 @@ function OrderSection(props: { token: string; placed: Placed; onRestart: () => v
         refresh()
       }
     } catch (err) {
-      void Taro.showModal({
-        title: '没有成功',
-        content: toApiError(err).message,
-        showCancel: false,
-      })
+      void showMessage('没有成功', toApiError(err).message)
     } finally {
       setPaying(false)
     }

@@ -54,7 +54,7 @@ test('when the page leaves for the H5 cashier, then nothing else is shown meanwh
 
 test('when the payer chooses, then amounts outside the card’s limits cannot be chosen or typed', async () => {
   render(<SharePayForm share={aShare({ amountFen: null, maxFen: 30000 })} onPlaced={jest.fn()} />)
-  const over = screen.getByRole('radio', { name: /充值¥500.00，超出可充范围/ })
+  const over = screen.getByRole('radio', { name: /^¥500\s*超出可充范围/ })
   fireEvent.click(over)
   expect(over.getAttribute('aria-checked')).toBe('false')
   // Taro's Input reports what was typed in the event's detail, as the platforms do.
@@ -69,7 +69,7 @@ test('when the payer picks an amount, then that amount in fen is paid', async ()
   fakePay.mockResolvedValue({ order, outcome: null })
   const onPlaced = jest.fn()
   render(<SharePayForm share={aShare({ amountFen: null })} onPlaced={onPlaced} />)
-  fireEvent.click(screen.getByRole('radio', { name: /充值¥200.00/ }))
+  fireEvent.click(screen.getByRole('radio', { name: /^¥200(?!\d)/ }))
   expect(screen.getByText('支付 ¥200.00')).toBeTruthy()
   fireEvent.click(screen.getByRole('button', { name: '去支付' }))
   await waitFor(() => expect(onPlaced).toHaveBeenCalledWith(order, null))
@@ -94,7 +94,7 @@ test('when the payer changes the amount after a failure, then the next attempt g
   render(<SharePayForm share={aShare({ amountFen: null })} onPlaced={jest.fn()} />)
   fireEvent.click(screen.getByRole('button', { name: '去支付' }))
   await screen.findByRole('alert')
-  fireEvent.click(screen.getByRole('radio', { name: /充值¥200.00/ }))
+  fireEvent.click(screen.getByRole('radio', { name: /^¥200(?!\d)/ }))
   fireEvent.click(screen.getByRole('button', { name: '去支付' }))
   await waitFor(() => expect(fakePay).toHaveBeenCalledTimes(2))
   expect(payArgs(0).idempotencyKey).not.toBe(payArgs(1).idempotencyKey)
