@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import request from 'supertest'
 import { startBff, type TestBff } from './harness'
 import { FakeCustomers } from './fake-customers'
@@ -45,6 +45,18 @@ describe('refresh-token reuse', () => {
     expect(reused.body.error.code).toBe('SESSION_EXPIRED')
     expect(reused.body.token).toBeUndefined()
     for (const token of [first, second, third]) expect((await me(token)).status).toBe(401)
+    expect(await bff.container.sessions.countActive(userId)).toBe(0)
+  })
+
+  test('when a rotated token comes back after its grace period, then every session of its chain ends', async () => {
+    const { token: first, userId } = await wechatLogin()
+    const second = (await refresh(first)).body.token as string
+    // The grace period ending is the rotated session's key expiring.
+    const firstId = createHash('sha256').update(first).digest('hex')
+    await bff.container.redis.del(`sess:${firstId}`)
+
+    expect((await me(first)).status).toBe(401)
+    expect((await me(second)).status).toBe(401)
     expect(await bff.container.sessions.countActive(userId)).toBe(0)
   })
 

@@ -4,6 +4,8 @@ import type { SessionUser } from '../platform/http/request-context'
 
 const PREFIX = 'sess:'
 const USER_PREFIX = 'sess-user:'
+/** A rotated token's chain, kept for the session lifetime after its grace period ends. */
+const ROTATED_PREFIX = 'sess-rotated:'
 /** How long a rotated token keeps working, so requests already in flight do not fail. */
 export const ROTATION_GRACE_SECONDS = 30
 
@@ -49,30 +51,37 @@ export function wasRotated(user: SessionUser): boolean {
  */
 export type Rotation = { kind: 'rotated'; issued: IssuedSession } | { kind: 'gone' | 'reused' }
 
-// KEYS: the presented session, its successor, the user's index. ARGV: grace, lifetime, the
-// successor's id, the presented id, the session key prefix. One script, so two refreshes of
+// ARGV: grace, lifetime, the successor's id, the presented id, the session key prefix. One script, so two refreshes of
 // one token cannot both see it unrotated. The chain's sessions are found through the user's
 // index inside the script; like issue's MULTI, this keeps a user's sessions on one Redis node.
-const ROTATE = `
+const END_CHAIN = `
+local function endChain(index, prefix, chain)
+  for _, id in ipairs(redis.call('SMEMBERS', index)) do
+    local other = redis.call('GET', prefix .. id)
+    if not other then
+      redis.call('SREM', index, id)
+    elseif (cjson.decode(other).chain or id) == chain then
+      redis.call('DEL', prefix .. id)
+      redis.call('SREM', index, id)
+    end
+  end
+end`
+
+// KEYS: the presented session, its successor, the user's index, the presented token's
+// tombstone. ARGV as below.
+const ROTATE = `${END_CHAIN}
 local raw = redis.call('GET', KEYS[1])
 if not raw then return 'gone' end
 local presented = cjson.decode(raw)
 local chain = presented.chain or ARGV[4]
 if presented.rotated then
   redis.call('DEL', KEYS[1])
-  for _, id in ipairs(redis.call('SMEMBERS', KEYS[3])) do
-    local other = redis.call('GET', ARGV[5] .. id)
-    if not other then
-      redis.call('SREM', KEYS[3], id)
-    elseif (cjson.decode(other).chain or id) == chain then
-      redis.call('DEL', ARGV[5] .. id)
-      redis.call('SREM', KEYS[3], id)
-    end
-  end
+  endChain(KEYS[3], ARGV[5], chain)
   return 'reused'
 end
 presented.rotated = true
 redis.call('SET', KEYS[1], cjson.encode(presented), 'KEEPTTL')
+redis.call('SET', KEYS[4], cjson.encode({ userId = presented.userId, chain = chain }), 'EX', ARGV[2])
 local left = redis.call('TTL', KEYS[1])
 if left < 0 or left > tonumber(ARGV[1]) then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
 redis.call('SET', KEYS[2], cjson.encode({ userId = presented.userId, chain = chain }), 'EX', ARGV[2])
@@ -80,10 +89,21 @@ redis.call('SADD', KEYS[3], ARGV[3])
 redis.call('EXPIRE', KEYS[3], ARGV[2])
 return 'rotated'`
 
+// KEYS: the tombstone of a rotated token whose grace has passed. ARGV: the session key prefix,
+// the user index prefix. A rotated token seen after its grace is a copy in other hands.
+const REUSED_AFTER_GRACE = `${END_CHAIN}
+local raw = redis.call('GET', KEYS[1])
+if not raw then return 0 end
+redis.call('DEL', KEYS[1])
+local dead = cjson.decode(raw)
+endChain(ARGV[2] .. dead.userId, ARGV[1], dead.chain)
+return 1`
+
 /**
  * Sessions in Redis with a fixed lifetime. Each user has an index of their sessions so that
  * 注销 and "log out everywhere" can end them all. A token can be rotated once: reusing a
- * rotated token to mint another is refresh-token reuse, and ends its chain.
+ * rotated token to mint another, or presenting it at all once its grace has passed, is
+ * refresh-token reuse, and ends its chain.
  */
 export class SessionStore {
   constructor(
@@ -107,7 +127,10 @@ export class SessionStore {
   async resolve(token: string): Promise<Session | null> {
     const id = hashOf(token)
     const raw = await this.redis.get(PREFIX + id)
-    if (!raw) return null
+    if (!raw) {
+      await this.redis.eval(REUSED_AFTER_GRACE, 1, ROTATED_PREFIX + id, PREFIX, USER_PREFIX)
+      return null
+    }
     const parsed = JSON.parse(raw) as Partial<StoredSession>
     if (typeof parsed.userId !== 'string') return null
     return { userId: parsed.userId, sessionId: id, ...(parsed.rotated ? { rotated: true } : {}) }
@@ -119,10 +142,11 @@ export class SessionStore {
     const id = hashOf(token)
     const answer = await this.redis.eval(
       ROTATE,
-      3,
+      4,
       PREFIX + session.sessionId,
       PREFIX + id,
       USER_PREFIX + session.userId,
+      ROTATED_PREFIX + session.sessionId,
       ROTATION_GRACE_SECONDS,
       this.ttlSeconds,
       id,
