@@ -18,6 +18,8 @@ describe('a confirmation dialog in elderly mode', () => {
     const page = await browser.context.newPage()
     await page.goto(`${BASE_URL}/#/pages/login/index?elder=1`)
     await logInBySms(page)
+    // Logged in once the app has moved on to 我的户号; navigating earlier loses the session.
+    await current(page).getByRole('heading', { name: '我的户号' }).waitFor()
     await page.goto(`${BASE_URL}/#/pages/my-data/index`)
     await current(page).getByRole('button', { name: '注销账号' }).click()
 
