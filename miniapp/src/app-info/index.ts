@@ -1,9 +1,10 @@
 import { routes } from '@gh/shared'
 import type { AppInfo } from '@gh/shared'
 import Taro from '@tarojs/taro'
+import { request } from '../api'
 import { useQuery } from '../hooks/use-query'
-import { request } from './index'
 
+/** The service's public facts (客服电话 first), shown on the home page and on 我的. */
 export function useAppInfo() {
   return useQuery<AppInfo>(['public', 'appInfo'], () => request(routes.getAppInfo))
 }

@@ -3,7 +3,7 @@ import type { PaymentChannel, PaymentOrder } from '@gh/shared'
 import { request } from '../api'
 import { primeOrderNotices } from './order-notices'
 
-/** One function per payment endpoint (issue 6). */
+/** The payment endpoints 交燃气费 and 账单 share: what may be paid, and the two orders. */
 
 /** Also fetches, once, what the 去支付 tap needs ready (the notice template id). */
 export const getPaymentOptions = (accountNo: string) => {
@@ -24,31 +24,3 @@ export const createBillPayment = (
 ) => request(routes.createBillPayment, { params: { accountNo }, body, idempotencyKey })
 
 export type OrderPurpose = PaymentOrder['purpose']
-
-export const getOrder = (accountNo: string, orderNo: string, purpose: OrderPurpose) =>
-  request(purpose === 'bill' ? routes.getBillPayment : routes.getRecharge, {
-    params: { accountNo, orderNo },
-  })
-
-/** 取消订单: closes an unpaid order so it can no longer be paid (the BFF keeps a payment that won). */
-export const closeOrder = (
-  accountNo: string,
-  orderNo: string,
-  purpose: OrderPurpose,
-  idempotencyKey: string,
-) =>
-  request(purpose === 'bill' ? routes.closeBillPayment : routes.closeRecharge, {
-    params: { accountNo, orderNo },
-    idempotencyKey,
-  })
-
-/** Top-ups and bill payments together, newest first: one 缴费记录 for the resident. */
-export async function listOrders(accountNo: string): Promise<PaymentOrder[]> {
-  const [recharges, bills] = await Promise.all([
-    request(routes.listRecharges, { params: { accountNo }, query: { limit: 20 } }),
-    request(routes.listBillPayments, { params: { accountNo }, query: { limit: 20 } }),
-  ])
-  return [...recharges.orders, ...bills.orders].sort((a, b) =>
-    b.createdAt.localeCompare(a.createdAt),
-  )
-}

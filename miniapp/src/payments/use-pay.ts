@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react'
-import { toApiError } from '../api'
+import { useAction } from '../hooks/use-action'
 import { openPage } from '../navigation/pages'
 import { attemptFor, type KeyedAttempt } from './attempt-key'
 import type { OrderPurpose } from './api'
@@ -21,14 +21,11 @@ export interface PayToOrder {
  */
 export function usePayToOrder(accountNo: string, purpose: OrderPurpose): PayToOrder {
   const [error, setError] = useState<string | undefined>()
-  const [busy, setBusy] = useState(false)
   const attempt = useRef<KeyedAttempt<number> | undefined>(undefined)
-  const pay = async (amountFen: number) => {
-    if (busy) return
-    setError(undefined)
-    attempt.current = attemptFor(attempt.current, amountFen)
-    setBusy(true)
-    try {
+  const paying = useAction(
+    async (amountFen: number) => {
+      setError(undefined)
+      attempt.current = attemptFor(attempt.current, amountFen)
       const { order, outcome } = await (purpose === 'bill' ? payBill : payRecharge)({
         accountNo,
         amountFen,
@@ -37,11 +34,8 @@ export function usePayToOrder(accountNo: string, purpose: OrderPurpose): PayToOr
       })
       attempt.current = undefined
       if (outcome?.kind !== 'redirected') openPage(orderPageUrl(order, outcome))
-    } catch (err) {
-      setError(toApiError(err).message)
-    } finally {
-      setBusy(false)
-    }
-  }
-  return { pay, busy, error, setError }
+    },
+    { onError: (err) => setError(err.message) },
+  )
+  return { pay: paying.run, busy: paying.busy, error, setError }
 }

@@ -1,4 +1,10 @@
-import { speakAccountNo, speakAddress, speakPhoneTail, speakShownText } from './spoken-text'
+import {
+  speakAccountNo,
+  speakAddress,
+  speakPhone,
+  speakPhoneTail,
+  speakShownText,
+} from './spoken-text'
 
 describe('text from the screen, ready to be read aloud', () => {
   test('when a sentence holds a masked phone and a count, then the phone is its last four digits and the count is in words', () => {
@@ -24,5 +30,10 @@ describe('text from the screen, ready to be read aloud', () => {
     expect(speakAccountNo('1000000001')).toBe('户号一零零零零零零零零一')
     expect(speakAccountNo('100****001')).toBe('一零零开头、零零一结尾的户号')
     expect(speakPhoneTail('138****5678')).toBe('手机尾号五六七八')
+  })
+
+  test('when a service phone is read, then its digits are read in groups and a phone with no digits is not read', () => {
+    expect(speakPhone('0531-96777')).toBe('零五三一，九六七七七')
+    expect(speakPhone('--')).toBe('')
   })
 })

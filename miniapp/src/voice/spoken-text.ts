@@ -28,6 +28,18 @@ export function speakAccountNo(accountNo: string): string {
   return `${parts.filter(Boolean).join('、')}的户号`
 }
 
+/** '0531-96777' → '零五三一，九六七七七'; anything that is not a digit or separator is dropped. */
+export function speakPhone(phone: string): string {
+  return phone
+    .split(/[^0-9]+/)
+    .filter(Boolean)
+    .map(speakDigits)
+    .join('，')
+}
+
+/** The page shell's login state (请先登录 and its 去登录 button), read aloud. */
+export const LOG_IN_FIRST = '请先登录，请点“去登录”。'
+
 // A measure word after a number that makes 2 read as 两.
 const MEASURE = /^[个天次位处条张笔元项分秒]/
 const MOBILE_MASKED = /1\d{2}\*{4}(\d{4})/g

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { formatFen } from '@gh/shared'
 import type { PaymentOptions } from '@gh/shared'
-import { a11y, decorative } from '../../../a11y'
-import './amount.scss'
+import { a11y, decorative } from '../../a11y'
+import './index.scss'
 
 export interface AmountPresetsProps {
   presets: PaymentOptions['recharge']['presets']

@@ -1,7 +1,7 @@
 import { Input, Text, View } from '@tarojs/components'
 import { formatFen } from '@gh/shared'
-import { a11y } from '../../../a11y'
-import './amount.scss'
+import { a11y } from '../../a11y'
+import './index.scss'
 
 export interface FreeAmountProps {
   value: string

@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { a11y } from '../../a11y'
-import { callServicePhone } from '../../api/app-info'
+import { callServicePhone } from '../../app-info'
 import { useElderMode } from '../../elder'
 import { copyPageLink, h5Link } from './share-link'
 import type { ShareCard } from './share-link'

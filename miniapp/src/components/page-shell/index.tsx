@@ -37,19 +37,7 @@ export function PageShell<T>(props: PageShellProps<T>) {
 
   const needsLogin =
     (requireLogin && !loggedIn) || (state.status === 'error' && isLoginError(state.error))
-  if (needsLogin) {
-    return (
-      <StateCard
-        icon={personIcon}
-        title="请先登录"
-        text={props.loginHint ?? '登录后可以查看这里的内容'}
-      >
-        <ActionButton main onClick={() => openPage(pages.login)}>
-          去登录
-        </ActionButton>
-      </StateCard>
-    )
-  }
+  if (needsLogin) return <LoginState hint={props.loginHint} />
   if (state.status === 'loading') {
     return (
       <View className="page-shell page-shell--loading card" {...a11y(undefined, 'status')}>
@@ -92,6 +80,32 @@ export function PageShell<T>(props: PageShellProps<T>) {
     )
   }
   return <>{children(state.data)}</>
+}
+
+export interface RequireLoginProps {
+  /** What logging in gives, e.g. "登录后可以绑定户号". */
+  loginHint?: string
+  /** Shown once a resident is logged in; nothing when absent. */
+  children?: ReactNode
+}
+
+/**
+ * The shell's login state for content that loads nothing of its own (a form, a list of links):
+ * the same 请先登录 card and 去登录 button as a PageShell with `requireLogin`.
+ */
+export function RequireLogin({ loginHint, children }: RequireLoginProps) {
+  const loggedIn = useLoggedIn()
+  return loggedIn ? <>{children}</> : <LoginState hint={loginHint} />
+}
+
+function LoginState({ hint }: { hint: string | undefined }) {
+  return (
+    <StateCard icon={personIcon} title="请先登录" text={hint ?? '登录后可以查看这里的内容'}>
+      <ActionButton main onClick={() => openPage(pages.login)}>
+        去登录
+      </ActionButton>
+    </StateCard>
+  )
 }
 
 interface StateCardProps {

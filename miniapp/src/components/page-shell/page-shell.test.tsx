@@ -1,8 +1,8 @@
-import { fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen } from '@testing-library/react'
 import { ApiError } from '../../api/api-error'
 import { tokenStore } from '../../auth/session'
 import type { QueryState } from '../../hooks/use-query'
-import { PageShell } from './index'
+import { PageShell, RequireLogin } from './index'
 
 function renderShell(state: QueryState<string[]>, extra: { requireLogin?: boolean } = {}) {
   const onRetry = jest.fn()
@@ -66,4 +66,25 @@ test('when the session expired, then the login state shows instead of an error',
   renderShell({ status: 'error', error: new ApiError({ code: 'SESSION_EXPIRED' }) })
   expect(screen.getByText('请先登录')).toBeTruthy()
   expect(screen.queryByText('重试')).toBeNull()
+})
+
+test('when a form needs login and nobody is logged in, then the same 请先登录 card shows instead of it', () => {
+  const { rerender } = render(
+    <RequireLogin loginHint="登录后可以绑定户号">
+      <div>户号表单</div>
+    </RequireLogin>,
+  )
+  expect(screen.getByText('请先登录')).toBeTruthy()
+  expect(screen.getByText('登录后可以绑定户号')).toBeTruthy()
+  expect(screen.getByText('去登录')).toBeTruthy()
+  expect(screen.queryByText('户号表单')).toBeNull()
+
+  act(() => tokenStore.set('token-1'))
+  rerender(
+    <RequireLogin loginHint="登录后可以绑定户号">
+      <div>户号表单</div>
+    </RequireLogin>,
+  )
+  expect(screen.getByText('户号表单')).toBeTruthy()
+  expect(screen.queryByText('请先登录')).toBeNull()
 })

@@ -1,28 +1,24 @@
 import { Text, View } from '@tarojs/components'
-import { unbindAccount, updateBinding } from '../../account/api'
 import { AccountSwitcher } from '../../account/account-switcher'
 import { currentAccountStore } from '../../account/current-account-store'
 import { useCurrentAccount } from '../../account/current-account'
 import { accountTitle } from '../../account/labels'
-import { toApiError } from '../../api'
 import { useLoggedIn } from '../../auth/session'
 import { ActionButton } from '../../components/action-button'
 import { PageHeading } from '../../components/page-heading'
 import { PageRoot } from '../../components/page-root'
 import { PageShell } from '../../components/page-shell'
 import { ReadAloudBar } from '../../components/read-aloud'
-import { showMessage, showModal } from '../../elder/modal'
+import { showModal } from '../../elder/modal'
+import { useAction } from '../../hooks/use-action'
 import { openPage, pages } from '../../navigation/pages'
+import { unbindAccount, updateBinding } from './api'
 import { AccountCard } from './parts/account-card'
-import { accountsPageSpeech } from './parts/speech'
+import { accountsPageSpeech } from './speech'
 import './index.scss'
 
 function confirm(title: string, content: string, confirmText: string): Promise<boolean> {
   return showModal({ title, content, confirmText, cancelText: '取消', danger: true })
-}
-
-function tell(err: unknown) {
-  void showMessage('没有成功', toApiError(err).message)
 }
 
 /** 户号管理: every bound account, the current one, and binding, renaming, unbinding. */
@@ -31,13 +27,9 @@ export default function AccountsPage() {
   // Asked again when the page shows (back from 绑定 or 家人) and after every change made here.
   const { state, current, select, reload } = useCurrentAccount()
 
-  const act = (run: () => Promise<unknown>) => async () => {
-    try {
-      await run()
-    } catch (err) {
-      tell(err)
-    }
-  }
+  // One change at a time, whichever card it is on; a failure opens 没有成功.
+  const change = useAction((write: () => Promise<unknown>) => write())
+  const act = (write: () => Promise<unknown>) => () => change.run(write)
 
   return (
     <PageRoot>

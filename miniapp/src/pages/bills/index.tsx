@@ -13,11 +13,10 @@ import { ReadAloudBar } from '../../components/read-aloud'
 import { useElderMode } from '../../elder'
 import { useQuery } from '../../hooks/use-query'
 import { shareCards, type ShareCard } from '../../navigation/share'
-import { billFacts, billsSpeech } from '../../voice'
 import { loadBills } from './api'
 import { BillList as Bills } from './parts/bill-list'
 import { OwedCard } from './parts/owed-card'
-import '../recharge/index.scss'
+import { billFacts, billsSpeech } from './speech'
 import './index.scss'
 
 interface BillsBodyProps {

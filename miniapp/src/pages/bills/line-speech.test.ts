@@ -1,5 +1,5 @@
 import type { Bill, BillLine } from '@gh/shared'
-import { billDetailsSpeech, billLineSpeech, speakArea } from './bill-lines'
+import { billDetailsSpeech, billLineSpeech, speakArea } from './line-speech'
 
 const tier = (tierNo: 1 | 2, volumeDm3: number, unitPriceFen: number, amountFen: number) =>
   ({

@@ -7,7 +7,7 @@ import {
   speakVolume,
 } from '@gh/shared'
 import type { Bill, BillLine } from '@gh/shared'
-import { speakCount } from './spoken-text'
+import { speakCount } from '../../voice/spoken-text'
 
 /*
  * A bill's lines as the open bill shows them ('13.762 m³ × 3.10 元/m³ = 42.66 元'), in words:

@@ -1,6 +1,5 @@
 import type { Bill } from '@gh/shared'
-import { billFacts, spokenBillTitle } from './bill-facts'
-import { billsSpeech } from './scripts'
+import { billFacts, billsSpeech, spokenBillTitle } from './speech'
 
 const bill = (over: Partial<Bill>): Bill => ({
   billId: 'G1000000005202609',
@@ -37,6 +36,25 @@ const paid = (month: number): Bill =>
   })
 
 describe('what 朗读 says on 账单', () => {
+  test('when there are bills, then the unpaid count, amounts and due dates are read', () => {
+    const text = billsSpeech({
+      loggedIn: true,
+      bills: [
+        { period: '十一月燃气费', amountFen: 8650, paid: false, dueDate: '2026-12-15' },
+        { period: '十月燃气费', amountFen: 7000, paid: true },
+        { period: '供暖费', amountFen: 250000, paid: false },
+      ],
+    })
+    expect(text).toContain('共有两张账单未交。')
+    expect(text).toContain('十一月燃气费，八十六元五角，未交，请在二零二六年十二月十五日前交费。')
+    expect(text).toContain('十月燃气费，七十元，已交清。')
+  })
+
+  test('when not logged in or no bills, then bills says what to do', () => {
+    expect(billsSpeech({ loggedIn: false, bills: [] })).toContain('登录并绑定户号后')
+    expect(billsSpeech({ loggedIn: true, bills: [] })).toContain('暂无账单')
+  })
+
   test('when money is owed with a late fee, then the owed amount and the fee are read first, in words', () => {
     const text = billsSpeech({
       loggedIn: true,

@@ -3,24 +3,24 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { BindAccountRequest, type BoundAccount } from '@gh/shared'
 import { a11y } from '../../a11y'
-import { bindAccount } from '../../account/api'
-import { ChoiceChips } from '../../account/choice-chips'
 import { backToAccounts } from '../../account/navigation'
 import { currentAccountStore } from '../../account/current-account-store'
-import { FormField } from '../../account/form-field'
 import { labelChoices } from '../../account/labels'
-import { toApiError } from '../../api'
 import { useLoggedIn } from '../../auth/session'
 import { ActionButton } from '../../components/action-button'
+import { ChoiceChips } from '../../components/choice-chips'
+import { FormField } from '../../components/form-field'
 import { PageHeading } from '../../components/page-heading'
 import { PageRoot } from '../../components/page-root'
+import { RequireLogin } from '../../components/page-shell'
 import { ReadAloudBar } from '../../components/read-aloud'
-import { openPage, pages } from '../../navigation/pages'
-import { agentLinkBindSpeech, bindSpeech } from '../../voice'
+import { useAction } from '../../hooks/use-action'
+import { bindAccount } from './api'
 import { AgentLinkConfirm } from './parts/agent-link'
 import { BindMethodSwitch, type BindMethod } from './parts/bind-method'
 import { canScan, scanAccountNo } from './parts/scan'
 import { SmsBind } from './parts/sms-bind'
+import { agentLinkBindSpeech, bindSpeech } from './speech'
 import './index.scss'
 
 /**
@@ -36,7 +36,6 @@ export default function BindPage() {
   const [phoneLast4, setPhoneLast4] = useState('')
   const [label, setLabel] = useState<string | undefined>()
   const [error, setError] = useState<string | undefined>()
-  const [busy, setBusy] = useState(false)
 
   const scan = async () => {
     const found = await scanAccountNo()
@@ -55,38 +54,19 @@ export default function BindPage() {
     setError(undefined)
   }
 
+  const binding = useAction(
+    async (request: BindAccountRequest) => done(await bindAccount(request)),
+    { onError: (err) => setError(err.message) },
+  )
+
   const submit = async () => {
     const parsed = BindAccountRequest.safeParse({ accountNo, holderName, phoneLast4, label })
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? '请检查填写的内容')
     setError(undefined)
-    setBusy(true)
-    try {
-      await done(await bindAccount(parsed.data))
-    } catch (err) {
-      setError(toApiError(err).message)
-    } finally {
-      setBusy(false)
-    }
+    await binding.run(parsed.data)
   }
 
-  if (!loggedIn) {
-    return (
-      <PageRoot>
-        <PageHeading title="绑定户号" />
-        <ReadAloudBar text={() => bindSpeech({ loggedIn, accountNo, method })} />
-        <View className="card">
-          <Text className="card__title">请先登录</Text>
-          <View className="bind-page__submit">
-            <ActionButton main onClick={() => openPage(pages.login)}>
-              去登录
-            </ActionButton>
-          </View>
-        </View>
-      </PageRoot>
-    )
-  }
-
-  if (params.agentLink) {
+  if (loggedIn && params.agentLink) {
     return (
       <PageRoot>
         <PageHeading title="绑定户号" subtitle="客服发来的链接" />
@@ -114,7 +94,7 @@ export default function BindPage() {
     <PageRoot>
       <PageHeading title="绑定户号" subtitle="户号印在燃气账单、缴费卡或燃气表上" />
       <ReadAloudBar
-        what="要填写的内容"
+        what={loggedIn ? '要填写的内容' : undefined}
         text={() =>
           bindSpeech({
             loggedIn,
@@ -127,63 +107,65 @@ export default function BindPage() {
           })
         }
       />
-      <View className="card">
-        <FormField
-          label="户号"
-          value={accountNo}
-          onChange={setAccountNo}
-          type="number"
-          maxLength={10}
-          placeholder="10位数字"
-          addon={
-            canScan ? (
-              <View
-                className="form-field__addon"
-                onClick={() => void scan()}
-                {...a11y('扫码（扫描账单或燃气表上的二维码）', 'button')}
-              >
-                <Text>扫码</Text>
+      <RequireLogin loginHint="登录后可以绑定户号，为它交费、查账单和报修">
+        <View className="card">
+          <FormField
+            label="户号"
+            value={accountNo}
+            onChange={setAccountNo}
+            type="number"
+            maxLength={10}
+            placeholder="10位数字"
+            addon={
+              canScan ? (
+                <View
+                  className="form-field__addon"
+                  onClick={() => void scan()}
+                  {...a11y('扫码（扫描账单或燃气表上的二维码）', 'button')}
+                >
+                  <Text>扫码</Text>
+                </View>
+              ) : undefined
+            }
+          />
+          <BindMethodSwitch value={method} onChange={chooseMethod} />
+          {method === 'sms' ? (
+            <SmsBind accountNo={accountNo} label={label} onBound={done}>
+              {labelChips}
+              {errorLine}
+            </SmsBind>
+          ) : (
+            <>
+              <FormField
+                label="户主姓名"
+                value={holderName}
+                onChange={setHolderName}
+                placeholder="全名或姓氏"
+                hint="填姓氏也可以，例如“王”"
+              />
+              <FormField
+                label="预留手机号后4位"
+                value={phoneLast4}
+                onChange={setPhoneLast4}
+                type="number"
+                maxLength={4}
+                placeholder="4位数字"
+                hint="开户时登记的手机号，不是本机号码也可以"
+              />
+              {labelChips}
+              {errorLine}
+              <View className="bind-page__submit">
+                <ActionButton main onClick={() => void submit()}>
+                  {binding.busy ? '正在核对…' : '绑定'}
+                </ActionButton>
               </View>
-            ) : undefined
-          }
-        />
-        <BindMethodSwitch value={method} onChange={chooseMethod} />
-        {method === 'sms' ? (
-          <SmsBind accountNo={accountNo} label={label} onBound={done}>
-            {labelChips}
-            {errorLine}
-          </SmsBind>
-        ) : (
-          <>
-            <FormField
-              label="户主姓名"
-              value={holderName}
-              onChange={setHolderName}
-              placeholder="全名或姓氏"
-              hint="填姓氏也可以，例如“王”"
-            />
-            <FormField
-              label="预留手机号后4位"
-              value={phoneLast4}
-              onChange={setPhoneLast4}
-              type="number"
-              maxLength={4}
-              placeholder="4位数字"
-              hint="开户时登记的手机号，不是本机号码也可以"
-            />
-            {labelChips}
-            {errorLine}
-            <View className="bind-page__submit">
-              <ActionButton main onClick={() => void submit()}>
-                {busy ? '正在核对…' : '绑定'}
-              </ActionButton>
-            </View>
-          </>
-        )}
-      </View>
-      <Text className="bind-page__note">
-        为保护户主信息，多次填错会暂停绑定一段时间。家人的户号也可以请户主在“家人”中邀请您。
-      </Text>
+            </>
+          )}
+        </View>
+        <Text className="bind-page__note">
+          为保护户主信息，多次填错会暂停绑定一段时间。家人的户号也可以请户主在“家人”中邀请您。
+        </Text>
+      </RequireLogin>
     </PageRoot>
   )
 }

@@ -1,14 +1,12 @@
-import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useLoggedIn } from '../../auth/session'
-import { ActionButton } from '../../components/action-button'
 import { PageHeading } from '../../components/page-heading'
 import { PageRoot } from '../../components/page-root'
+import { RequireLogin } from '../../components/page-shell'
 import { ReadAloudBar } from '../../components/read-aloud'
-import { openPage, pages } from '../../navigation/pages'
-import { joinFamilySpeech } from '../../voice'
 import { AcceptInvite } from './parts/accept-invite'
 import { OwnerFamily } from './parts/owner-family'
+import { joinFamilySpeech } from './speech'
 import './index.scss'
 
 /**
@@ -23,20 +21,16 @@ export default function FamilyPage() {
   return (
     <PageRoot>
       <PageHeading title="家人" subtitle="亲情账户：家人之间互相帮忙交费、报修" />
-      {!loggedIn ? (
-        <>
-          <ReadAloudBar text={() => joinFamilySpeech({ loggedIn: false, codeFilled: false })} />
-          <View className="card">
-            <ActionButton main onClick={() => openPage(pages.login)}>
-              登录后继续
-            </ActionButton>
-          </View>
-        </>
-      ) : accountNo ? (
-        <OwnerFamily accountNo={accountNo} />
-      ) : (
-        <AcceptInvite initialCode={params.invite ?? ''} />
+      {loggedIn ? null : (
+        <ReadAloudBar text={() => joinFamilySpeech({ loggedIn: false, codeFilled: false })} />
       )}
+      <RequireLogin loginHint="登录后可以用邀请码添加家人的户号，或邀请家人">
+        {accountNo ? (
+          <OwnerFamily accountNo={accountNo} />
+        ) : (
+          <AcceptInvite initialCode={params.invite ?? ''} />
+        )}
+      </RequireLogin>
     </PageRoot>
   )
 }

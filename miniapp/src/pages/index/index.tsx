@@ -1,17 +1,16 @@
 import { View } from '@tarojs/components'
-import { useAppInfo } from '../../api/app-info'
+import { useAppInfo } from '../../app-info'
 import { useLoggedIn } from '../../auth/session'
 import { PageRoot } from '../../components/page-root'
-import { PageShell } from '../../components/page-shell'
+import { PageShell, RequireLogin } from '../../components/page-shell'
 import { ReadAloudBar } from '../../components/read-aloud'
 import { useAccountFromLink } from '../../account/account-from-link'
 import { currentAccountStore } from '../../account/current-account-store'
 import { shareCards } from '../../navigation/share'
-import { homeSpeech } from '../../voice'
 import { HomeHeader } from './parts/home-header'
-import { LoginPrompt } from './parts/login-prompt'
 import { ServiceEntries } from './parts/service-entries'
 import { ServicePhoneCard } from './parts/service-phone-card'
+import { homeSpeech } from './speech'
 import './index.scss'
 
 export default function HomePage() {
@@ -35,7 +34,7 @@ export default function HomePage() {
           })
         }
       />
-      {loggedIn ? null : <LoginPrompt />}
+      <RequireLogin loginHint="登录并绑定户号后，可以交费、查账单、报修和查看进度。" />
       <ServiceEntries />
       <View className="home__service">
         <PageShell state={appInfo.state} onRetry={appInfo.retry} what="客服电话">

@@ -2,14 +2,14 @@ import { Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import { a11y } from '../../a11y'
 import { backToAccounts } from '../../account/navigation'
-import { toApiError } from '../../api'
 import { ActionButton } from '../../components/action-button'
 import { PageHeading } from '../../components/page-heading'
 import { PageRoot } from '../../components/page-root'
 import { ReadAloudBar } from '../../components/read-aloud'
-import { loginSpeech } from '../../voice'
+import { useAction } from '../../hooks/use-action'
 import { platformLogin } from './parts/platform-login'
 import { SmsForm } from './parts/sms-form'
+import { loginSpeech } from './speech'
 import './index.scss'
 
 /**
@@ -21,16 +21,15 @@ export default function LoginPage() {
   const [error, setError] = useState<string | undefined>()
   const smsNote = useRef<string | undefined>(undefined)
 
-  const loginWithPlatform = async () => {
-    if (!platformLogin) return
-    setError(undefined)
-    try {
+  const loginWithPlatform = useAction(
+    async () => {
+      if (!platformLogin) return
+      setError(undefined)
       await platformLogin.run()
       backToAccounts()
-    } catch (err) {
-      setError(toApiError(err).message)
-    }
-  }
+    },
+    { onError: (err) => setError(err.message) },
+  )
 
   return (
     <PageRoot>
@@ -48,7 +47,7 @@ export default function LoginPage() {
       />
       {platformLogin ? (
         <View className="card">
-          <ActionButton main onClick={() => void loginWithPlatform()}>
+          <ActionButton main onClick={() => void loginWithPlatform.run()}>
             {platformLogin.name}
           </ActionButton>
           {error ? (

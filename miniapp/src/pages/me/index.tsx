@@ -1,17 +1,15 @@
 import { Text, View } from '@tarojs/components'
-import { callServicePhone, useAppInfo } from '../../api/app-info'
+import { callServicePhone, useAppInfo } from '../../app-info'
 import { useLoggedIn } from '../../auth/session'
-import { ActionButton } from '../../components/action-button'
 import { PageHeading } from '../../components/page-heading'
 import { PageRoot } from '../../components/page-root'
-import { PageShell } from '../../components/page-shell'
+import { PageShell, RequireLogin } from '../../components/page-shell'
 import { ReadAloudBar } from '../../components/read-aloud'
 import { useElderMode } from '../../elder'
-import { meSpeech } from '../../voice'
-import { openPage, pages } from '../../navigation/pages'
 import { AccountLinks } from './parts/account-links'
 import { ElderSwitch } from './parts/elder-switch'
 import { SettingRow } from './parts/setting-row'
+import { meSpeech } from './speech'
 import './index.scss'
 
 export default function MePage() {
@@ -32,18 +30,9 @@ export default function MePage() {
           })
         }
       />
-      {loggedIn ? null : (
-        <View className="card">
-          <Text className="card__title">您还没有登录</Text>
-          <Text className="card__text">登录后可以管理户号和亲情账户。</Text>
-          <View className="me__action">
-            <ActionButton main onClick={() => openPage(pages.login)}>
-              去登录
-            </ActionButton>
-          </View>
-        </View>
-      )}
-      {loggedIn ? <AccountLinks /> : null}
+      <RequireLogin loginHint="登录后可以管理户号和亲情账户。">
+        <AccountLinks />
+      </RequireLogin>
       <Text className="section-title">设置</Text>
       <View className="card me__list">
         <ElderSwitch />

@@ -1,30 +1,23 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { MyData } from '@gh/shared'
 import { a11y } from '../../a11y'
-import { deleteMe, getMyData, logout } from '../../account/api'
-import { toApiError } from '../../api'
 import { useLoggedIn } from '../../auth/session'
 import { ActionButton } from '../../components/action-button'
 import { PageHeading } from '../../components/page-heading'
 import { PageRoot } from '../../components/page-root'
 import { PageShell } from '../../components/page-shell'
 import { ReadAloudBar } from '../../components/read-aloud'
-import { showMessage, showModal } from '../../elder/modal'
+import { showModal } from '../../elder/modal'
+import { useAction } from '../../hooks/use-action'
 import { useQuery } from '../../hooks/use-query'
 import { openPage, pages } from '../../navigation/pages'
-import { myDataSpeech } from '../../voice'
+import { deleteMe, getMyData, logout } from './api'
+import { identityNames, myDataSpeech } from './speech'
 import './index.scss'
-
-const identityNames: Record<MyData['identities'][number]['kind'], string> = {
-  wechat: '微信（本小程序）',
-  wechat_union: '微信（同一主体的其他应用）',
-  alipay: '支付宝',
-  phone: '手机号',
-}
 
 const day = (iso: string) => iso.slice(0, 10)
 
+/** 注销, asked twice: it cannot be undone. */
 async function eraseAccount() {
   const first = await showModal({
     title: '注销账号',
@@ -43,19 +36,16 @@ async function eraseAccount() {
     danger: true,
   })
   if (!second) return
-  try {
-    await deleteMe()
-    await Taro.showToast({ title: '已注销', icon: 'success' }).catch(() => undefined)
-    openPage(pages.home)
-  } catch (err) {
-    void showMessage('没有成功', toApiError(err).message)
-  }
+  await deleteMe()
+  await Taro.showToast({ title: '已注销', icon: 'success' }).catch(() => undefined)
+  openPage(pages.home)
 }
 
 /** 我的数据 (PIPL): what we hold about the resident, masked; 退出登录 and 注销. */
 export default function MyDataPage() {
   const loggedIn = useLoggedIn()
   const { state, retry } = useQuery(['user', 'myData'], getMyData)
+  const erase = useAction(eraseAccount)
   return (
     <PageRoot>
       <PageHeading title="我的数据" subtitle="我们保存的关于您的全部信息" />
@@ -126,7 +116,7 @@ export default function MyDataPage() {
                 main
                 variant="secondary"
                 className="my-data__erase"
-                onClick={() => void eraseAccount()}
+                onClick={() => void erase.run()}
               >
                 注销账号
               </ActionButton>

@@ -1,36 +1,36 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import { useRef } from 'react'
 import { formatFen } from '@gh/shared'
 import type { PaymentOrder } from '@gh/shared'
 import { a11y } from '../../a11y'
 import { spacedAccountNo } from '../../account/labels'
-import { toApiError } from '../../api'
 import { randomKey } from '../../api/client'
 import { ActionButton } from '../../components/action-button'
 import { PageHeading } from '../../components/page-heading'
 import { PageRoot } from '../../components/page-root'
 import { PageShell } from '../../components/page-shell'
 import { ReadAloudBar } from '../../components/read-aloud'
-import { showMessage, showModal } from '../../elder/modal'
+import { showModal } from '../../elder/modal'
+import { useAction } from '../../hooks/use-action'
 import { openPage, pages } from '../../navigation/pages'
 import { shareCards } from '../../navigation/share'
 import {
   cashierReturnUrl,
-  closeOrder,
   isFinal,
   isPayable,
   orderPageUrl,
   payOrder,
   toneOf,
-  useLiveOrder,
   type OrderPurpose,
 } from '../../payments'
-import { orderSpeech } from '../../voice'
-import { OrderFacts } from './parts/order-facts'
+import { OrderFacts, toneMark } from '../../payments/order-view'
+import { closeOrder } from './api'
 import { OrderHelp } from './parts/order-help'
 import { PayNote } from './parts/pay-note'
-import { toneMark } from './parts/tone'
+import { orderSpeech } from './speech'
+import { useLiveOrder } from './use-live-order'
+import '../../styles/order-status.scss'
 import './index.scss'
 
 function OrderView(props: {
@@ -39,10 +39,9 @@ function OrderView(props: {
   onChanged: () => void
 }) {
   const { order, outcome, onChanged } = props
-  const [paying, setPaying] = useState(false)
   // One key per order: tapping 取消订单 twice (or retrying) closes it once.
   const closeKey = useRef(randomKey())
-  const cancel = async () => {
+  const cancel = useAction(async () => {
     const confirmed = await showModal({
       title: '取消订单',
       content: '取消后这笔订单不能再支付，没有扣款。确定取消吗？',
@@ -50,27 +49,16 @@ function OrderView(props: {
       cancelText: '再想想',
     })
     if (!confirmed) return
-    try {
-      await closeOrder(order.accountNo, order.orderNo, order.purpose, closeKey.current)
-      onChanged()
-    } catch (err) {
-      void showMessage('没有成功', toApiError(err).message)
-    }
-  }
+    await closeOrder(order.accountNo, order.orderNo, order.purpose, closeKey.current)
+    onChanged()
+  })
   const tone = toneOf(order)
-  const payAgain = async () => {
-    setPaying(true)
-    try {
-      const result = await payOrder(order, cashierReturnUrl(order))
-      if (result && result.kind !== 'redirected') {
-        Taro.redirectTo({ url: orderPageUrl(order, result) }).catch(() => undefined)
-      }
-    } catch (err) {
-      void showMessage('没有成功', toApiError(err).message)
-    } finally {
-      setPaying(false)
+  const payAgain = useAction(async () => {
+    const result = await payOrder(order, cashierReturnUrl(order))
+    if (result && result.kind !== 'redirected') {
+      Taro.redirectTo({ url: orderPageUrl(order, result) }).catch(() => undefined)
     }
-  }
+  })
   return (
     <>
       <ReadAloudBar what="金额、户号和到账进度" text={() => orderSpeech(order)} />
@@ -87,10 +75,10 @@ function OrderView(props: {
       <PayNote order={order} outcome={outcome} />
       {isPayable(order) ? (
         <View className="order-page__action">
-          <ActionButton main onClick={() => void payAgain()}>
-            {paying ? '正在打开支付…' : '继续支付'}
+          <ActionButton main onClick={() => void payAgain.run()}>
+            {payAgain.busy ? '正在打开支付…' : '继续支付'}
           </ActionButton>
-          <ActionButton variant="secondary" onClick={() => void cancel()}>
+          <ActionButton variant="secondary" onClick={() => void cancel.run()}>
             取消订单
           </ActionButton>
         </View>

@@ -9,9 +9,10 @@ import { PageShell } from '../../components/page-shell'
 import { ReadAloudBar } from '../../components/read-aloud'
 import { useQuery } from '../../hooks/use-query'
 import { openPage, pages } from '../../navigation/pages'
-import { listOrders, orderPageUrl } from '../../payments'
-import { ordersSpeech } from '../../voice'
+import { orderPageUrl } from '../../payments'
+import { listOrders } from './api'
 import { OrderRow } from './parts/order-row'
+import { ordersSpeech } from './speech'
 import './index.scss'
 
 function OrderList({ accountNo }: { accountNo: string }) {

@@ -1,5 +1,5 @@
 import type { PaymentOrder } from '@gh/shared'
-import { orderSpeech, ordersSpeech, repairsSpeech, timelineSpeech } from './order-scripts'
+import { orderSpeech, ordersSpeech } from './speech'
 
 function order(overrides: Partial<PaymentOrder> = {}): PaymentOrder {
   return {
@@ -48,24 +48,6 @@ describe('订单详情 read aloud', () => {
     expect(text).not.toContain('15')
     expect(text).not.toContain('自动关闭')
   })
-
-  test('when steps fall on different days, then each new day is read in full', () => {
-    const text = timelineSpeech([
-      { state: 'PAID', label: '已支付', at: '2026-11-26T23:59:00+08:00', done: true },
-      { state: 'CREDITED', label: '已写卡', at: '2026-11-27T08:00:00+08:00', done: true },
-    ])
-    expect(text).toBe(
-      '已支付，二零二六年十一月二十六日 晚上十一点五十九分；已写卡，二零二六年十一月二十七日 上午八点整。',
-    )
-  })
-
-  test('when a step is behind the next one, then it is read as not started', () => {
-    const text = timelineSpeech([
-      { state: 'CREATED', label: '已下单', at: null, done: false },
-      { state: 'PAID', label: '已支付', at: null, done: false },
-    ])
-    expect(text).toBe('已下单，等待中；已支付，还没开始。')
-  })
 })
 
 describe('缴费记录 read aloud', () => {
@@ -79,25 +61,5 @@ describe('缴费记录 read aloud', () => {
 
   test('when there are no orders, then it says so', () => {
     expect(ordersSpeech('1000000001', [])).toContain('还没有缴费记录。')
-  })
-})
-
-describe('报修 read aloud', () => {
-  test('when a description is typed and nothing is reported yet, then both are read', () => {
-    const text = repairsSpeech({ loggedIn: true, description: ' 暖气片不热 ', reportCount: 0 })
-    expect(text).toContain('您写的故障描述是：暖气片不热。')
-    expect(text).toContain('暂无报修记录')
-  })
-
-  test('when not logged in, then it says how to report', () => {
-    const text = repairsSpeech({ loggedIn: false, description: '', reportCount: 0 })
-    expect(text).toContain('故障描述还没有填写。')
-    expect(text).toContain('登录后可以报修')
-  })
-
-  test('when there are reports, then their count is read', () => {
-    expect(repairsSpeech({ loggedIn: true, description: '', reportCount: 2 })).toContain(
-      '您有两条报修记录。',
-    )
   })
 })

@@ -1,8 +1,8 @@
 import type { PaymentOrder } from '@gh/shared'
-import { useQuery } from '../hooks/use-query'
-import type { QueryState } from '../hooks/use-query'
-import { getOrder, type OrderPurpose } from './api'
-import { pollDelayMs } from './order-status'
+import { useQuery } from '../../hooks/use-query'
+import type { QueryState } from '../../hooks/use-query'
+import { pollDelayMs, type OrderPurpose } from '../../payments'
+import { getOrder } from './api'
 
 /**
  * One of the resident's own orders, live: asked again while it still moves and the page is

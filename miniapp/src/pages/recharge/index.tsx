@@ -12,9 +12,9 @@ import { ReadAloudBar } from '../../components/read-aloud'
 import { useQuery } from '../../hooks/use-query'
 import { shareCards, type ShareCard } from '../../navigation/share'
 import { getPaymentOptions } from '../../payments'
-import { rechargeSpeech } from '../../voice'
 import { AccountStatus } from './parts/account-status'
 import { RechargeForm } from './parts/recharge-form'
+import { rechargeSpeech } from './speech'
 import './index.scss'
 
 /** What the body shows, for 朗读: the options loaded and the amount 去支付 would pay. */

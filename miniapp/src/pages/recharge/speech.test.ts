@@ -1,5 +1,5 @@
 import type { PaymentOptions } from '@gh/shared'
-import { rechargeSpeech } from './recharge-scripts'
+import { rechargeSpeech } from './speech'
 
 const options = (over: Partial<PaymentOptions['recharge']> = {}, owedFen = 0): PaymentOptions => ({
   recharge: {

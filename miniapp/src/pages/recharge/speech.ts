@@ -1,6 +1,6 @@
 import { speakAmountFen, speakDigits } from '@gh/shared'
 import type { PaymentOptions } from '@gh/shared'
-import { sentence, speakCount, speakShownText } from './spoken-text'
+import { sentence, speakCount, speakShownText } from '../../voice/spoken-text'
 
 /*
  * 交燃气费 read aloud, as the page stands when 朗读 is tapped: which account, how long the gas

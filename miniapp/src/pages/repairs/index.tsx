@@ -11,7 +11,7 @@ import { PageShell } from '../../components/page-shell'
 import { ReadAloudBar } from '../../components/read-aloud'
 import { DescriptionField } from '../../components/voice-input/description-field'
 import { shareCards } from '../../navigation/share'
-import { repairsSpeech } from '../../voice'
+import { repairsSpeech } from './speech'
 
 /** Repair reports arrive with the work-order feature; until then the list is empty. */
 const noRepairsYet: QueryState<readonly never[]> = { status: 'success', data: [] }

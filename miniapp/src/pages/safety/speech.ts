@@ -1,6 +1,6 @@
 import type { Article, ArticleSummary, Outlet, SupplyNotice } from '@gh/shared'
 import { speakDate, speakNumber } from '@gh/shared'
-import { speakPhone } from '../../voice/scripts'
+import { speakPhone } from '../../voice/spoken-text'
 import {
   noticeKindText,
   noticeStatusText,

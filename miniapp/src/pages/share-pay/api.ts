@@ -1,17 +1,9 @@
 import { routes } from '@gh/shared'
-import type { PaymentChannel, PayShare, SharedOrder } from '@gh/shared'
-import { request } from '../api'
-import { launchPayment } from './launch'
-import type { PayOutcome } from './outcome'
-import { channelForPlatform } from './pay-flow'
+import type { PaymentChannel, SharedOrder } from '@gh/shared'
+import { request } from '../../api'
+import { channelForPlatform, launchPayment, type PayOutcome } from '../../payments'
 
-/** 请家人代缴: one function per share-card endpoint. */
-
-export const createPayShare = (
-  accountNo: string,
-  body: { purpose: PayShare['purpose']; amountFen: number | null },
-  idempotencyKey: string,
-) => request(routes.createPayShare, { params: { accountNo }, body, idempotencyKey })
+/** 家人请您代缴: one function per endpoint the card's payer uses, and paying through them. */
 
 export const getPayShare = (token: string) => request(routes.getPayShare, { params: { token } })
 

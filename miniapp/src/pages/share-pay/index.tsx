@@ -2,7 +2,7 @@ import { useRouter } from '@tarojs/taro'
 import { PageHeading } from '../../components/page-heading'
 import { PageRoot } from '../../components/page-root'
 import { SharePayBody } from './parts/share-pay-body'
-import '../orders/index.scss'
+import '../../styles/order-status.scss'
 import './index.scss'
 
 /**

@@ -1,5 +1,5 @@
 import type { SharedOrder } from '@gh/shared'
-import { pages } from '../navigation/pages'
+import { pages } from '../../navigation/pages'
 
 /** The card's page; with `orderNo`, it shows that order (after paying, or back from the cashier). */
 export function sharePayPageUrl(token: string, orderNo?: string): string {
@@ -13,9 +13,4 @@ export function shareCashierReturnUrl(token: string, order: Pick<SharedOrder, 'o
   if (process.env.TARO_ENV !== 'h5') return ''
   const { origin, pathname } = window.location
   return `${origin}${pathname}#${sharePayPageUrl(token, order.orderNo)}`
-}
-
-/** H5: the card as a link anyone can open in a browser (the BFF serves this build at `/`). */
-export function shareLinkH5(path: string, origin: string): string {
-  return `${origin}/#${path.startsWith('/') ? path : `/${path}`}`
 }

@@ -1,8 +1,8 @@
 import type { SharedOrder } from '@gh/shared'
-import { useQuery } from '../hooks/use-query'
-import type { QueryState } from '../hooks/use-query'
-import { isFinal, isPayable, pollDelayMs, toneOf, type StatusTone } from './order-status'
-import { getSharedOrder } from './share-api'
+import { useQuery } from '../../hooks/use-query'
+import type { QueryState } from '../../hooks/use-query'
+import { isFinal, isPayable, pollDelayMs, toneOf, type StatusTone } from '../../payments'
+import { getSharedOrder } from './api'
 
 export interface SharedOrderStatus {
   final: boolean

@@ -1,14 +1,11 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { PayShare } from '@gh/shared'
-import { ApiError } from '../../../api'
-import { createPayShare } from '../../../payments'
-import { FamilyPay } from './family-pay'
+import { ApiError } from '../../api'
+import { createPayShare } from './api'
+import { FamilyPay } from './index'
 
-jest.mock('../../../payments', () => ({
-  ...jest.requireActual<object>('../../../payments'),
-  createPayShare: jest.fn(),
-}))
+jest.mock('./api', () => ({ createPayShare: jest.fn() }))
 
 const fakeCreate = createPayShare as jest.Mock
 const TOKEN = 'AbCdEfGhIjKlMnOpQrStUv'

@@ -3,17 +3,15 @@ import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { formatFen } from '@gh/shared'
 import type { PayShare } from '@gh/shared'
-import { a11y } from '../../../a11y'
-import { toApiError } from '../../../api'
-import { ActionButton } from '../../../components/action-button'
-import {
-  attemptFor,
-  createPayShare,
-  shareLinkH5,
-  shortTime,
-  type KeyedAttempt,
-} from '../../../payments'
+import { a11y } from '../../a11y'
+import { ActionButton } from '../../components/action-button'
+import { useAction } from '../../hooks/use-action'
+import { attemptFor, type KeyedAttempt } from '../attempt-key'
+import { shortTime } from '../order-status'
+import { createPayShare } from './api'
 import { LinkQr } from './link-qr'
+import { shareLinkH5 } from './share-link'
+import './index.scss'
 
 export interface FamilyPayProps {
   accountNo: string
@@ -36,7 +34,6 @@ export function FamilyPay(props: FamilyPayProps) {
   const { accountNo, amountFen, amountError, onShare, purpose = 'recharge' } = props
   const [share, setShare] = useState<PayShare | undefined>()
   const [error, setError] = useState<string | undefined>()
-  const [busy, setBusy] = useState(false)
   const attempt = useRef<KeyedAttempt<number | null> | undefined>(undefined)
   const onShareRef = useRef(onShare)
   useEffect(() => {
@@ -51,22 +48,23 @@ export function FamilyPay(props: FamilyPayProps) {
   }, [amountFen])
   useEffect(() => () => onShareRef.current(undefined), [])
 
-  const create = async () => {
-    if (busy) return
-    if (amountError) return setError(amountError)
-    setError(undefined)
-    attempt.current = attemptFor(attempt.current, amountFen)
-    setBusy(true)
-    try {
+  const making = useAction(
+    async () => {
+      attempt.current = attemptFor(attempt.current, amountFen)
       const made = await createPayShare(accountNo, { purpose, amountFen }, attempt.current.key)
       attempt.current = undefined
       setShare(made)
       onShareRef.current(made)
-    } catch (err) {
-      setError(toApiError(err).message)
-    } finally {
-      setBusy(false)
-    }
+    },
+    { onError: (err) => setError(err.message) },
+  )
+  const { busy } = making
+
+  const create = async () => {
+    if (busy) return
+    if (amountError) return setError(amountError)
+    setError(undefined)
+    await making.run()
   }
 
   return (

@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { formatFen, type PaymentOrder } from '@gh/shared'
-import { shortTime } from '../../../payments'
+import { shortTime } from '../order-status'
 import { OrderTimeline } from './order-timeline'
+import './index.scss'
 
 type Facts = Pick<PaymentOrder, 'timeline' | 'toArrearsFen' | 'createdAt' | 'orderNo'>
 

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { TimelineStep } from '@gh/shared'
-import { a11y } from '../../../a11y'
-import { shortTime } from '../../../payments'
+import { a11y } from '../../a11y'
+import { shortTime } from '../order-status'
 
 /** 已支付 → 已发往气表 → 气表已到账 (or → 待写卡 → 已写卡; 退款中 → 已退款), with times. */
 export function OrderTimeline({ steps }: { steps: readonly TimelineStep[] }) {

@@ -2,10 +2,10 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { AccountLabel, type BoundAccount } from '@gh/shared'
 import { a11y } from '../../../a11y'
-import { ChoiceChips } from '../../../account/choice-chips'
-import { FormField } from '../../../account/form-field'
 import { accountTitle, kindNames, labelChoices, spacedAccountNo } from '../../../account/labels'
 import { ActionButton } from '../../../components/action-button'
+import { ChoiceChips } from '../../../components/choice-chips'
+import { FormField } from '../../../components/form-field'
 
 export interface AccountCardProps {
   account: BoundAccount

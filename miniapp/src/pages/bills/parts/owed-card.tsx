@@ -4,7 +4,7 @@ import type { BillsDue, PayShare } from '@gh/shared'
 import { a11y } from '../../../a11y'
 import { ActionButton } from '../../../components/action-button'
 import { usePayToOrder } from '../../../payments'
-import { FamilyPay } from '../../recharge/parts/family-pay'
+import { FamilyPay } from '../../../payments/family-pay'
 
 export interface OwedCardProps {
   accountNo: string

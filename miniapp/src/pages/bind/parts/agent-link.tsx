@@ -3,15 +3,15 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { AgentLinkView } from '@gh/shared'
 import { a11y } from '../../../a11y'
-import { getAgentLink, redeemAgentLink } from '../../../account/api'
-import { ChoiceChips } from '../../../account/choice-chips'
 import { currentAccountStore } from '../../../account/current-account-store'
 import { labelChoices } from '../../../account/labels'
-import { toApiError } from '../../../api'
 import { ActionButton } from '../../../components/action-button'
+import { ChoiceChips } from '../../../components/choice-chips'
 import { PageShell } from '../../../components/page-shell'
+import { useAction } from '../../../hooks/use-action'
 import { useQuery } from '../../../hooks/use-query'
 import { openPage } from '../../../navigation/pages'
+import { getAgentLink, redeemAgentLink } from '../api'
 
 const PAGE_NAMES: Record<AgentLinkView['page'], string> = {
   home: '首页',
@@ -25,21 +25,15 @@ const PAGE_NAMES: Record<AgentLinkView['page'], string> = {
 function Confirm({ token, view }: { token: string; view: AgentLinkView }) {
   const [label, setLabel] = useState<string | undefined>()
   const [error, setError] = useState<string | undefined>()
-  const [busy, setBusy] = useState(false)
-  const confirm = async () => {
-    if (busy) return
-    setBusy(true)
-    setError(undefined)
-    try {
+  const confirm = useAction(
+    async () => {
+      setError(undefined)
       const { account, path } = await redeemAgentLink(token, label)
       currentAccountStore.set(account.accountNo)
       await Taro.redirectTo({ url: path }).catch(() => openPage(path))
-    } catch (err) {
-      setError(toApiError(err).message)
-    } finally {
-      setBusy(false)
-    }
-  }
+    },
+    { onError: (err) => setError(err.message) },
+  )
   return (
     <View className="card">
       <Text className="card__title">{view.agentName} 为您发来链接</Text>
@@ -66,8 +60,8 @@ function Confirm({ token, view }: { token: string; view: AgentLinkView }) {
         </Text>
       ) : null}
       <View className="bind-page__submit">
-        <ActionButton main onClick={() => void confirm()}>
-          {busy ? '请稍候…' : view.alreadyBound ? '打开' : '确认绑定'}
+        <ActionButton main onClick={() => void confirm.run()}>
+          {confirm.busy ? '请稍候…' : view.alreadyBound ? '打开' : '确认绑定'}
         </ActionButton>
       </View>
       <Text className="bind-page__note">不是您本人或家人的户号？请不要确认，并拨打客服电话。</Text>

@@ -1,12 +1,12 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { useState } from 'react'
 import type { BoundAccount } from '@gh/shared'
-import { bindAccountBySms, sendBindingCode } from '../../../account/api'
+import { bindAccountBySms, sendBindingCode } from '../api'
 import { ApiError } from '../../../api'
 import { BindMethodSwitch, type BindMethod } from './bind-method'
 import { SmsBind } from './sms-bind'
 
-jest.mock('../../../account/api', () => ({
+jest.mock('../api', () => ({
   sendBindingCode: jest.fn(),
   bindAccountBySms: jest.fn(),
 }))

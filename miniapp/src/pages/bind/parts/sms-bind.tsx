@@ -2,10 +2,11 @@ import { Text, View } from '@tarojs/components'
 import { useEffect, useState, type ReactNode } from 'react'
 import { AccountNo, BindBySmsRequest, type BoundAccount } from '@gh/shared'
 import { a11y } from '../../../a11y'
-import { bindAccountBySms, sendBindingCode } from '../../../account/api'
-import { FormField } from '../../../account/form-field'
-import { toApiError } from '../../../api'
+import type { ApiError } from '../../../api'
 import { ActionButton } from '../../../components/action-button'
+import { FormField } from '../../../components/form-field'
+import { useAction } from '../../../hooks/use-action'
+import { bindAccountBySms, sendBindingCode } from '../api'
 import './sms-bind.scss'
 
 export interface SmsBindProps {
@@ -26,7 +27,6 @@ export function SmsBind({ accountNo, label, onBound, children }: SmsBindProps) {
   const [code, setCode] = useState('')
   const [wait, setWait] = useState(0)
   const [note, setNote] = useState<Note | undefined>()
-  const [busy, setBusy] = useState<'send' | 'bind' | undefined>()
 
   useEffect(() => {
     if (wait <= 0) return
@@ -41,32 +41,34 @@ export function SmsBind({ accountNo, label, onBound, children }: SmsBindProps) {
     setCode('')
   }, [accountNo])
 
-  const run = async (what: 'send' | 'bind', action: () => Promise<void>) => {
-    if (busy) return
-    setBusy(what)
-    try {
-      await action()
-    } catch (err) {
-      const apiError = toApiError(err)
-      if (apiError.retryAfterSeconds) setWait(Math.min(apiError.retryAfterSeconds, 600))
-      setNote({ text: apiError.message, error: true })
-    } finally {
-      setBusy(undefined)
-    }
+  // A rate limit says how long to wait: the resend button counts it down.
+  const tell = (err: ApiError) => {
+    if (err.retryAfterSeconds) setWait(Math.min(err.retryAfterSeconds, 600))
+    setNote({ text: err.message, error: true })
   }
-
-  const send = () => {
-    const checked = AccountNo.safeParse(accountNo.trim())
-    if (!checked.success) return setNote({ text: '请先填写10位户号', error: true })
-    if (wait > 0) return
-    return run('send', async () => {
-      const sent = await sendBindingCode(checked.data)
+  const sending = useAction(
+    async (checkedNo: string) => {
+      const sent = await sendBindingCode(checkedNo)
       setWait(sent.resendAfterSeconds)
       setNote({
         text: `验证码已发送到户号预留的手机号 ${sent.sentToMasked}，${sent.expiresInSeconds / 60}分钟内有效`,
         error: false,
       })
-    })
+    },
+    { onError: tell },
+  )
+  const binding = useAction(
+    async (request: BindBySmsRequest) => onBound(await bindAccountBySms(request)),
+    { onError: tell },
+  )
+  // One request at a time: no code is sent while binding, and no binding while sending.
+  const busy = sending.busy || binding.busy
+
+  const send = () => {
+    const checked = AccountNo.safeParse(accountNo.trim())
+    if (!checked.success) return setNote({ text: '请先填写10位户号', error: true })
+    if (wait > 0 || busy) return
+    return sending.run(checked.data)
   }
 
   const submit = () => {
@@ -78,7 +80,8 @@ export function SmsBind({ accountNo, label, onBound, children }: SmsBindProps) {
         error: true,
       })
     }
-    return run('bind', async () => onBound(await bindAccountBySms(parsed.data)))
+    if (busy) return
+    return binding.run(parsed.data)
   }
 
   return (
@@ -97,7 +100,7 @@ export function SmsBind({ accountNo, label, onBound, children }: SmsBindProps) {
             onClick={() => void send()}
             {...a11y(undefined, 'button')}
           >
-            <Text>{busy === 'send' ? '发送中…' : wait > 0 ? `${wait}秒后重发` : '获取验证码'}</Text>
+            <Text>{sending.busy ? '发送中…' : wait > 0 ? `${wait}秒后重发` : '获取验证码'}</Text>
           </View>
         }
       />
@@ -112,7 +115,7 @@ export function SmsBind({ accountNo, label, onBound, children }: SmsBindProps) {
       ) : null}
       <View className="bind-page__submit">
         <ActionButton main onClick={() => void submit()}>
-          {busy === 'bind' ? '正在核对…' : '绑定'}
+          {binding.busy ? '正在核对…' : '绑定'}
         </ActionButton>
       </View>
       <Text className="sms-bind__note">

@@ -2,16 +2,16 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { InviteCode } from '@gh/shared'
 import { a11y } from '../../../a11y'
-import { acceptFamilyInvite } from '../../../account/api'
-import { ChoiceChips } from '../../../account/choice-chips'
 import { backToAccounts } from '../../../account/navigation'
 import { currentAccountStore } from '../../../account/current-account-store'
-import { FormField } from '../../../account/form-field'
 import { labelChoices } from '../../../account/labels'
-import { toApiError } from '../../../api'
 import { ActionButton } from '../../../components/action-button'
+import { ChoiceChips } from '../../../components/choice-chips'
+import { FormField } from '../../../components/form-field'
 import { ReadAloudBar } from '../../../components/read-aloud'
-import { joinFamilySpeech } from '../../../voice'
+import { useAction } from '../../../hooks/use-action'
+import { acceptFamilyInvite } from '../api'
+import { joinFamilySpeech } from '../speech'
 
 /** A family member joins an account with the owner's invite code (from a link or typed). */
 export function AcceptInvite({ initialCode }: { initialCode: string }) {
@@ -19,17 +19,20 @@ export function AcceptInvite({ initialCode }: { initialCode: string }) {
   const [label, setLabel] = useState<string | undefined>('父母家')
   const [error, setError] = useState<string | undefined>()
 
+  const accepting = useAction(
+    async (inviteCode: string) => {
+      const joined = await acceptFamilyInvite(inviteCode, label)
+      currentAccountStore.set(joined.accountNo)
+      backToAccounts()
+    },
+    { onError: (err) => setError(err.message) },
+  )
+
   const submit = async () => {
     const parsed = InviteCode.safeParse(code.replace(/\s/g, ''))
     if (!parsed.success) return setError(parsed.error.issues[0]?.message)
     setError(undefined)
-    try {
-      const joined = await acceptFamilyInvite(parsed.data, label)
-      currentAccountStore.set(joined.accountNo)
-      backToAccounts()
-    } catch (err) {
-      setError(toApiError(err).message)
-    }
+    await accepting.run(parsed.data)
   }
 
   return (

@@ -3,15 +3,16 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { FamilyInvite, FamilyMember } from '@gh/shared'
 import { a11y } from '../../../a11y'
-import { createFamilyInvite, listFamilyMembers, removeFamilyMember } from '../../../account/api'
 import { spacedAccountNo } from '../../../account/labels'
-import { toApiError } from '../../../api'
+import type { ApiError } from '../../../api'
 import { ActionButton } from '../../../components/action-button'
 import { PageShell } from '../../../components/page-shell'
 import { ReadAloudBar } from '../../../components/read-aloud'
 import { showModal } from '../../../elder/modal'
+import { useAction } from '../../../hooks/use-action'
 import { useQuery } from '../../../hooks/use-query'
-import { ownerFamilySpeech } from '../../../voice'
+import { createFamilyInvite, listFamilyMembers, removeFamilyMember } from '../api'
+import { ownerFamilySpeech } from '../speech'
 
 const readableTime = (iso: string) =>
   `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日 ${iso.slice(11, 16)}`
@@ -21,17 +22,14 @@ export function OwnerFamily({ accountNo }: { accountNo: string }) {
   const members = useQuery(['user', 'familyMembers', accountNo], () => listFamilyMembers(accountNo))
   const [invite, setInvite] = useState<FamilyInvite | undefined>()
   const [error, setError] = useState<string | undefined>()
+  const showError = { onError: (err: ApiError) => setError(err.message) }
 
-  const makeInvite = async () => {
+  const makeInvite = useAction(async () => {
     setError(undefined)
-    try {
-      setInvite(await createFamilyInvite(accountNo))
-    } catch (err) {
-      setError(toApiError(err).message)
-    }
-  }
+    setInvite(await createFamilyInvite(accountNo))
+  }, showError)
 
-  const remove = async (member: FamilyMember) => {
+  const remove = useAction(async (member: FamilyMember) => {
     const confirmed = await showModal({
       title: '移除家人',
       content: `移除后，${member.displayMasked}将不能再查看和缴费这个户号。`,
@@ -40,12 +38,8 @@ export function OwnerFamily({ accountNo }: { accountNo: string }) {
       danger: true,
     })
     if (!confirmed) return
-    try {
-      await removeFamilyMember(accountNo, member.memberId)
-    } catch (err) {
-      setError(toApiError(err).message)
-    }
-  }
+    await removeFamilyMember(accountNo, member.memberId)
+  }, showError)
 
   return (
     <>
@@ -92,7 +86,7 @@ export function OwnerFamily({ accountNo }: { accountNo: string }) {
           </View>
         ) : null}
         <View className="family-page__submit">
-          <ActionButton main onClick={() => void makeInvite()}>
+          <ActionButton main onClick={() => void makeInvite.run()}>
             {invite ? '重新生成邀请码' : '生成邀请码'}
           </ActionButton>
         </View>
@@ -121,7 +115,7 @@ export function OwnerFamily({ accountNo }: { accountNo: string }) {
                   <ActionButton
                     variant="secondary"
                     className="family-member__remove"
-                    onClick={() => void remove(m)}
+                    onClick={() => void remove.run(m)}
                     label={`移除家人${m.displayMasked}`}
                   >
                     移除

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { callServicePhone } from '../../../api/app-info'
+import { callServicePhone } from '../../../app-info'
 import { ActionButton } from '../../../components/action-button'
 
 export function ServicePhoneCard({ phone }: { phone: string }) {

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { loginWithAlipay, loginWithWechat } from '../../../account/api'
+import { loginWithAlipay, loginWithWechat } from '../api'
 
 /** Alipay's own API; Taro 4.2 has no typed wrapper for it. */
 declare const my: {

@@ -2,10 +2,10 @@ import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { MobilePhone, SmsCode } from '@gh/shared'
 import { a11y } from '../../../a11y'
-import { loginBySms, sendSmsCode } from '../../../account/api'
-import { FormField } from '../../../account/form-field'
-import { toApiError } from '../../../api'
 import { ActionButton } from '../../../components/action-button'
+import { FormField } from '../../../components/form-field'
+import { useAction } from '../../../hooks/use-action'
+import { loginBySms, sendSmsCode } from '../api'
 
 export interface SmsFormProps {
   onLoggedIn: () => void
@@ -19,7 +19,6 @@ export function SmsForm({ onLoggedIn, onNote }: SmsFormProps) {
   const [code, setCode] = useState('')
   const [wait, setWait] = useState(0)
   const [note, setNote] = useState<{ text: string; error: boolean } | undefined>()
-  const [busy, setBusy] = useState(false)
 
   useEffect(() => onNote?.(note?.text), [note, onNote])
 
@@ -29,25 +28,37 @@ export function SmsForm({ onLoggedIn, onNote }: SmsFormProps) {
     return () => clearTimeout(timer)
   }, [wait])
 
-  const send = async () => {
-    const checked = MobilePhone.safeParse(phone)
-    if (!checked.success) return setNote({ text: '请输入11位手机号', error: true })
-    if (wait > 0 || busy) return
-    setBusy(true)
-    try {
-      const sent = await sendSmsCode(checked.data)
+  const sending = useAction(
+    async (checkedPhone: string) => {
+      const sent = await sendSmsCode(checkedPhone)
       setWait(sent.resendAfterSeconds)
       setNote({
         text: `验证码已发送到 ${sent.sentToMasked}，${sent.expiresInSeconds / 60}分钟内有效`,
         error: false,
       })
-    } catch (err) {
-      const apiError = toApiError(err)
-      if (apiError.retryAfterSeconds) setWait(Math.min(apiError.retryAfterSeconds, 600))
-      setNote({ text: apiError.message, error: true })
-    } finally {
-      setBusy(false)
-    }
+    },
+    {
+      onError: (err) => {
+        // A rate limit says how long to wait: the resend button counts it down.
+        if (err.retryAfterSeconds) setWait(Math.min(err.retryAfterSeconds, 600))
+        setNote({ text: err.message, error: true })
+      },
+    },
+  )
+  const loggingIn = useAction(
+    async (checkedPhone: string, checkedCode: string) => {
+      await loginBySms(checkedPhone, checkedCode)
+      onLoggedIn()
+    },
+    { onError: (err) => setNote({ text: err.message, error: true }) },
+  )
+  const busy = sending.busy || loggingIn.busy
+
+  const send = async () => {
+    const checked = MobilePhone.safeParse(phone)
+    if (!checked.success) return setNote({ text: '请输入11位手机号', error: true })
+    if (wait > 0 || busy) return
+    await sending.run(checked.data)
   }
 
   const submit = async () => {
@@ -55,15 +66,7 @@ export function SmsForm({ onLoggedIn, onNote }: SmsFormProps) {
     const c = SmsCode.safeParse(code)
     if (!p.success) return setNote({ text: '请输入11位手机号', error: true })
     if (!c.success) return setNote({ text: '请输入6位验证码', error: true })
-    setBusy(true)
-    try {
-      await loginBySms(p.data, c.data)
-      onLoggedIn()
-    } catch (err) {
-      setNote({ text: toApiError(err).message, error: true })
-    } finally {
-      setBusy(false)
-    }
+    await loggingIn.run(p.data, c.data)
   }
 
   return (

@@ -2,9 +2,8 @@ import { Text, View } from '@tarojs/components'
 import { formatFen } from '@gh/shared'
 import type { PaymentOrder } from '@gh/shared'
 import { a11y, decorative } from '../../../a11y'
-import { shortTime, toneOf } from '../../../payments'
-import { purposeNames } from '../../../voice'
-import { toneMark } from './tone'
+import { purposeNames, shortTime, toneOf } from '../../../payments'
+import { toneMark } from '../../../payments/order-view'
 
 /** One order in 缴费记录: what, how much, where it is now; a tap opens its timeline. */
 export function OrderRow({ order, onOpen }: { order: PaymentOrder; onOpen: () => void }) {

@@ -4,12 +4,12 @@ import { formatFen } from '@gh/shared'
 import type { PaymentOptions, PayShare } from '@gh/shared'
 import { a11y } from '../../../a11y'
 import { ActionButton } from '../../../components/action-button'
+import { AmountPresets } from '../../../components/amount-presets'
+import { FreeAmount } from '../../../components/free-amount'
 import { useElderMode } from '../../../elder'
 import { openPage, pages } from '../../../navigation/pages'
 import { checkAmount, usePayToOrder } from '../../../payments'
-import { AmountPresets } from './amount-presets'
-import { FamilyPay } from './family-pay'
-import { FreeAmount } from './free-amount'
+import { FamilyPay } from '../../../payments/family-pay'
 
 export interface RechargeFormProps {
   accountNo: string

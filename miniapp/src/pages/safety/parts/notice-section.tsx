@@ -4,7 +4,7 @@ import { AccountSwitcher } from '../../../account/account-switcher'
 import { useCurrentAccount } from '../../../account/current-account'
 import { useLoggedIn } from '../../../auth/session'
 import { ActionButton } from '../../../components/action-button'
-import { PageShell } from '../../../components/page-shell'
+import { PageShell, RequireLogin } from '../../../components/page-shell'
 import { ReadAloudBar } from '../../../components/read-aloud'
 import { useQuery } from '../../../hooks/use-query'
 import { openPage, pages } from '../../../navigation/pages'
@@ -91,16 +91,12 @@ function AccountNotices() {
 /** 停气停暖通知 of the current account's area; notices are per area, so an account is needed. */
 export function NoticeSection() {
   const loggedIn = useLoggedIn()
-  if (loggedIn) return <AccountNotices />
   return (
     <>
-      <ReadAloudBar what="停气停暖通知" text={() => noticesSpeech(undefined)} />
-      <Prompt
-        title="您家附近的停气停暖"
-        text="通知按片区发布。登录并绑定户号后，这里显示您家所在片区的通知。"
-        action="去登录"
-        url={pages.login}
-      />
+      {loggedIn ? null : <ReadAloudBar what="停气停暖通知" text={() => noticesSpeech(undefined)} />}
+      <RequireLogin loginHint="通知按片区发布。登录并绑定户号后，这里显示您家所在片区的通知。">
+        <AccountNotices />
+      </RequireLogin>
     </>
   )
 }

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { wgs84ToGcj02, type Outlet } from '@gh/shared'
 import { a11y } from '../../../a11y'
-import { callServicePhone } from '../../../api/app-info'
+import { callServicePhone } from '../../../app-info'
 import { showMessage } from '../../../elder/modal'
 import { formatDistance, outletKindText, servicesText } from '../format'
 

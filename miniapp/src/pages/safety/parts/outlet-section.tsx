@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { Outlet } from '@gh/shared'
-import { ChoiceChips } from '../../../account/choice-chips'
+import { ChoiceChips } from '../../../components/choice-chips'
 import { ActionButton } from '../../../components/action-button'
 import { PageShell } from '../../../components/page-shell'
 import { ReadAloudBar } from '../../../components/read-aloud'

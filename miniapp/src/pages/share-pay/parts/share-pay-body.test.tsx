@@ -1,12 +1,12 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { ApiError } from '../../../api'
 import { tokenStore } from '../../../auth/session'
-import { getPayShare, getSharedOrder, paySharedOrder } from '../../../payments/share-api'
+import { getPayShare, getSharedOrder, paySharedOrder } from '../api'
 import { aShare, aSharedOrder, TOKEN } from './fixtures'
 import { SharePayBody } from './share-pay-body'
 
-jest.mock('../../../payments/share-api', () => ({
-  ...jest.requireActual<object>('../../../payments/share-api'),
+jest.mock('../api', () => ({
+  ...jest.requireActual<object>('../api'),
   getPayShare: jest.fn(),
   getSharedOrder: jest.fn(),
   paySharedOrder: jest.fn(),

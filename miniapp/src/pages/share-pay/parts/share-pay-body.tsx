@@ -3,20 +3,13 @@ import { useState } from 'react'
 import { PayShareToken } from '@gh/shared'
 import type { SharedOrder } from '@gh/shared'
 import { a11y } from '../../../a11y'
-import { toApiError } from '../../../api'
-import { useLoggedIn } from '../../../auth/session'
-import { PageShell } from '../../../components/page-shell'
+import { PageShell, RequireLogin } from '../../../components/page-shell'
 import { ReadAloudBar } from '../../../components/read-aloud'
-import { showMessage } from '../../../elder/modal'
-import type { QueryState } from '../../../hooks/use-query'
+import { useAction } from '../../../hooks/use-action'
 import { useQuery } from '../../../hooks/use-query'
-import {
-  getPayShare,
-  payShared,
-  shareCashierReturnUrl,
-  useLiveSharedOrder,
-  type PayOutcome,
-} from '../../../payments'
+import { getPayShare, payShared } from '../api'
+import { shareCashierReturnUrl } from '../share-link'
+import { useLiveSharedOrder } from '../shared-order'
 import { SharedOrderView } from './shared-order-view'
 import { SharePayForm } from './share-pay-form'
 import { shareSpeech } from './share-speech'
@@ -63,38 +56,27 @@ function OrderSection(props: { token: string; placed: Placed; onRestart: () => v
   const { token, placed, onRestart } = props
   const { state, refresh } = useLiveSharedOrder(token, placed.orderNo)
   const [outcome, setOutcome] = useState(placed.outcome)
-  const [paying, setPaying] = useState(false)
-  const payAgain = async (order: SharedOrder) => {
-    if (paying) return
-    setPaying(true)
-    try {
-      const result: PayOutcome | null = await payShared(order, shareCashierReturnUrl(token, order))
-      if (result && result.kind !== 'redirected') {
-        setOutcome(result.kind)
-        refresh()
-      }
-    } catch (err) {
-      void showMessage('没有成功', toApiError(err).message)
-    } finally {
-      setPaying(false)
+  const payAgain = useAction(async (order: SharedOrder) => {
+    const result = await payShared(order, shareCashierReturnUrl(token, order))
+    if (result && result.kind !== 'redirected') {
+      setOutcome(result.kind)
+      refresh()
     }
-  }
+  })
   return (
     <PageShell state={state} onRetry={refresh} what="订单">
       {(order) => (
         <SharedOrderView
           order={order}
           outcome={outcome}
-          paying={paying}
-          onPay={() => void payAgain(order)}
+          paying={payAgain.busy}
+          onPay={() => void payAgain.run(order)}
           onRestart={onRestart}
         />
       )}
     </PageShell>
   )
 }
-
-const loggedOut: QueryState<null> = { status: 'loading' }
 
 export interface SharePayBodyProps {
   /** The card's token (`?t=`). */
@@ -106,34 +88,24 @@ export interface SharePayBodyProps {
 
 /** What the card's page shows: login, the card and 去支付, or the order paid through it. */
 export function SharePayBody({ token, orderNo, outcome }: SharePayBodyProps) {
-  const loggedIn = useLoggedIn()
   const [placed, setPlaced] = useState<Placed | undefined>(() =>
     orderNo ? { orderNo: decodeURIComponent(orderNo), outcome } : undefined,
   )
   const valid = PayShareToken.safeParse(token)
 
   if (!valid.success) return <GoneCard text={valid.error.issues[0]?.message ?? ''} />
-  if (!loggedIn) {
-    return (
-      <PageShell
-        state={loggedOut}
-        onRetry={() => undefined}
-        requireLogin
-        loginHint="登录后即可为家人代缴，不需要绑定家人的户号"
-      >
-        {() => null}
-      </PageShell>
-    )
-  }
-  if (placed) {
-    return (
-      <OrderSection
-        key={placed.orderNo}
-        token={token}
-        placed={placed}
-        onRestart={() => setPlaced(undefined)}
-      />
-    )
-  }
-  return <ShareSection token={token} onPlaced={setPlaced} />
+  return (
+    <RequireLogin loginHint="登录后即可为家人代缴，不需要绑定家人的户号">
+      {placed ? (
+        <OrderSection
+          key={placed.orderNo}
+          token={token}
+          placed={placed}
+          onRestart={() => setPlaced(undefined)}
+        />
+      ) : (
+        <ShareSection token={token} onPlaced={setPlaced} />
+      )}
+    </RequireLogin>
+  )
 }

@@ -1,11 +1,11 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { ApiError } from '../../../api'
-import { paySharedOrder } from '../../../payments'
+import { paySharedOrder } from '../api'
 import { aShare, aSharedOrder, TOKEN } from './fixtures'
 import { SharePayForm } from './share-pay-form'
 
-jest.mock('../../../payments', () => ({
-  ...jest.requireActual<object>('../../../payments'),
+jest.mock('../api', () => ({
+  ...jest.requireActual<object>('../api'),
   paySharedOrder: jest.fn(),
 }))
 

@@ -3,18 +3,14 @@ import { useRef, useState } from 'react'
 import { formatFen } from '@gh/shared'
 import type { PayShare, SharedOrder } from '@gh/shared'
 import { a11y } from '../../../a11y'
-import { toApiError } from '../../../api'
 import { ActionButton } from '../../../components/action-button'
+import { AmountPresets } from '../../../components/amount-presets'
+import { FreeAmount } from '../../../components/free-amount'
 import { useElderMode } from '../../../elder'
-import {
-  attemptFor,
-  paySharedOrder,
-  shareCashierReturnUrl,
-  type KeyedAttempt,
-  type PayOutcome,
-} from '../../../payments'
-import { AmountPresets } from '../../recharge/parts/amount-presets'
-import { FreeAmount } from '../../recharge/parts/free-amount'
+import { useAction } from '../../../hooks/use-action'
+import { attemptFor, type KeyedAttempt, type PayOutcome } from '../../../payments'
+import { paySharedOrder } from '../api'
+import { shareCashierReturnUrl } from '../share-link'
 import { amountToPay, initialChoice, presetsFor } from './share-rules'
 
 export interface SharePayFormProps {
@@ -29,8 +25,22 @@ export function SharePayForm({ share, onPlaced }: SharePayFormProps) {
   const [choice, setChoice] = useState(() => initialChoice(share))
   const [freeOpen, setFreeOpen] = useState(false)
   const [error, setError] = useState<string | undefined>()
-  const [busy, setBusy] = useState(false)
   const attempt = useRef<KeyedAttempt<number> | undefined>(undefined)
+  const paying = useAction(
+    async (amountFen: number) => {
+      attempt.current = attemptFor(attempt.current, amountFen)
+      const { order, outcome } = await paySharedOrder({
+        token: share.token,
+        amountFen,
+        idempotencyKey: attempt.current.key,
+        returnUrlFor: (placed) => shareCashierReturnUrl(share.token, placed),
+      })
+      attempt.current = undefined
+      if (outcome?.kind !== 'redirected') onPlaced(order, outcome)
+    },
+    { onError: (err) => setError(err.message) },
+  )
+  const { busy } = paying
 
   if (share.refusal !== null) {
     return (
@@ -50,22 +60,7 @@ export function SharePayForm({ share, onPlaced }: SharePayFormProps) {
     if (busy) return
     if (!check.ok) return setError(check.message)
     setError(undefined)
-    attempt.current = attemptFor(attempt.current, check.amountFen)
-    setBusy(true)
-    try {
-      const { order, outcome } = await paySharedOrder({
-        token: share.token,
-        amountFen: check.amountFen,
-        idempotencyKey: attempt.current.key,
-        returnUrlFor: (placed) => shareCashierReturnUrl(share.token, placed),
-      })
-      attempt.current = undefined
-      if (outcome?.kind !== 'redirected') onPlaced(order, outcome)
-    } catch (err) {
-      setError(toApiError(err).message)
-    } finally {
-      setBusy(false)
-    }
+    await paying.run(check.amountFen)
   }
 
   return (

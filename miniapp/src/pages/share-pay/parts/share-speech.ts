@@ -1,7 +1,6 @@
 import { speakAmountFen, speakDate, speakDigits } from '@gh/shared'
 import type { PayShare, SharedOrder } from '@gh/shared'
-import { purposeNames } from '../../../voice'
-import { timelineSpeech } from '../../../voice/order-scripts'
+import { purposeNames, timelineSpeech } from '../../../payments'
 import { visibleDigits } from './share-rules'
 
 /*

@@ -4,9 +4,8 @@ import type { SharedOrder } from '@gh/shared'
 import { a11y } from '../../../a11y'
 import { ActionButton } from '../../../components/action-button'
 import { ReadAloudBar } from '../../../components/read-aloud'
-import { sharedOrderStatus } from '../../../payments'
-import { OrderFacts } from '../../orders/parts/order-facts'
-import { toneMark } from '../../orders/parts/tone'
+import { OrderFacts, toneMark } from '../../../payments/order-view'
+import { sharedOrderStatus } from '../shared-order'
 import { sharedOrderSpeech } from './share-speech'
 
 const outcomeNotes: Record<string, string> = {

@@ -1,0 +1,2 @@
+export { OrderFacts } from './order-facts'
+export { toneMark } from './tone'
