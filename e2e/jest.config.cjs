@@ -5,4 +5,5 @@ module.exports = {
   testMatch: ['<rootDir>/**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' } } }] },
   testTimeout: 90_000,
+  testSequencer: '<rootDir>/sequencer.cjs',
 }

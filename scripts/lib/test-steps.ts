@@ -113,26 +113,35 @@ async function twoFreePorts(): Promise<[number, number]> {
  */
 export const E2E_SANDBOX_CLOCK = '2026-11-26T10:00:00+08:00'
 
-export async function e2e(options: { tmp: string; redisUrl: string; chromium: string }) {
-  const config = fromRoot('e2e/jest.config.cjs')
-  if (!fs.existsSync(config)) throw new StepFailure('e2e/jest.config.cjs does not exist')
+/** One sandbox + BFF pair serving one shard of the journeys. */
+interface E2eStack {
+  stack: Awaited<ReturnType<typeof startStack>>
+  opsToken: string
+  logs: string
+  died?: string
+}
+
+async function startE2eStack(
+  index: number,
+  options: { tmp: string; redisUrl: string },
+): Promise<E2eStack> {
   const [bffPort, sandboxPort] = await twoFreePorts()
   const opsToken = randomBytes(24).toString('hex')
-  const stackLogs = path.join(logsDir, 'e2e')
-  fs.rmSync(stackLogs, { recursive: true, force: true })
-  say(`starting sandbox on :${sandboxPort} and BFF on :${bffPort} (logs: ${stackLogs})`)
+  const logs = path.join(logsDir, 'e2e', `stack-${index}`)
+  say(`stack ${index}: sandbox on :${sandboxPort}, BFF on :${bffPort} (logs: ${logs})`)
   const stack = await startStack({
     host: '127.0.0.1',
     bffPort,
     sandboxHost: '127.0.0.1',
     sandboxPort,
-    redisUrl: options.redisUrl,
-    databaseUrl: `sqlite:${path.join(options.tmp, 'e2e-bff.sqlite')}`,
-    sandboxDataDir: path.join(options.tmp, 'sandbox'),
+    // Its own Redis database, so two stacks share no sessions, limits, locks or queues.
+    redisUrl: `${options.redisUrl.replace(/\/\d*$/, '')}/${index}`,
+    databaseUrl: `sqlite:${path.join(options.tmp, `e2e-bff-${index}.sqlite`)}`,
+    sandboxDataDir: path.join(options.tmp, `sandbox-${index}`),
     h5Dir,
     nodeEnv: 'development',
     logLevel: 'info',
-    output: { dir: stackLogs },
+    output: { dir: logs },
     readyTimeoutMs: 120000,
     // The operator endpoints exist only with a token; e2e issues agent links through them.
     // IC-card orders ask whether the card was written every 5 s, not every 10 minutes.
@@ -145,38 +154,72 @@ export async function e2e(options: { tmp: string; redisUrl: string; chromium: st
     },
   }).catch((error: unknown) => {
     throw new StepFailure(
-      `the stack did not start: ${error instanceof Error ? error.message : error}`,
+      `stack ${index} did not start: ${error instanceof Error ? error.message : error}`,
     )
   })
-  let died: string | undefined
+  const started: E2eStack = { stack, opsToken, logs }
   void stack.unexpectedExit.then(({ name, info }) => {
-    died = `${name} died during the run (${describeExit(info)})`
+    started.died = `${name} of stack ${index} died during the run (${describeExit(info)})`
   })
+  // An online meter confirms a credit at its next contact, 30 s later by default; 5 s here. The
+  // journeys still pass through 已发往气表 before 气表已到账, without the half-minute waits.
+  const res = await fetch(`${stack.sandboxUrl}/sandbox/meters/settings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ confirmDelayMs: 5000 }),
+  })
+  await res.arrayBuffer()
+  if (!res.ok) throw new StepFailure(`the sandbox refused the meter settings (${res.status})`)
+  return started
+}
+
+/**
+ * The journeys spend most of their time waiting (meters confirming, pages settling), so they run
+ * as E2E_STACKS shards side by side (2 by default), each against its own sandbox and BFF: no
+ * shard sees another's orders, bindings or SMS limits.
+ */
+export async function e2e(options: { tmp: string; redisUrl: string; chromium: string }) {
+  const config = fromRoot('e2e/jest.config.cjs')
+  if (!fs.existsSync(config)) throw new StepFailure('e2e/jest.config.cjs does not exist')
+  const shards = Math.max(1, Math.min(4, Number(process.env.E2E_STACKS ?? 2) || 1))
+  fs.rmSync(path.join(logsDir, 'e2e'), { recursive: true, force: true })
+  const stacks: E2eStack[] = []
   try {
-    // An online meter confirms a credit at its next contact, 30 s later by default; 5 s here. The
-    // journeys still pass through 已发往气表 before 气表已到账, without the half-minute waits.
-    await fetch(`${stack.sandboxUrl}/sandbox/meters/settings`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ confirmDelayMs: 5000 }),
-    }).then(async (res) => {
-      await res.arrayBuffer()
-      if (!res.ok) throw new StepFailure(`the sandbox refused the meter settings (${res.status})`)
-    })
-    const env = {
-      ...process.env,
-      BASE_URL: stack.bffUrl,
-      SANDBOX_URL: stack.sandboxUrl,
-      OPS_TOKEN: opsToken,
-      CHROMIUM_PATH: options.chromium,
-    }
+    const indexes = Array.from({ length: shards }, (_, i) => i + 1)
+    const settled = await Promise.allSettled(indexes.map((i) => startE2eStack(i, options)))
+    for (const result of settled) if (result.status === 'fulfilled') stacks.push(result.value)
+    const failed = settled.find((r) => r.status === 'rejected')
+    if (failed) throw failed.reason
     // E2E_TESTS narrows a local run to the journeys being worked on (a jest path pattern).
     const only = process.env.E2E_TESTS ? [process.env.E2E_TESTS] : []
-    const args = ['-c', config, ...JEST_FLAGS, ...only]
-    const result = await runCommand('e2e', bin('jest'), args, inherit(12, env))
-    if (!result.ok) throw new StepFailure(died ?? `jest ${outcome(result)}; logs: ${stackLogs}`)
+    const runs = stacks.map((s, i) => {
+      const env = {
+        ...process.env,
+        BASE_URL: s.stack.bffUrl,
+        SANDBOX_URL: s.stack.sandboxUrl,
+        OPS_TOKEN: s.opsToken,
+        CHROMIUM_PATH: options.chromium,
+      }
+      const shard = shards > 1 ? [`--shard=${i + 1}/${shards}`, '--passWithNoTests'] : []
+      const args = ['-c', config, ...JEST_FLAGS, ...shard, ...only]
+      const output =
+        shards > 1
+          ? { kind: 'prefix' as const, prefix: color.dim(`[e2e ${i + 1}/${shards}]`) }
+          : { kind: 'inherit' as const }
+      return runCommand(`e2e ${i + 1}`, bin('jest'), args, {
+        ...inherit(12, env),
+        output,
+      })
+    })
+    const results = await Promise.all(runs)
+    const problems = results.flatMap((result, i) => {
+      if (result.ok) return []
+      const s = stacks[i]
+      return [s?.died ?? `shard ${i + 1}: jest ${outcome(result)}; logs: ${s?.logs ?? '?'}`]
+    })
+    if (problems.length) throw new StepFailure(problems.join('; '))
   } finally {
-    await stack.stop()
+    await Promise.all(stacks.map((s) => s.stack.stop()))
   }
 }
 
