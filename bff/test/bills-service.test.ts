@@ -1,7 +1,7 @@
 import { AppError } from '../src/platform/app-error'
 import { UpstreamError } from '../src/platform/upstream-client'
-import { BillService, type BillingReads } from '../src/bills/bill-service'
-import type { BillingBill } from '../src/upstream/billing/billing-http-adapter'
+import { BillService } from '../src/bills/bill-service'
+import type { BillingBill, BillingReads } from '../src/upstream/billing/billing-port'
 
 /** What the bills use case makes of billing's odd answers, with billing faked per test. */
 const gasBill: BillingBill = {

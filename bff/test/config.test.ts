@@ -3,18 +3,110 @@ import { loadConfig } from '../src/platform/config'
 /** What production needs beyond the defaults. */
 const PRODUCTION = {
   NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://bff@db.internal:5432/bff',
   SESSION_SECRET: 'x'.repeat(40),
   METRICS_TOKEN: 'm'.repeat(32),
+  WECHAT_APP_ID: 'wx0123456789abcdef',
+  WECHAT_APP_SECRET: 'wechat-app-secret',
+  ALIPAY_APP_ID: '2021000000000001',
+  ALIPAY_APP_PRIVATE_KEY: 'alipay-app-private-key',
+  ALIPAY_PUBLIC_KEY: 'alipay-public-key',
+  WECHATPAY_MCHID: '1900000001',
+  WECHATPAY_MERCHANT_SERIAL: 'MERCHANT-SERIAL-1',
+  WECHATPAY_MERCHANT_PRIVATE_KEY: 'merchant-private-key',
+  WECHATPAY_API_V3_KEY: 'k'.repeat(32),
+  WECHATPAY_PUBLIC_KEY: 'wechatpay-public-key',
+  WECHATPAY_PUBLIC_KEY_ID: 'PUB_KEY_ID_0000000000000001',
+}
+
+const LOGIN_KEYS = [
+  'WECHAT_APP_ID',
+  'WECHAT_APP_SECRET',
+  'ALIPAY_APP_ID',
+  'ALIPAY_APP_PRIVATE_KEY',
+  'ALIPAY_PUBLIC_KEY',
+]
+const PAYMENT_KEYS = [
+  'WECHATPAY_MCHID',
+  'WECHATPAY_MERCHANT_SERIAL',
+  'WECHATPAY_MERCHANT_PRIVATE_KEY',
+  'WECHATPAY_API_V3_KEY',
+]
+
+/** The message production refuses to start with, or undefined when it starts. */
+function refusal(env: Record<string, string | undefined>): string | undefined {
+  try {
+    loadConfig(env)
+    return undefined
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err)
+  }
 }
 
 describe('config', () => {
   test('when production runs on the default session secret, then it refuses to start', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/)
+    expect(refusal({ ...PRODUCTION, SESSION_SECRET: undefined })).toMatch(
+      /SESSION_SECRET: production refuses to start on its development default/,
+    )
   })
 
-  test('when production has its own secret and a metrics token, then it starts', () => {
+  test('when production has PostgreSQL, its own secrets and every key, then it starts', () => {
     const c = loadConfig(PRODUCTION)
     expect(c.env).toBe('production')
+    expect(c.database).toEqual({ type: 'postgres', url: PRODUCTION.DATABASE_URL })
+  })
+
+  test('when production is left on SQLite, explicitly or by default, then it refuses to start', () => {
+    expect(refusal({ ...PRODUCTION, DATABASE_URL: 'sqlite:.data/bff.sqlite' })).toMatch(
+      /DATABASE_URL: production refuses to start without PostgreSQL/,
+    )
+    expect(refusal({ ...PRODUCTION, DATABASE_URL: undefined })).toMatch(/DATABASE_URL/)
+  })
+
+  test.each(LOGIN_KEYS)('when production has no %s, then it refuses to start naming it', (key) => {
+    expect(refusal({ ...PRODUCTION, [key]: undefined })).toMatch(
+      new RegExp(`${key}: production refuses to start without it`),
+    )
+  })
+
+  test.each(PAYMENT_KEYS)(
+    'when production has no %s, then it refuses to start naming it',
+    (key) => {
+      expect(refusal({ ...PRODUCTION, [key]: undefined })).toMatch(
+        new RegExp(`${key}: production refuses to start without it`),
+      )
+    },
+  )
+
+  test('when production cannot verify WeChat Pay, then it refuses to start; a platform certificate does instead of the public key', () => {
+    const withoutVerifier = { ...PRODUCTION, WECHATPAY_PUBLIC_KEY: undefined }
+    expect(refusal(withoutVerifier)).toMatch(/without a verifier of WeChat Pay/)
+    expect(
+      refusal({
+        ...withoutVerifier,
+        WECHATPAY_PLATFORM_CERTIFICATE: 'platform-certificate',
+        WECHATPAY_PLATFORM_SERIAL: 'PLATFORM-SERIAL-1',
+      }),
+    ).toBeUndefined()
+  })
+
+  test('when production lacks several things, then one message names every one of them', () => {
+    const message = refusal({ NODE_ENV: 'production' }) ?? ''
+    for (const key of [
+      'DATABASE_URL',
+      'SESSION_SECRET',
+      'METRICS_TOKEN',
+      ...LOGIN_KEYS,
+      ...PAYMENT_KEYS,
+      'WECHATPAY_PUBLIC_KEY',
+    ]) {
+      expect(message).toContain(`  ${key}: production refuses to start`)
+    }
+  })
+
+  test('when the keys are missing outside production, then it starts (the sandbox makes its own)', () => {
+    expect(refusal({ NODE_ENV: 'development' })).toBeUndefined()
+    expect(refusal({ NODE_ENV: 'test' })).toBeUndefined()
   })
 
   test('when production has no metrics token, then it refuses to start', () => {
@@ -32,7 +124,26 @@ describe('config', () => {
     expect(c.port).toBe(3000)
     expect(c.host).toBe('127.0.0.1')
     expect(c.database.type).toBe('sqlite')
-    expect(c.upstream.customersUrl).toBe('http://127.0.0.1:4100')
+    expect(c.upstream.customers.baseUrl).toBe('http://127.0.0.1:4100')
+  })
+
+  test('when only the upstream base URL is set, then every port goes there; a port of its own overrides only that port', () => {
+    const c = loadConfig({
+      UPSTREAM_BASE_URL: 'http://gateway.internal:8080',
+      UPSTREAM_BILLING_URL: 'http://billing.internal',
+    })
+    expect(c.upstream).toEqual({
+      timeoutMs: 3000,
+      sandbox: { baseUrl: 'http://gateway.internal:8080' },
+      customers: { baseUrl: 'http://gateway.internal:8080' },
+      billing: { baseUrl: 'http://billing.internal' },
+      meters: { baseUrl: 'http://gateway.internal:8080' },
+      content: { baseUrl: 'http://gateway.internal:8080' },
+      wechat: { baseUrl: 'http://gateway.internal:8080' },
+      sms: { baseUrl: 'http://gateway.internal:8080' },
+      alipay: { baseUrl: 'http://gateway.internal:8080/gateway.do' },
+      wechatpay: { baseUrl: 'http://gateway.internal:8080/wechatpay/' },
+    })
   })
 
   test('when payment timings are set, then orders expire and credits give up on them; nonsense is refused', () => {

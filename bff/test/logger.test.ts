@@ -38,7 +38,7 @@ describe('error logs', () => {
 
   test('when an AppError is logged with its code, then the error code stays readable', () => {
     const { log, lines } = memoryLogger()
-    const failure = new AppError('UPSTREAM_ERROR', 502, { message: 'billing answered nonsense' })
+    const failure = new AppError('UPSTREAM_ERROR', { message: 'billing answered nonsense' })
     log.error({ err: failure, code: failure.code }, 'request failed')
     const [line] = lines()
     expect(line?.code).toBe('UPSTREAM_ERROR')

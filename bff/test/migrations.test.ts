@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { AccountBinding } from '../src/accounts/account-binding-entity'
 import { User } from '../src/auth/user-entity'
+import { entities } from '../src/composition/entities'
 import { openDatabase } from '../src/platform/db/data-source'
 import { freshPostgres } from './harness'
 
@@ -10,6 +11,7 @@ describe.each([['sqlite'], ['postgres']])('migrations on %s', (kind) => {
       kind === 'sqlite'
         ? { type: 'sqlite', file: ':memory:' }
         : { type: 'postgres', url: await freshPostgres() },
+      entities,
     )
     try {
       expect(await db.showMigrations()).toBe(false)

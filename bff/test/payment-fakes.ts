@@ -1,15 +1,16 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { ClientPayParams, PayableAccount } from '@gh/shared'
 import { defaultResidentialTariff } from '@gh/shared'
+import type { OrderNotice, PaymentPorts, ResidentNotices } from '../src/payments/ports'
+import type {
+  CreditOutcome,
+  CreditProgress,
+  CreditRequest,
+  CreditTarget,
+  PaymentAccountsPort,
+} from '../src/upstream/billing/billing-port'
 import {
   NotificationRejected,
-  type CreditOutcome,
-  type CreditRequest,
-  type CreditProgress,
-  type CreditTarget,
-  type OrderNotice,
-  type PaymentAccountsPort,
-  type PaymentPorts,
   type PaymentProvider,
   type ProviderEvent,
   type ProviderName,
@@ -17,8 +18,7 @@ import {
   type ProviderTrade,
   type RefundRequest,
   type RefundStatus,
-  type ResidentNotices,
-} from '../src/payments/ports'
+} from '../src/upstream/payment-providers/payment-providers-port'
 import { UpstreamError } from '../src/platform/upstream-client'
 
 interface FakeTrade {

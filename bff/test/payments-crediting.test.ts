@@ -1,4 +1,4 @@
-import { testAccounts } from './payment-fakes'
+import { eventually, testAccounts } from './payment-fakes'
 import { PaymentScenario } from './payment-scenario'
 
 const { iot, ic, postpaid } = testAccounts
@@ -124,6 +124,8 @@ describe('when the meter stays offline beyond the limit', () => {
     const orderNo = await paidAndNotified(s, iot)
     await s.reaches(orderNo, 'REFUNDING')
     const refundNo = `RF${orderNo}`
+    // The order shows REFUNDING before the provider is asked for the refund.
+    await eventually(() => expect(s.fakes.wechatpay.refunds.get(refundNo)).toBeDefined())
     const refund = s.fakes.wechatpay.refunds.get(refundNo)
     if (!refund) throw new Error('no refund requested')
     refund.status = 'success'

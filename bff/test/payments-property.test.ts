@@ -7,14 +7,15 @@ import { AWAITING_PAYMENT, canMove } from '../src/payments/order-state'
 import { PaymentIntake } from '../src/payments/payment-intake'
 import { defaultPaymentSettings } from '../src/payments/payment-settings'
 import { PaymentWatch } from '../src/payments/payment-watch'
+import type { PaymentPorts } from '../src/payments/ports'
+import type { CreditTarget } from '../src/upstream/billing/billing-port'
 import {
   NotificationRejected,
-  type CreditTarget,
-  type PaymentPorts,
   type PaymentProvider,
-} from '../src/payments/ports'
+} from '../src/upstream/payment-providers/payment-providers-port'
 import { RechargeService } from '../src/payments/recharge-service'
 import { Settlement } from '../src/payments/settlement'
+import { entities } from '../src/composition/entities'
 import { openDatabase } from '../src/platform/db/data-source'
 import { createLogger } from '../src/platform/logger'
 import { freshPostgres } from './harness'
@@ -61,7 +62,7 @@ let db: DataSource
 let runNo = 0
 
 beforeAll(async () => {
-  db = await openDatabase({ type: 'postgres', url: await freshPostgres() })
+  db = await openDatabase({ type: 'postgres', url: await freshPostgres() }, entities)
 })
 afterAll(() => db.destroy())
 

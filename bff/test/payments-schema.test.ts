@@ -5,6 +5,7 @@ import { OrderTransitionRow } from '../src/payments/order-entity'
 import { OrderRepository, type NewOrder } from '../src/payments/order-repository'
 import { IllegalTransition } from '../src/payments/order-state'
 import { newOutTradeNo } from '../src/payments/out-trade-no'
+import { entities } from '../src/composition/entities'
 import { openDatabase } from '../src/platform/db/data-source'
 import { freshPostgres } from './harness'
 
@@ -37,6 +38,7 @@ describe.each([['sqlite'], ['postgres']])('payment orders on %s', (kind) => {
       kind === 'sqlite'
         ? { type: 'sqlite', file: ':memory:' }
         : { type: 'postgres', url: await freshPostgres() },
+      entities,
     )
     orders = new OrderRepository(db, () => new Date())
   })
@@ -220,5 +222,122 @@ describe.each([['sqlite'], ['postgres']])('payment orders on %s', (kind) => {
       clientParams: '{}',
     })
     expect(late).toMatchObject({ won: false, order: { state: 'CLOSED', clientParams: null } })
+  })
+
+  test('when callers on two repository instances of one database make the same transition at once, then exactly one wins', async () => {
+    const other = new OrderRepository(db, () => new Date())
+    const order = await orders.create(newOrder())
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        (i % 2 ? orders : other).transition(order.id, 'CREATED', 'PAYING', 'provider_order'),
+      ),
+    )
+    expect(results.filter((r) => r.won)).toHaveLength(1)
+    expect((await other.transitionsOf([order.id])).map((t) => t.toState)).toEqual([
+      'CREATED',
+      'PAYING',
+    ])
+  })
+
+  test('when another transaction on the database is rolled back meanwhile, then a created order and its move stay', async () => {
+    let entered!: () => void
+    let release!: () => void
+    const inside = new Promise<void>((resolve) => (entered = resolve))
+    const held = db
+      .transaction(async (tx) => {
+        await tx.query('SELECT 1')
+        entered()
+        await new Promise<void>((resolve) => (release = resolve))
+        throw new Error('rolled back on purpose')
+      })
+      .catch(() => undefined)
+    await inside
+    const created = orders
+      .create(newOrder())
+      .then((o) => orders.transition(o.id, 'CREATED', 'PAYING', 'provider_order'))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    release()
+    await held
+    const { order } = await created
+    expect((await orders.find(order.id))?.state).toBe('PAYING')
+    expect(await orders.transitionsOf([order.id])).toHaveLength(2)
+  })
+
+  test('when an order is looked up by id, out_trade_no or account, then only the matching one is found', async () => {
+    const order = await orders.create(newOrder({ accountNo: '1000000121' }))
+    expect(await orders.find(order.id)).toEqual(order)
+    expect(await orders.findByOutTradeNo(order.outTradeNo)).toEqual(order)
+    expect(await orders.findForAccount('1000000121', order.outTradeNo)).toEqual(order)
+    expect(await orders.findForAccount('1000000122', order.outTradeNo)).toBeNull()
+    expect(await orders.find(randomUUID())).toBeNull()
+    expect(await orders.findByOutTradeNo(newOutTradeNo(new Date()))).toBeNull()
+    expect(await orders.findByKey(order.userId, 'another-key')).toBeNull()
+    await expect(orders.get(randomUUID())).rejects.toThrow()
+  })
+
+  test('when an account’s orders are listed, then its newest of that purpose come first, as many as asked', async () => {
+    const accountNo = kind === 'sqlite' ? '1000000131' : '1000000132'
+    const at = (minutes: number) => new Date(Date.UTC(2026, 10, 26, 1, minutes))
+    const made = []
+    for (const minutes of [1, 2, 3])
+      made.push(await orders.create(newOrder({ accountNo, createdAt: at(minutes) })))
+    await orders.create(newOrder({ accountNo, purpose: 'bill', createdAt: at(4) }))
+    await orders.create(newOrder({ accountNo: '1000000133', createdAt: at(5) }))
+    const listed = await orders.listForAccount(accountNo, 'recharge', 2)
+    expect(listed.map((o) => o.id)).toEqual([made[2]?.id, made[1]?.id])
+    expect(listed[0]).toEqual(made[2])
+    expect((await orders.listForAccount(accountNo, 'bill', 10)).map((o) => o.purpose)).toEqual([
+      'bill',
+    ])
+  })
+
+  test('when an order advances, then it takes the edge from its current state, once', async () => {
+    const order = await orders.create(newOrder())
+    const paid = await orders.advance(order.id, 'PAID', 'paid_query', { transactionId: 'wx-9' })
+    expect(paid).toMatchObject({ won: true, order: { state: 'PAID', transactionId: 'wx-9' } })
+    expect((await orders.advance(order.id, 'PAID', 'paid_query')).won).toBe(false)
+    const refused = await orders.advance(order.id, 'CARD_WRITTEN', 'card_written')
+    expect(refused).toMatchObject({ won: false, order: { state: 'PAID', version: 1 } })
+  })
+
+  test('when the sweep asks for stale orders, then it gets those in the asked states untouched since then, oldest first', async () => {
+    let clock = new Date('2001-01-01T00:00:00.000Z')
+    const old = new OrderRepository(db, () => clock)
+    const at = (minutes: number) => new Date(Date.UTC(2001, 0, 1, 0, minutes))
+    const created = await old.create(newOrder({ createdAt: at(1) }))
+    const paying = await old.create(newOrder({ createdAt: at(2) }))
+    clock = at(3)
+    await old.transition(paying.id, 'CREATED', 'PAYING', 'provider_order')
+    const closed = await old.create(newOrder({ createdAt: at(4) }))
+    await old.transition(closed.id, 'CREATED', 'CLOSED', 'expired')
+    await old.create(newOrder({ createdAt: at(30) }))
+    const before = at(20)
+
+    const stale = await old.stale(['CREATED', 'PAYING'], before)
+    expect(stale.map((o) => [o.id, o.state])).toEqual([
+      [created.id, 'CREATED'],
+      [paying.id, 'PAYING'],
+    ])
+    expect((await old.stale(['CREATED', 'PAYING'], before, 1)).map((o) => o.id)).toEqual([
+      created.id,
+    ])
+    expect(await old.stale([], before)).toEqual([])
+  })
+
+  test('when the timelines of several orders are read, then each step comes once, oldest first', async () => {
+    let tick = Date.now() + 120_000
+    const repo = new OrderRepository(db, () => new Date(++tick))
+    const a = await repo.create(newOrder({ createdAt: new Date(++tick) }))
+    const b = await repo.create(newOrder({ createdAt: new Date(++tick) }))
+    await repo.transition(a.id, 'CREATED', 'PAYING', 'provider_order')
+    await repo.transition(b.id, 'CREATED', 'CLOSED', 'expired')
+    const steps = await repo.transitionsOf([a.id, b.id])
+    expect(steps.map((t) => [t.orderId, t.toState])).toEqual([
+      [a.id, 'CREATED'],
+      [b.id, 'CREATED'],
+      [a.id, 'PAYING'],
+      [b.id, 'CLOSED'],
+    ])
+    expect(await repo.transitionsOf([])).toEqual([])
   })
 })

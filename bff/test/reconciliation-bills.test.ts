@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { encodeGbk } from '../sandbox/ports/alipay/bill/gbk'
 import { zip } from '../sandbox/ports/alipay/bill/zip'
+import { entities } from '../src/composition/entities'
 import { openDatabase } from '../src/platform/db/data-source'
 import { isDay, previousShanghaiDay } from '../src/reconciliation/day'
 import { FindingStore, type Finding } from '../src/reconciliation/finding-store'
@@ -126,7 +127,7 @@ describe('days and the findings table', () => {
   })
 
   test('when a day is reconciled twice, then each finding keeps one row, open ones first in the table', async () => {
-    const db = await openDatabase({ type: 'sqlite', file: ':memory:' })
+    const db = await openDatabase({ type: 'sqlite', file: ':memory:' }, entities)
     try {
       const store = new FindingStore(db, () => new Date('2026-11-26T10:00:00+08:00'))
       const finding: Finding = {

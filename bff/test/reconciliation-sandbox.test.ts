@@ -233,7 +233,7 @@ test('when billing answers a day without the posting of a credited order, then i
   // A billing whose day read lost the posting: the repair must lean on billing's idempotency.
   const blind = new ReconciliationService(
     {
-      ...c.reconciliation.ports,
+      ...c.ports.reconciliation,
       ledger: { postingsOfDay: async () => ({ payments: [], refunds: [] }) },
     },
     new ReconciliationOrders(c.db),

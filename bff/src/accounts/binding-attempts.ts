@@ -14,7 +14,7 @@ export const BINDING_LIMITS = {
   ip: { name: 'bind-ip', limit: 30, windowSeconds: 3600, lockSeconds: 3600 },
 } satisfies Record<string, SlidingWindowRule>
 
-export type AttemptOutcome =
+type AttemptOutcome =
   { allowed: true; succeeded: () => Promise<void> } | { allowed: false; retryAfterSeconds: number }
 
 /** Counts a binding attempt on all three keys before the proof is checked (race-free). */

@@ -1,46 +1,61 @@
 import { randomUUID } from 'node:crypto'
-import type { Pool } from 'pg'
-import { In, type DataSource, type Repository } from 'typeorm'
-import { postgresPool } from '../platform/db/postgres-pool'
-import { AccountBinding } from './account-binding-entity'
+import type { DataSource } from 'typeorm'
+import { SqlParams, sqlOf, type SqlExecutor } from '../platform/db/sql-executor'
+import type { AccountBinding } from './account-binding-entity'
 
 export type NewBinding = Pick<AccountBinding, 'userId' | 'accountNo' | 'label' | 'role'>
 
-/** Bindings of users to accounts. The binding guard reads only `isBound`. */
+const COLUMNS = `id, user_id AS "userId", account_no AS "accountNo", label,
+  is_default AS "isDefault", role, created_at AS "createdAt"`
+
+/** As stored: SQLite keeps booleans as 0/1, instants are UTC ISO strings (db/columns.ts). */
+type StoredBinding = Omit<AccountBinding, 'isDefault' | 'createdAt'> & {
+  isDefault: boolean | number
+  createdAt: string
+}
+
+function hydrate(row: StoredBinding): AccountBinding {
+  return { ...row, isDefault: Boolean(row.isDefault), createdAt: new Date(row.createdAt) }
+}
+
+/**
+ * Bindings of users to accounts. The binding guard reads only `isBound`, on every
+ * account-scoped request; one code path on both engines (sql-executor.ts).
+ */
 export class BindingRepository {
-  private readonly repo: Repository<AccountBinding>
-  private readonly pg: Pool | null
+  private readonly sql: SqlExecutor
 
   constructor(db: DataSource) {
-    this.repo = db.getRepository(AccountBinding)
-    this.pg = postgresPool(db)
+    this.sql = sqlOf(db)
   }
 
-  /** Runs on every account-scoped request: plain SQL on PostgreSQL (see postgres-pool.ts). */
   async isBound(userId: string, accountNo: string): Promise<boolean> {
-    if (!this.pg) return this.repo.exists({ where: { userId, accountNo } })
-    const { rowCount } = await this.pg.query({
-      name: 'bindings.isBound',
-      text: 'SELECT 1 FROM account_bindings WHERE user_id = $1 AND account_no = $2 LIMIT 1',
-      values: [userId, accountNo],
-    })
-    return rowCount === 1
+    const rows = await this.sql.rows(
+      'SELECT 1 AS bound FROM account_bindings WHERE user_id = $1 AND account_no = $2 LIMIT 1',
+      [userId, accountNo],
+    )
+    return rows.length === 1
   }
 
   async find(userId: string, accountNo: string): Promise<AccountBinding | null> {
-    return this.repo.findOne({ where: { userId, accountNo } })
+    const [row] = await this.select('user_id = $1 AND account_no = $2 LIMIT 1', [userId, accountNo])
+    return row ?? null
   }
 
-  async listForUser(userId: string): Promise<AccountBinding[]> {
-    return this.repo.find({ where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } })
+  listForUser(userId: string): Promise<AccountBinding[]> {
+    return this.select('user_id = $1 ORDER BY created_at ASC, id ASC', [userId])
   }
 
-  async listForAccount(accountNo: string): Promise<AccountBinding[]> {
-    return this.repo.find({ where: { accountNo }, order: { createdAt: 'ASC', id: 'ASC' } })
+  listForAccount(accountNo: string): Promise<AccountBinding[]> {
+    return this.select('account_no = $1 ORDER BY created_at ASC, id ASC', [accountNo])
   }
 
   async countForUser(userId: string): Promise<number> {
-    return this.repo.count({ where: { userId } })
+    const [row] = await this.sql.rows<{ count: number }>(
+      'SELECT CAST(COUNT(*) AS integer) AS count FROM account_bindings WHERE user_id = $1',
+      [userId],
+    )
+    return row?.count ?? 0
   }
 
   /**
@@ -51,7 +66,11 @@ export class BindingRepository {
     const isDefault = (await this.countForUser(binding.userId)) === 0
     const row: AccountBinding = { id: randomUUID(), ...binding, isDefault, createdAt: now }
     try {
-      await this.repo.insert(row)
+      await this.sql.rows(
+        `INSERT INTO account_bindings (id, user_id, account_no, label, is_default, role,
+          created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [row.id, row.userId, row.accountNo, row.label, row.isDefault, row.role, row.createdAt],
+      )
       return row
     } catch (err) {
       const existing = await this.find(binding.userId, binding.accountNo)
@@ -61,28 +80,28 @@ export class BindingRepository {
   }
 
   async setLabel(id: string, label: string | null): Promise<void> {
-    await this.repo.update({ id }, { label })
+    await this.sql.rows('UPDATE account_bindings SET label = $2 WHERE id = $1', [id, label])
   }
 
-  /**
-   * One statement, so it is atomic without a transaction (better-sqlite3's single connection
-   * cannot nest or overlap transactions) and concurrent calls never leave two defaults.
-   */
+  /** One statement, so concurrent calls never leave two defaults. */
   async makeDefault(userId: string, accountNo: string): Promise<void> {
-    await this.repo
-      .createQueryBuilder()
-      .update(AccountBinding)
-      .set({ isDefault: () => 'account_no = :accountNo' })
-      .where('user_id = :userId', { userId })
-      .setParameter('accountNo', accountNo)
-      .execute()
+    await this.sql.rows(
+      'UPDATE account_bindings SET is_default = (account_no = $2) WHERE user_id = $1',
+      [userId, accountNo],
+    )
   }
 
-  async remove(ids: string[]): Promise<void> {
-    if (ids.length) await this.repo.delete({ id: In(ids) })
+  async remove(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return
+    const p = new SqlParams()
+    await this.sql.rows(`DELETE FROM account_bindings WHERE id IN (${p.list(ids)})`, p.values)
   }
 
-  save(binding: AccountBinding): Promise<AccountBinding> {
-    return this.repo.save(binding)
+  private async select(rest: string, values: readonly string[]): Promise<AccountBinding[]> {
+    const rows = await this.sql.rows<StoredBinding>(
+      `SELECT ${COLUMNS} FROM account_bindings WHERE ${rest}`,
+      values,
+    )
+    return rows.map(hydrate)
   }
 }

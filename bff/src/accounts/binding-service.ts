@@ -9,11 +9,11 @@ import { toAccountSummary } from './account-summary'
 import type { BindingAttempts } from './binding-attempts'
 import type { BindingRepository } from './binding-repository'
 
-export const MAX_BINDINGS_PER_USER = 20
+const MAX_BINDINGS_PER_USER = 20
 
 /** One answer for a wrong proof and an unknown account, so account numbers cannot be probed. */
-export const proofRejected = () =>
-  new AppError('BINDING_PROOF_MISMATCH', 400, {
+const proofRejected = () =>
+  new AppError('BINDING_PROOF_MISMATCH', {
     message: 'binding proof rejected',
     userMessage: '户号或户主信息不正确，请对照账单核对户号、户主姓名和预留手机号后4位',
   })
@@ -84,7 +84,7 @@ export class BindingService {
 
   private async checkRoom(userId: string): Promise<void> {
     if ((await this.bindings.countForUser(userId)) >= MAX_BINDINGS_PER_USER) {
-      throw new AppError('BINDING_LIMIT_REACHED', 409, {
+      throw new AppError('BINDING_LIMIT_REACHED', {
         message: 'too many bindings',
         userMessage: `一个账号最多绑定${MAX_BINDINGS_PER_USER}个户号，请先解绑不用的户号`,
       })
@@ -126,7 +126,7 @@ export class BindingService {
   private async mine(userId: string, accountNo: string): Promise<AccountBinding> {
     const row = await this.bindings.find(userId, accountNo)
     // The binding guard ran first; this is a concurrent unbind.
-    if (!row) throw new AppError('ACCOUNT_NOT_BOUND', 403)
+    if (!row) throw new AppError('ACCOUNT_NOT_BOUND')
     return row
   }
 

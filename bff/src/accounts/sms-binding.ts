@@ -32,14 +32,14 @@ const DECOY_PREFIXES = '130 133 135 136 137 138 139 150 151 152 158 159 177 186 
  * the holder proof of the name path; showing them to whoever asks for a code would leave that
  * path with the surname as its only secret.
  */
-export function maskReservedPhone(phone: string): string {
+function maskReservedPhone(phone: string): string {
   return `${phone.slice(0, 3)}********`
 }
 
 /** A code is good for the user who asked for it and the one account it was asked for. */
 const codeScope = (userId: string, accountNo: string) => `bind:${userId}:${accountNo}`
 
-export interface SmsBindingDeps {
+interface SmsBindingDeps {
   redis: Redis
   secret: string
   namespace: string

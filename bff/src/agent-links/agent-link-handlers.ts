@@ -21,7 +21,7 @@ export function agentLinkHandlers(deps: { agentLinks: AgentLinkService }): {
   }
 }
 
-export const OPS_AGENT_LINKS_PATH = '/ops/agent-links'
+const OPS_AGENT_LINKS_PATH = '/ops/agent-links'
 
 /**
  * Issuing links is the agent workbench's job, server to server with OPS_TOKEN, so a resident's

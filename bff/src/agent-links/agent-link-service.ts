@@ -13,7 +13,7 @@ import { toShanghaiIso } from '../platform/time'
 import type { CustomersPort } from '../upstream/customers/customers-port'
 import type { AgentLinkStore } from './agent-link-store'
 
-export const AGENT_LINK_PAGE = '/pages/bind/index'
+const AGENT_LINK_PAGE = '/pages/bind/index'
 
 const PAGES: Record<AgentLinkPage, { path: string; withAccount: boolean }> = {
   home: { path: '/pages/index/index', withAccount: false },
@@ -24,19 +24,19 @@ const PAGES: Record<AgentLinkPage, { path: string; withAccount: boolean }> = {
   safety: { path: '/pages/safety/index', withAccount: false },
 }
 
-export function pagePath(page: AgentLinkPage, accountNo: string): string {
+function pagePath(page: AgentLinkPage, accountNo: string): string {
   const target = PAGES[page]
   return target.withAccount ? `${target.path}?accountNo=${accountNo}` : target.path
 }
 
 const linkGone = () =>
-  new AppError('INVITE_INVALID', 404, {
+  new AppError('INVITE_INVALID', {
     message: 'agent link unknown, forged or expired',
     userMessage: '链接已失效，请联系客服重新发送',
   })
 
 const linkTaken = () =>
-  new AppError('INVITE_INVALID', 404, {
+  new AppError('INVITE_INVALID', {
     message: 'agent link already redeemed by someone else',
     userMessage: '该链接已被其他微信号使用，请联系客服重新发送',
   })
@@ -59,7 +59,7 @@ export class AgentLinkService {
     ttlHours: number
   }): Promise<{ token: string; path: string; expiresAt: string }> {
     if (!(await this.customers.getAccount(req.accountNo))) {
-      throw new AppError('NOT_FOUND', 404, { message: 'no such account' })
+      throw new AppError('NOT_FOUND', { message: 'no such account' })
     }
     const issuedAt = this.now()
     const expiresAt = new Date(issuedAt.getTime() + req.ttlHours * 3600_000)

@@ -2,7 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { AgentLinkPage } from '@gh/shared'
 import type { Redis } from '../platform/redis'
 
-export interface AgentLinkGrant {
+interface AgentLinkGrant {
   accountNo: string
   page: AgentLinkPage
   agentName: string

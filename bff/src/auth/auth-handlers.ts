@@ -12,12 +12,12 @@ import type { SmsCodeService } from './sms-codes'
 type R = typeof routes
 
 const codeRejected = (platform: string) =>
-  new AppError('LOGIN_CODE_REJECTED', 400, {
+  new AppError('LOGIN_CODE_REJECTED', {
     message: `${platform} login code rejected`,
     userMessage: `${platform}登录没有成功，请再点一次登录`,
   })
 
-export interface AuthDeps {
+interface AuthDeps {
   login: LoginService
   sms: SmsCodeService
   sessions: SessionStore

@@ -20,7 +20,7 @@ const PROVIDER_SHOWN: Record<IdentityProvider, LoginProvider> = {
 }
 
 const identityTaken = () =>
-  new AppError('IDENTITY_IN_USE', 409, {
+  new AppError('IDENTITY_IN_USE', {
     message: 'identity belongs to another user',
     userMessage: '该登录方式已关联到另一个账号，请用原来的方式登录，或先在那个账号里注销',
   })
@@ -61,7 +61,7 @@ export class LoginService {
 
   async refresh(current: SessionUser): Promise<LoginResult> {
     const sessionId = sessionIdOf(current)
-    if (!sessionId) throw new AppError('SESSION_EXPIRED', 401)
+    if (!sessionId) throw new AppError('SESSION_EXPIRED')
     const issued = await this.rotated({ userId: current.userId, sessionId }, this.now())
     return {
       token: issued.token,
@@ -72,7 +72,7 @@ export class LoginService {
 
   async profile(userId: string): Promise<UserProfile> {
     const user = await this.users.find(userId)
-    if (!user) throw new AppError('SESSION_EXPIRED', 401)
+    if (!user) throw new AppError('SESSION_EXPIRED')
     const identities = await this.users.identitiesOf(userId)
     const phone = identities.find((i) => i.provider === 'phone')
     return {
@@ -87,7 +87,7 @@ export class LoginService {
   private async rotated(session: Session, now: Date): Promise<IssuedSession> {
     const rotation = await this.sessions.rotate(session, now)
     if (rotation.kind === 'rotated') return rotation.issued
-    throw new AppError('SESSION_EXPIRED', 401, {
+    throw new AppError('SESSION_EXPIRED', {
       message:
         rotation.kind === 'reused'
           ? 'rotated session token reused: its chain is revoked'
@@ -108,11 +108,11 @@ export class LoginService {
       const created = await this.users.create(claims, now)
       if (created) return created
     }
-    throw new AppError('INTERNAL', 500, { message: 'could not resolve a user for the login' })
+    throw new AppError('INTERNAL', { message: 'could not resolve a user for the login' })
   }
 
   private async linkTo(userId: string, claims: IdentityClaim[], now: Date): Promise<string> {
-    if (!(await this.users.find(userId))) throw new AppError('SESSION_EXPIRED', 401)
+    if (!(await this.users.find(userId))) throw new AppError('SESSION_EXPIRED')
     for (const claim of claims) {
       const owner = await this.users.ownerOf(claim)
       if (owner === userId) continue

@@ -13,13 +13,13 @@ local n = redis.call('HINCRBY', KEYS[1], 'n', 1)
 return {1, h, n}`
 
 const wrongCode = (left: number) =>
-  new AppError('SMS_CODE_INVALID', 400, {
+  new AppError('SMS_CODE_INVALID', {
     message: 'sms code mismatch',
     userMessage: left > 0 ? `验证码不正确，还可以再试${left}次` : '验证码不正确，请重新获取验证码',
   })
 
 const noCode = () =>
-  new AppError('SMS_CODE_EXPIRED', 400, {
+  new AppError('SMS_CODE_EXPIRED', {
     message: 'no live sms code',
     userMessage: '验证码已过期或未发送，请重新获取',
   })

@@ -35,7 +35,7 @@ export class PrivacyService {
 
   async myData(userId: string): Promise<MyData> {
     const user = await this.users.find(userId)
-    if (!user) throw new AppError('SESSION_EXPIRED', 401)
+    if (!user) throw new AppError('SESSION_EXPIRED')
     const identities = await this.users.identitiesOf(userId)
     const rows = await this.bindingRows.listForUser(userId)
     return {

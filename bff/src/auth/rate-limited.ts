@@ -15,7 +15,7 @@ function roughly(seconds: number): string {
  * "Try again at 14:35 (about 30 minutes)": residents read the clock time, the duration helps
  * when the phone's clock is wrong. The time is Beijing time, whatever the server's TZ.
  */
-export function tryAgainText(retryAfterSeconds: number, now: Date): string {
+function tryAgainText(retryAfterSeconds: number, now: Date): string {
   const at = toShanghaiIso(new Date(now.getTime() + retryAfterSeconds * 1000))
   const sameDay = at.slice(0, 10) === toShanghaiIso(now).slice(0, 10)
   const clock = at.slice(11, 16)
@@ -25,7 +25,7 @@ export function tryAgainText(retryAfterSeconds: number, now: Date): string {
 
 /** 429 RATE_LIMITED with a Chinese reason and when to come back. */
 export function rateLimited(reason: string, retryAfterSeconds: number, now: Date): AppError {
-  return new AppError('RATE_LIMITED', 429, {
+  return new AppError('RATE_LIMITED', {
     userMessage: `${reason}，${tryAgainText(retryAfterSeconds, now)}`,
     retryAfterSeconds,
   })

@@ -49,7 +49,7 @@ export function wasRotated(user: SessionUser): boolean {
  * gone: the token no longer works. reused: the token had been rotated already, so a copy of it
  * is in other hands: its whole chain (every session descended from the same login) is revoked.
  */
-export type Rotation = { kind: 'rotated'; issued: IssuedSession } | { kind: 'gone' | 'reused' }
+type Rotation = { kind: 'rotated'; issued: IssuedSession } | { kind: 'gone' | 'reused' }
 
 // ARGV: grace, lifetime, the successor's id, the presented id, the session key prefix. One script, so two refreshes of
 // one token cannot both see it unrotated. The chain's sessions are found through the user's

@@ -11,7 +11,7 @@ export interface SlidingWindowRule {
   lockSeconds: number
 }
 
-export type Hit =
+type Hit =
   { allowed: true; undo: () => Promise<void> } | { allowed: false; retryAfterSeconds: number }
 
 /**

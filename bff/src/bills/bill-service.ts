@@ -1,15 +1,8 @@
 import type { Bill, BillList } from '@gh/shared'
 import { AppError, errors } from '../platform/app-error'
 import { UpstreamError } from '../platform/upstream-client'
-import type { BillingBill, BillingSummary } from '../upstream/billing/billing-http-adapter'
+import type { BillingReads } from '../upstream/billing/billing-port'
 import { billView, dueView } from './bill-view'
-
-/** What the bills feature reads from billing (BillingHttpAdapter; a fake in tests). */
-export interface BillingReads {
-  summary(accountNo: string): Promise<BillingSummary | null>
-  bills(accountNo: string): Promise<BillingBill[] | null>
-  bill(accountNo: string, billId: string): Promise<BillingBill | null>
-}
 
 /**
  * Billing failing says so in the resident's words: a slow or unreachable billing system is
@@ -21,9 +14,9 @@ async function fromBilling<T>(read: () => Promise<T>): Promise<T> {
   } catch (err) {
     if (!(err instanceof UpstreamError)) throw err
     if (err.kind === 'bad_response' || err.kind === 'rejected') {
-      throw new AppError('UPSTREAM_ERROR', 502, { message: err.message, cause: err })
+      throw new AppError('UPSTREAM_ERROR', { message: err.message, cause: err })
     }
-    throw new AppError('BILLS_UNAVAILABLE', 503, {
+    throw new AppError('BILLS_UNAVAILABLE', {
       message: err.message,
       cause: err,
       ...(err.kind === 'circuit_open' ? { retryAfterSeconds: 10 } : {}),
@@ -48,7 +41,7 @@ export class BillService {
 
   async get(accountNo: string, billId: string): Promise<Bill> {
     const bill = await fromBilling(() => this.billing.bill(accountNo, billId))
-    if (!bill || bill.accountNo !== accountNo) throw new AppError('BILL_NOT_FOUND', 404)
+    if (!bill || bill.accountNo !== accountNo) throw new AppError('BILL_NOT_FOUND')
     return billView(bill)
   }
 }

@@ -1,14 +1,12 @@
 import { dm2ToM2String, dm3ToM3String, fenToYuanString } from '@gh/shared'
 import type { Bill, BillLine, BillsDue } from '@gh/shared'
 import { toShanghaiIso } from '../platform/time'
-import type { BillingBill, BillingSummary } from '../upstream/billing/billing-http-adapter'
+import type { BillingBill, BillingCharge, BillingSummary } from '../upstream/billing/billing-port'
 
 /*
  * Billing's bills in the resident's words. The explanations are written here from the numbers,
  * not copied from billing's text, so every vendor's bill reads the same in the app.
  */
-
-type UpstreamLine = BillingBill['lines'][number]
 
 const tierNames = ['第一阶梯', '第二阶梯', '第三阶梯'] as const
 const statusLabels = { unpaid: '未缴', partially_paid: '部分缴', paid: '已缴' } as const
@@ -25,7 +23,7 @@ function percentOfBp(bp: number): string {
   return `${whole}${rest ? `.${rest}` : ''}%`
 }
 
-function lineView(line: UpstreamLine): BillLine {
+function lineView(line: BillingCharge): BillLine {
   switch (line.type) {
     case 'gas_tier':
       return {

@@ -1,8 +1,9 @@
-import { AccountBinding } from '../../accounts/account-binding-entity'
-import { User, UserIdentity } from '../../auth/user-entity'
-import { OrderTransitionRow, PaymentOrderRow } from '../../payments/order-entity'
-import { ReconciliationFindingRow } from '../../reconciliation/finding-entity'
+import { AccountBinding } from '../accounts/account-binding-entity'
+import { User, UserIdentity } from '../auth/user-entity'
+import { OrderTransitionRow, PaymentOrderRow } from '../payments/order-entity'
+import { ReconciliationFindingRow } from '../reconciliation/finding-entity'
 
+/** Every feature's tables; the data source gets this list, so the platform knows no feature. */
 export const entities = [
   User,
   UserIdentity,

@@ -38,7 +38,7 @@ function byDistrict(outlets: readonly ContentOutlet[]): ContentOutlet[] {
   )
 }
 
-export interface OutletQuery {
+interface OutletQuery {
   service?: OutletService
   lat?: number
   lng?: number
@@ -55,7 +55,7 @@ export class ContentService {
 
   async article(articleId: string): Promise<Article> {
     const article = await this.content.getArticle(articleId)
-    if (!article) throw new AppError('ARTICLE_NOT_FOUND', 404)
+    if (!article) throw new AppError('ARTICLE_NOT_FOUND')
     return article
   }
 

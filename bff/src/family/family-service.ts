@@ -8,16 +8,16 @@ import { AppError } from '../platform/app-error'
 import { toShanghaiIso } from '../platform/time'
 import type { InviteStore, StoredInvite } from './invite-store'
 
-export const ACCEPT_PAGE = '/pages/family/index'
+const ACCEPT_PAGE = '/pages/family/index'
 
 const ownersOnly = () =>
-  new AppError('OWNER_ONLY', 403, {
+  new AppError('OWNER_ONLY', {
     message: 'not an owner of the account',
     userMessage: '只有凭户主信息绑定该户号的人才能管理家人',
   })
 
 const inviteInvalid = () =>
-  new AppError('INVITE_INVALID', 404, {
+  new AppError('INVITE_INVALID', {
     message: 'invite invalid',
     userMessage: '邀请码无效或已过期，请让家人重新邀请',
   })
@@ -87,9 +87,9 @@ export class FamilyService {
   async remove(userId: string, accountNo: string, memberId: string): Promise<void> {
     await this.requireOwner(userId, accountNo)
     const row = (await this.bindings.listForAccount(accountNo)).find((b) => b.id === memberId)
-    if (!row) throw new AppError('NOT_FOUND', 404)
+    if (!row) throw new AppError('NOT_FOUND')
     if (row.role !== 'family') {
-      throw new AppError('OWNER_ONLY', 403, {
+      throw new AppError('OWNER_ONLY', {
         message: 'owners cannot remove owners',
         userMessage:
           row.userId === userId

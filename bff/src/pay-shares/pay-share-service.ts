@@ -12,23 +12,20 @@ import { toShanghaiIso } from '../platform/time'
 import type { OrderRepository } from '../payments/order-repository'
 import { startOfShanghaiDay } from '../payments/out-trade-no'
 import type { PaymentReads } from '../payments/payment-reads'
-import type { PaymentAccountsPort } from '../payments/ports'
+import type { PaymentAccountsPort } from '../upstream/billing/billing-port'
 import type { RechargeService } from '../payments/recharge-service'
 import type { ShareStore, StoredShare } from './share-store'
 
-export const SHARE_PAGE = '/pages/share-pay/index'
+const SHARE_PAGE = '/pages/share-pay/index'
 
 const shareGone = () =>
-  new AppError('NOT_FOUND', 404, {
+  new AppError('NOT_FOUND', {
     message: 'pay share unknown or expired',
     userMessage: '代缴链接已失效，请让家人重新分享',
   })
 
 const wrongAmount = () =>
-  new AppError('VALIDATION_FAILED', 422, {
-    message: 'amount differs from the share',
-    userMessage: '金额与家人分享的不一致，请刷新后再试',
-  })
+  new AppError('PAY_SHARE_AMOUNT_CHANGED', { message: 'amount differs from the share' })
 
 /**
  * 请家人代缴. The card is a capability for paying one account; it reveals nothing a payment

@@ -6,7 +6,10 @@ import { AppError } from '../platform/app-error'
 import type { AppContext, AppState } from '../platform/http/request-context'
 import { API_PREFIX } from '../platform/http/routes'
 import type { PaymentIntake } from './payment-intake'
-import { NotificationRejected, type ProviderName } from './ports'
+import {
+  NotificationRejected,
+  type ProviderName,
+} from '../upstream/payment-providers/payment-providers-port'
 
 const WECHATPAY_PATH = API_PREFIX + notifyWechatPay.path
 const ALIPAY_PATH = API_PREFIX + notifyAlipay.path
@@ -18,7 +21,7 @@ async function readRaw(req: IncomingMessage): Promise<Buffer> {
   let size = 0
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length
-    if (size > MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 413)
+    if (size > MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE')
     chunks.push(chunk)
   }
   return Buffer.concat(chunks)

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm'
 import type { OrderState, PaymentChannel, PayableAccountKind, PaymentPurpose } from '@gh/shared'
 import { InstantColumn } from '../platform/db/columns'
-import type { ProviderName } from './ports'
+import type { ProviderName } from '../upstream/payment-providers/payment-providers-port'
 
 /**
  * One top-up or bill payment. `state` only ever changes through OrderRepository.transition, a

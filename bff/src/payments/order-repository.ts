@@ -1,18 +1,10 @@
-import { randomUUID } from 'node:crypto'
-import {
-  In,
-  LessThan,
-  MoreThanOrEqual,
-  type DataSource,
-  type EntityManager,
-  type Repository,
-} from 'typeorm'
+import type { DataSource } from 'typeorm'
 import type { OrderState, PaymentPurpose } from '@gh/shared'
-import { OrderTransitionRow, PaymentOrderRow } from './order-entity'
+import type { OrderTransitionRow, PaymentOrderRow } from './order-entity'
 import { assertMove, AWAITING_PAYMENT, canMove } from './order-state'
 import { isUniqueViolation } from '../platform/db/unique-violation'
-import { postgresPool } from '../platform/db/postgres-pool'
-import { PostgresOrders } from './order-sql'
+import { SqlParams, sqlOf } from '../platform/db/sql-executor'
+import { OrderSql } from './order-sql'
 
 export type NewOrder = Omit<
   PaymentOrderRow,
@@ -55,35 +47,14 @@ export interface AccountStanding {
   awaitingCardWrite: number
 }
 
-/** The SQL of order-sql.ts says the same; the schema test runs both. */
-function standingOf(rows: PaymentOrderRow[], since: Date, now: Date): AccountStanding {
-  const unpaid = (r: PaymentOrderRow) => AWAITING_PAYMENT.includes(r.state)
-  const open = (r: PaymentOrderRow) => unpaid(r) && r.expiresAt > now
-  const committed = (r: PaymentOrderRow) =>
-    r.purpose === 'recharge' &&
-    r.createdAt >= since &&
-    !RELEASED.includes(r.state) &&
-    (!unpaid(r) || open(r))
-  const onCardWait = (r: PaymentOrderRow) =>
-    r.purpose === 'recharge' && r.accountKind === 'ic_prepaid' && CARD_PENDING.includes(r.state)
-  return {
-    committedFen: rows.filter(committed).reduce((sum, r) => sum + r.amountFen, 0),
-    openOrders: rows.filter(open).length,
-    awaitingCardWrite: rows.filter(onCardWait).length,
-  }
-}
-
 /**
  * Orders and their transitions. A state change is a conditional UPDATE (`WHERE state = :from`)
- * plus the transition row, in one transaction: of any number of concurrent callers on any
- * number of instances exactly one wins; the others re-read and cause no effect.
+ * plus the transition row, atomically: of any number of concurrent callers on any number of
+ * instances exactly one wins; the others re-read and cause no effect. One code path on both
+ * engines (order-sql.ts); instances on one DataSource share its executor.
  */
 export class OrderRepository {
-  private readonly orders: Repository<PaymentOrderRow>
-  /** better-sqlite3 has one connection: its transactions must not overlap within a process. */
-  private queue: Promise<unknown> = Promise.resolve()
-  /** On PostgreSQL, the hot statements as single SQL statements (order-sql.ts). */
-  private readonly pg: PostgresOrders | null
+  private readonly sql: OrderSql
   /**
    * Timelines that came back with a row from a state change, keyed by that row object: a view
    * of exactly that row needs no second read, and no other row can pick them up.
@@ -91,12 +62,10 @@ export class OrderRepository {
   private readonly timelines = new WeakMap<PaymentOrderRow, OrderTransitionRow[]>()
 
   constructor(
-    private readonly db: DataSource,
+    db: DataSource,
     private readonly now: () => Date,
   ) {
-    this.orders = db.getRepository(PaymentOrderRow)
-    const pool = postgresPool(db)
-    this.pg = pool ? new PostgresOrders(pool) : null
+    this.sql = new OrderSql(sqlOf(db))
   }
 
   /** Inserts a CREATED order; when the user's Idempotency-Key already made one, returns that. */
@@ -113,14 +82,7 @@ export class OrderRepository {
       updatedAt: order.createdAt,
     }
     try {
-      if (this.pg) await this.pg.insert(row)
-      else
-        await this.inTransaction(async (tx) => {
-          await tx.getRepository(PaymentOrderRow).insert(row)
-          await tx
-            .getRepository(OrderTransitionRow)
-            .insert(this.record(row.id, null, 'CREATED', 'created', row.createdAt))
-        })
+      await this.sql.insert(row)
       return row
     } catch (err) {
       const existing = isUniqueViolation(err)
@@ -146,24 +108,10 @@ export class OrderRepository {
     assertMove(from, to)
     const at = this.now()
     const stepAt = happenedAt ?? at
-    if (this.pg) {
-      const moved = await this.pg.transition(id, from, to, cause.slice(0, 64), at, patch, stepAt)
-      if (!moved) return { won: false, order: await this.get(id) }
-      this.timelines.set(moved.order, moved.timeline)
-      return { won: true, order: moved.order }
-    }
-    const won = await this.inTransaction(async (tx) => {
-      const result = await tx
-        .createQueryBuilder()
-        .update(PaymentOrderRow)
-        .set({ ...patch, state: to, updatedAt: at, version: () => 'version + 1' })
-        .where('id = :id AND state = :from', { id, from })
-        .execute()
-      if (result.affected !== 1) return false
-      await tx.getRepository(OrderTransitionRow).insert(this.record(id, from, to, cause, stepAt))
-      return true
-    })
-    return { won, order: await this.get(id) }
+    const moved = await this.sql.transition(id, from, to, cause.slice(0, 64), at, patch, stepAt)
+    if (!moved) return { won: false, order: await this.get(id) }
+    this.timelines.set(moved.order, moved.timeline)
+    return { won: true, order: moved.order }
   }
 
   /**
@@ -185,30 +133,25 @@ export class OrderRepository {
   }
 
   async get(id: string): Promise<PaymentOrderRow> {
-    if (!this.pg) return this.orders.findOneByOrFail({ id })
-    const order = await this.pg.one('id = $1', [id])
+    const order = await this.find(id)
     if (!order) throw new Error(`payment order ${id} not found`)
     return order
   }
 
   find(id: string): Promise<PaymentOrderRow | null> {
-    if (this.pg) return this.pg.one('id = $1', [id])
-    return this.orders.findOneBy({ id })
+    return this.sql.one('id = $1', [id])
   }
 
   findByKey(userId: string, idempotencyKey: string): Promise<PaymentOrderRow | null> {
-    if (this.pg)
-      return this.pg.one('user_id = $1 AND idempotency_key = $2', [userId, idempotencyKey])
-    return this.orders.findOneBy({ userId, idempotencyKey })
+    return this.sql.one('user_id = $1 AND idempotency_key = $2', [userId, idempotencyKey])
   }
 
   findByOutTradeNo(outTradeNo: string): Promise<PaymentOrderRow | null> {
-    if (this.pg) return this.pg.one('out_trade_no = $1', [outTradeNo])
-    return this.orders.findOneBy({ outTradeNo })
+    return this.sql.one('out_trade_no = $1', [outTradeNo])
   }
 
   findForAccount(accountNo: string, outTradeNo: string): Promise<PaymentOrderRow | null> {
-    return this.orders.findOneBy({ accountNo, outTradeNo })
+    return this.sql.one('account_no = $1 AND out_trade_no = $2', [accountNo, outTradeNo])
   }
 
   listForAccount(
@@ -216,11 +159,10 @@ export class OrderRepository {
     purpose: PaymentPurpose,
     limit: number,
   ): Promise<PaymentOrderRow[]> {
-    return this.orders.find({
-      where: { accountNo, purpose },
-      order: { createdAt: 'DESC', id: 'DESC' },
-      take: limit,
-    })
+    return this.sql.select(
+      'account_no = $1 AND purpose = $2 ORDER BY created_at DESC, id DESC LIMIT $3',
+      [accountNo, purpose, limit],
+    )
   }
 
   /** The order's timeline, oldest first, as of this row. */
@@ -230,11 +172,7 @@ export class OrderRepository {
 
   transitionsOf(orderIds: string[]): Promise<OrderTransitionRow[]> {
     if (orderIds.length === 0) return Promise.resolve([])
-    if (this.pg) return this.pg.transitionsOf(orderIds)
-    return this.db.getRepository(OrderTransitionRow).find({
-      where: { orderId: In(orderIds) },
-      order: { at: 'ASC' },
-    })
+    return this.sql.transitionsOf(orderIds)
   }
 
   /** Top-ups of the account since `since` that hold money or can still be paid. */
@@ -244,49 +182,18 @@ export class OrderRepository {
 
   /** The account's open orders and what they hold, as of now; `since`: the day's start. */
   async standing(accountNo: string, since: Date): Promise<AccountStanding> {
-    const now = this.now()
     const states = { released: RELEASED, unpaid: AWAITING_PAYMENT, cardPending: CARD_PENDING }
-    if (this.pg) return this.pg.standing(accountNo, since, now, states)
-    const rows = await this.orders.find({
-      select: {
-        amountFen: true,
-        state: true,
-        purpose: true,
-        accountKind: true,
-        createdAt: true,
-        expiresAt: true,
-      },
-      where: [
-        { accountNo, createdAt: MoreThanOrEqual(since) },
-        { accountNo, state: In([...AWAITING_PAYMENT, ...CARD_PENDING]) },
-      ],
-    })
-    return standingOf(rows, since, now)
+    return this.sql.standing(accountNo, since, this.now(), states)
   }
 
   /** Orders in `states` untouched since `before`: the sweep re-enqueues their jobs. */
   stale(states: readonly OrderState[], before: Date, limit = 500): Promise<PaymentOrderRow[]> {
-    return this.orders.find({
-      where: { state: In([...states]), updatedAt: LessThan(before) },
-      order: { updatedAt: 'ASC' },
-      take: limit,
-    })
-  }
-
-  private inTransaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    if (this.db.options.type !== 'better-sqlite3') return this.db.transaction(work)
-    const run = this.queue.then(() => this.db.transaction(work))
-    this.queue = run.catch(() => undefined)
-    return run
-  }
-
-  private record(
-    orderId: string,
-    fromState: OrderState | null,
-    toState: OrderState,
-    cause: string,
-    at: Date,
-  ): OrderTransitionRow {
-    return { id: randomUUID(), orderId, fromState, toState, cause: cause.slice(0, 64), at }
+    if (states.length === 0) return Promise.resolve([])
+    const p = new SqlParams()
+    return this.sql.select(
+      `state IN (${p.list(states)}) AND updated_at < ${p.add(before)}
+        ORDER BY updated_at ASC LIMIT ${p.add(limit)}`,
+      p.values,
+    )
   }
 }

@@ -1,6 +1,6 @@
-import { createHash, randomUUID } from 'node:crypto'
-import type { Pool } from 'pg'
+import { randomUUID } from 'node:crypto'
 import type { OrderState } from '@gh/shared'
+import { SqlParams, type SqlExecutor, type SqlValue } from '../platform/db/sql-executor'
 import type { OrderTransitionRow, PaymentOrderRow } from './order-entity'
 import type { AccountStanding } from './order-repository'
 
@@ -22,23 +22,22 @@ const ORDER_COLUMNS = `id, out_trade_no AS "outTradeNo", user_id AS "userId",
   paid_fen AS "paidFen", refund_no AS "refundNo", created_at AS "createdAt",
   updated_at AS "updatedAt", expires_at AS "expiresAt", paid_at AS "paidAt"`
 
+const TRANSITION_COLUMNS = `id, order_id AS "orderId", from_state AS "fromState",
+  to_state AS "toState", cause, at`
+
 /** Instants are stored as UTC ISO strings (platform/db/columns.ts). */
 type Stored<T, K extends keyof T> = Omit<T, K> & {
   [P in K]: T[P] extends Date ? string : string | null
 }
 type StoredOrder = Stored<PaymentOrderRow, 'createdAt' | 'updatedAt' | 'expiresAt' | 'paidAt'>
 type StoredTransition = Stored<OrderTransitionRow, 'at'>
-
-/** Prepared-statement names must stay under PostgreSQL's 63 bytes and differ per text. */
-function statementName(kind: string, variant: string): string {
-  return `${kind}.${createHash('sha1').update(variant).digest('hex').slice(0, 16)}`
-}
-
-const TRANSITION_COLUMNS = `id, order_id AS "orderId", from_state AS "fromState",
-  to_state AS "toState", cause, at`
-
-function hydrateTransition({ id, orderId, fromState, toState, cause, at }: StoredTransition) {
-  return { id, orderId, fromState, toState, cause, at: new Date(at) }
+/** A moved order once per step of its timeline, the step in the `step…` columns. */
+type MovedRow = StoredOrder & {
+  stepId: string
+  stepFrom: OrderState | null
+  stepTo: OrderState
+  stepCause: string
+  stepAt: string
 }
 
 function hydrate(row: StoredOrder): PaymentOrderRow {
@@ -51,102 +50,114 @@ function hydrate(row: StoredOrder): PaymentOrderRow {
   }
 }
 
-/**
- * The order repository's hot statements on PostgreSQL, as hand-written SQL on the pg pool.
- * Each is a named (prepared) statement: a connection parses and plans it once, which halves
- * the round trip of these small statements (0.4 → 0.2 ms at p50 on the dev machine).
- * An insert with its first transition, and a conditional update with its transition row, are
- * each ONE statement (data-modifying CTEs), so they are atomic without BEGIN/COMMIT round trips
- * and the changed row comes back from RETURNING instead of a second read.
- */
-export class PostgresOrders {
-  constructor(private readonly pool: Pool) {}
+function hydrateTransition(row: StoredTransition): OrderTransitionRow {
+  const { id, orderId, fromState, toState, cause, at } = row
+  return { id, orderId, fromState, toState, cause, at: new Date(at) }
+}
 
-  async one(where: string, values: unknown[]): Promise<PaymentOrderRow | null> {
-    const { rows } = await this.pool.query<StoredOrder>({
-      name: statementName('orders.one', where),
-      text: `SELECT ${ORDER_COLUMNS} FROM payment_orders WHERE ${where} LIMIT 1`,
+/** The state sets an account's standing is counted by (order-repository.ts). */
+export interface StandingStates {
+  released: readonly OrderState[]
+  unpaid: readonly OrderState[]
+  cardPending: readonly OrderState[]
+}
+
+/**
+ * The order tables' SQL, the same text on PostgreSQL and SQLite (sql-executor.ts). An insert
+ * with its first transition, and a conditional update with its transition row, are each one
+ * chain: on PostgreSQL one statement, atomic without BEGIN/COMMIT round trips, and the changed
+ * row comes back from RETURNING instead of a second read.
+ */
+export class OrderSql {
+  constructor(private readonly sql: SqlExecutor) {}
+
+  /** Orders matching `rest` (a WHERE condition, then ORDER BY / LIMIT as wanted). */
+  async select(rest: string, values: readonly SqlValue[]): Promise<PaymentOrderRow[]> {
+    const rows = await this.sql.rows<StoredOrder>(
+      `SELECT ${ORDER_COLUMNS} FROM payment_orders WHERE ${rest}`,
       values,
-    })
-    return rows[0] ? hydrate(rows[0]) : null
+    )
+    return rows.map(hydrate)
   }
 
-  /** AccountStanding (order-repository.ts) in one statement. */
+  async one(where: string, values: readonly SqlValue[]): Promise<PaymentOrderRow | null> {
+    const [order] = await this.select(`${where} LIMIT 1`, values)
+    return order ?? null
+  }
+
+  /** The account's standing in one statement. */
   async standing(
     accountNo: string,
     since: Date,
     now: Date,
-    states: {
-      released: readonly OrderState[]
-      unpaid: readonly OrderState[]
-      cardPending: readonly OrderState[]
-    },
+    states: StandingStates,
   ): Promise<AccountStanding> {
-    const { rows } = await this.pool.query<AccountStanding>({
-      name: 'orders.standing',
-      text: `SELECT
-          COALESCE(SUM(amount_fen) FILTER (WHERE purpose = 'recharge' AND created_at >= $2
-            AND NOT (state = ANY($4::varchar[]))
-            AND NOT (state = ANY($5::varchar[]) AND expires_at <= $3)), 0)::integer
+    const p = new SqlParams()
+    const account = p.add(accountNo)
+    const from = p.add(since)
+    const at = p.add(now)
+    const released = p.list(states.released)
+    const unpaid = p.list(states.unpaid)
+    const cardPending = p.list(states.cardPending)
+    const [standing] = await this.sql.rows<AccountStanding>(
+      `SELECT
+          CAST(COALESCE(SUM(amount_fen) FILTER (WHERE purpose = 'recharge'
+            AND created_at >= ${from} AND state NOT IN (${released})
+            AND NOT (state IN (${unpaid}) AND expires_at <= ${at})), 0) AS integer)
             AS "committedFen",
-          (COUNT(*) FILTER (WHERE state = ANY($5::varchar[]) AND expires_at > $3))::integer
+          CAST(COUNT(*) FILTER (WHERE state IN (${unpaid}) AND expires_at > ${at}) AS integer)
             AS "openOrders",
-          (COUNT(*) FILTER (WHERE purpose = 'recharge' AND account_kind = 'ic_prepaid'
-            AND state = ANY($6::varchar[])))::integer AS "awaitingCardWrite"
+          CAST(COUNT(*) FILTER (WHERE purpose = 'recharge' AND account_kind = 'ic_prepaid'
+            AND state IN (${cardPending})) AS integer) AS "awaitingCardWrite"
         FROM payment_orders
-        WHERE account_no = $1
-          AND (created_at >= $2 OR state = ANY($5::varchar[]) OR state = ANY($6::varchar[]))`,
-      values: [
-        accountNo,
-        since.toISOString(),
-        now.toISOString(),
-        states.released,
-        states.unpaid,
-        states.cardPending,
-      ],
-    })
-    return rows[0] ?? { committedFen: 0, openOrders: 0, awaitingCardWrite: 0 }
+        WHERE account_no = ${account}
+          AND (created_at >= ${from} OR state IN (${unpaid}) OR state IN (${cardPending}))`,
+      p.values,
+    )
+    return standing ?? { committedFen: 0, openOrders: 0, awaitingCardWrite: 0 }
   }
 
-  /** Inserts the order and its CREATED transition; a unique violation is thrown as pg's 23505. */
+  /** Inserts the order and its CREATED transition; a unique violation is thrown as is. */
   async insert(row: PaymentOrderRow): Promise<void> {
-    await this.pool.query({
-      name: 'orders.insert',
-      text: `WITH inserted AS (
-         INSERT INTO payment_orders (id, out_trade_no, user_id, idempotency_key, account_no,
-           account_kind, purpose, channel, provider, amount_fen, to_arrears_fen, state, version,
-           client_params, transaction_id, paid_fen, refund_no, created_at, updated_at,
-           expires_at, paid_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-           $18, $19, $20, $21)
-         RETURNING id)
-       INSERT INTO payment_order_transitions (id, order_id, from_state, to_state, cause, at)
-       SELECT $22::varchar, id, NULL, $12::varchar, 'created', $18::varchar FROM inserted`,
-      values: [
-        row.id,
-        row.outTradeNo,
-        row.userId,
-        row.idempotencyKey,
-        row.accountNo,
-        row.accountKind,
-        row.purpose,
-        row.channel,
-        row.provider,
-        row.amountFen,
-        row.toArrearsFen,
-        row.state,
-        row.version,
-        row.clientParams,
-        row.transactionId,
-        row.paidFen,
-        row.refundNo,
-        row.createdAt.toISOString(),
-        row.updatedAt.toISOString(),
-        row.expiresAt.toISOString(),
-        row.paidAt?.toISOString() ?? null,
-        randomUUID(),
+    const fields: [string, SqlValue][] = [
+      ['id', row.id],
+      ['out_trade_no', row.outTradeNo],
+      ['user_id', row.userId],
+      ['idempotency_key', row.idempotencyKey],
+      ['account_no', row.accountNo],
+      ['account_kind', row.accountKind],
+      ['purpose', row.purpose],
+      ['channel', row.channel],
+      ['provider', row.provider],
+      ['amount_fen', row.amountFen],
+      ['to_arrears_fen', row.toArrearsFen],
+      ['state', row.state],
+      ['version', row.version],
+      ['client_params', row.clientParams],
+      ['transaction_id', row.transactionId],
+      ['paid_fen', row.paidFen],
+      ['refund_no', row.refundNo],
+      ['created_at', row.createdAt],
+      ['updated_at', row.updatedAt],
+      ['expires_at', row.expiresAt],
+      ['paid_at', row.paidAt],
+    ]
+    const p = new SqlParams()
+    const columns = fields.map(([column]) => column).join(', ')
+    const values = fields.map(([, value]) => p.add(value)).join(', ')
+    await this.sql.chain(
+      [
+        {
+          as: 'inserted',
+          sql: `INSERT INTO payment_orders (${columns}) VALUES (${values})
+            RETURNING id, state, created_at`,
+        },
       ],
-    })
+      `INSERT INTO payment_order_transitions (id, order_id, from_state, to_state, cause, at)
+       SELECT CAST(${p.add(randomUUID())} AS varchar), id, NULL, state, 'created', created_at
+         FROM inserted`,
+      p.values,
+    )
   }
 
   /**
@@ -163,55 +174,68 @@ export class PostgresOrders {
     patch: Patch,
     stepAt: Date = at,
   ): Promise<{ order: PaymentOrderRow; timeline: OrderTransitionRow[] } | null> {
-    const values: unknown[] = [
-      id,
-      from,
-      to,
-      at.toISOString(),
-      randomUUID(),
-      cause,
-      stepAt.toISOString(),
-    ]
-    const sets = ['state = $3', 'updated_at = $4', 'version = version + 1']
+    const p = new SqlParams()
+    const order = p.add(id)
+    const [fromState, toState, step] = [p.add(from), p.add(to), p.add(randomUUID())]
+    const sets = [`state = ${toState}`, `updated_at = ${p.add(at)}`, 'version = version + 1']
     for (const [field, column] of Object.entries(PATCH_COLUMNS)) {
-      if (!(field in patch)) continue
-      const value = patch[field as keyof Patch]
-      values.push(value instanceof Date ? value.toISOString() : (value ?? null))
-      sets.push(`${column} = $${values.length}`)
+      if (field in patch) sets.push(`${column} = ${p.add(patch[field as keyof Patch] ?? null)}`)
     }
-    // The statement sees the table as it was before it ran, so the new step comes from
-    // RETURNING and is put last.
-    const { rows } = await this.pool.query<StoredOrder & { timeline: StoredTransition[] }>({
-      name: statementName('orders.transition', sets.join(',')),
-      text: `WITH moved AS (
-         UPDATE payment_orders SET ${sets.join(', ')}
-          WHERE id = $1 AND state = $2
-          RETURNING ${ORDER_COLUMNS}),
-       recorded AS (
-         INSERT INTO payment_order_transitions (id, order_id, from_state, to_state, cause, at)
-         SELECT $5::varchar, id, $2::varchar, $3::varchar, $6::varchar, $7::varchar FROM moved
-         RETURNING ${TRANSITION_COLUMNS}, 1 AS step)
-       SELECT moved.*, (
-         SELECT json_agg(t ORDER BY t.step, t.at) FROM (
-           SELECT ${TRANSITION_COLUMNS}, 0 AS step FROM payment_order_transitions
-            WHERE order_id = $1
-           UNION ALL SELECT * FROM recorded) t) AS timeline
-       FROM moved`,
-      values,
-    })
-    const row = rows[0]
-    if (!row) return null
-    const { timeline, ...order } = row
-    return { order: hydrate(order), timeline: timeline.map(hydrateTransition) }
+    // The earlier steps come from the table without the new one (which only SQLite would
+    // see there) and the new one from `recorded`, put last.
+    const rows = await this.sql.chain<MovedRow>(
+      [
+        {
+          as: 'moved',
+          sql: `UPDATE payment_orders SET ${sets.join(', ')}
+            WHERE id = ${order} AND state = ${fromState}
+            RETURNING ${ORDER_COLUMNS}`,
+        },
+        {
+          as: 'recorded',
+          sql: `INSERT INTO payment_order_transitions (id, order_id, from_state, to_state, cause, at)
+            SELECT CAST(${step} AS varchar), id, CAST(${fromState} AS varchar),
+              CAST(${toState} AS varchar), CAST(${p.add(cause)} AS varchar),
+              CAST(${p.add(stepAt)} AS varchar)
+              FROM moved
+            RETURNING id, from_state, to_state, cause, at`,
+        },
+      ],
+      `SELECT moved.*, t.id AS "stepId", t.from_state AS "stepFrom", t.to_state AS "stepTo",
+          t.cause AS "stepCause", t.at AS "stepAt"
+        FROM moved CROSS JOIN (
+          SELECT id, from_state, to_state, cause, at, 0 AS step FROM payment_order_transitions
+           WHERE order_id = ${order} AND id <> ${step}
+          UNION ALL SELECT id, from_state, to_state, cause, at, 1 AS step FROM recorded) t
+        ORDER BY t.step, t.at`,
+      p.values,
+    )
+    const steps = rows.map(({ stepId, stepFrom, stepTo, stepCause, stepAt, ...order }) => ({
+      order,
+      step: {
+        id: stepId,
+        orderId: id,
+        fromState: stepFrom,
+        toState: stepTo,
+        cause: stepCause,
+        at: new Date(stepAt),
+      },
+    }))
+    const [first] = steps
+    if (!first) return null
+    return {
+      order: hydrate(first.order),
+      timeline: steps.map(({ step }) => step),
+    }
   }
 
-  async transitionsOf(orderIds: string[]): Promise<OrderTransitionRow[]> {
-    const { rows } = await this.pool.query<StoredTransition>({
-      name: 'orders.transitionsOf',
-      text: `SELECT ${TRANSITION_COLUMNS} FROM payment_order_transitions
-        WHERE order_id = ANY($1::varchar[]) ORDER BY at ASC`,
-      values: [orderIds],
-    })
+  async transitionsOf(orderIds: readonly string[]): Promise<OrderTransitionRow[]> {
+    const p = new SqlParams()
+    const rows = await this.sql.rows<StoredTransition>(
+      `SELECT ${TRANSITION_COLUMNS} FROM payment_order_transitions
+        WHERE order_id IN (${p.list(orderIds)}) ORDER BY at ASC`,
+      p.values,
+    )
     return rows.map(hydrateTransition)
   }
 }

@@ -3,7 +3,12 @@ import type { PaymentOrderRow } from './order-entity'
 import type { OrderRepository } from './order-repository'
 import { SETTLING } from './order-state'
 import type { JobScheduler } from './payment-jobs'
-import type { PaymentPorts, ProviderName, ProviderTrade, RefundStatus } from './ports'
+import type {
+  ProviderName,
+  ProviderTrade,
+  RefundStatus,
+} from '../upstream/payment-providers/payment-providers-port'
+import type { PaymentPorts } from './ports'
 import { tellResident } from './resident-notices'
 
 /**

@@ -6,7 +6,7 @@ export type Next = { done: true } | { retryInMs: number }
 export const done: Next = { done: true }
 
 /** Runs one step for an order; `tries` counts the waits so far (for backoff). */
-export type StepRunner = (orderId: string, tries: number) => Promise<Next>
+type StepRunner = (orderId: string, tries: number) => Promise<Next>
 
 /** Enqueues an order's jobs; idempotent per order and kind. */
 export interface JobScheduler {

@@ -9,7 +9,7 @@ import type { PaymentOrderRow } from './order-entity'
 import type { OrderRepository } from './order-repository'
 import { toPaymentOrder } from './order-view'
 import { startOfShanghaiDay } from './out-trade-no'
-import type { PaymentAccountsPort } from './ports'
+import type { PaymentAccountsPort } from '../upstream/billing/billing-port'
 
 /** What the resident reads: orders with their timelines, and what they may pay. */
 export class PaymentReads {

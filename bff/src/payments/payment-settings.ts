@@ -1,4 +1,4 @@
-import type { ProviderName } from './ports'
+import type { ProviderName } from '../upstream/payment-providers/payment-providers-port'
 
 /** Timings of the payment core. Defaults suit production; tests shorten them. */
 export interface PaymentSettings {

@@ -5,7 +5,8 @@ import { AWAITING_PAYMENT } from './order-state'
 import { backoff, done, type Next } from './payment-jobs'
 import type { PaymentIntake } from './payment-intake'
 import type { PaymentSettings } from './payment-settings'
-import type { PaymentPorts, ProviderTrade } from './ports'
+import type { ProviderTrade } from '../upstream/payment-providers/payment-providers-port'
+import type { PaymentPorts } from './ports'
 
 /**
  * The watch job's step: while an order waits for payment and no notification has come, ask the

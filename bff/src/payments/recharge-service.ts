@@ -16,9 +16,10 @@ import type { PaymentOrderRow } from './order-entity'
 import type { OrderRepository } from './order-repository'
 import { newOutTradeNo, startOfShanghaiDay } from './out-trade-no'
 import type { PaymentSettings } from './payment-settings'
-import type { PaymentPorts, ProviderName } from './ports'
+import type { ProviderName } from '../upstream/payment-providers/payment-providers-port'
+import type { PaymentPorts } from './ports'
 
-export interface CreateOrderCommand {
+interface CreateOrderCommand {
   userId: string
   accountNo: string
   purpose: PaymentPurpose
@@ -205,20 +206,20 @@ async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 function tooManyOpenOrders(open: number, orderTtlMs: number): AppError {
-  return new AppError('TOO_MANY_OPEN_ORDERS', 409, {
+  return new AppError('TOO_MANY_OPEN_ORDERS', {
     message: `${open} unpaid orders open on the account`,
     userMessage: `该户号已有${open}笔待支付的订单，请先完成支付或取消其中一笔再下单（未支付的订单${Math.round(orderTtlMs / 60_000)}分钟后自动关闭）`,
   })
 }
 
 function cardWritePending(): AppError {
-  return new AppError('CARD_WRITE_PENDING', 409, {
+  return new AppError('CARD_WRITE_PENDING', {
     message: 'an earlier IC-card top-up is not written to the card yet',
   })
 }
 
 function refused(reason: string, userMessage: string): AppError {
-  return new AppError('PAYMENT_REFUSED', 422, {
+  return new AppError('PAYMENT_REFUSED', {
     message: `payment refused: ${reason}`,
     userMessage,
   })
@@ -231,7 +232,7 @@ function sameRequest(order: PaymentOrderRow, cmd: CreateOrderCommand): PaymentOr
     order.purpose === cmd.purpose &&
     order.amountFen === cmd.amountFen &&
     order.channel === cmd.channel
-  if (!same) throw new AppError('IDEMPOTENCY_KEY_REUSED', 422)
+  if (!same) throw new AppError('IDEMPOTENCY_KEY_REUSED')
   return order
 }
 

@@ -2,7 +2,7 @@ import type { Logger } from '../platform/logger'
 import type { PaymentOrderRow } from './order-entity'
 import type { OrderNotice, ResidentNotices } from './ports'
 
-export function noticeOf(order: PaymentOrderRow): OrderNotice {
+function noticeOf(order: PaymentOrderRow): OrderNotice {
   return {
     orderNo: order.outTradeNo,
     accountNo: order.accountNo,

@@ -1,8 +1,8 @@
 import { fenToYuanString, maskAccountNo, type PaymentPurpose } from '@gh/shared'
-import type { Logger } from '../../platform/logger'
-import { toShanghaiIso } from '../../platform/time'
-import type { WechatSubscribeMessages } from '../../upstream/wechat/subscribe-messages'
-import type { OrderNotice, ResidentNotices } from '../ports'
+import type { Logger } from '../platform/logger'
+import { toShanghaiIso } from '../platform/time'
+import type { SubscribeMessagesPort } from '../upstream/wechat/wechat-port'
+import type { OrderNotice, ResidentNotices } from './ports'
 
 /** 状态 is a `phrase` keyword: at most five characters. */
 const STATE_PHRASE: Record<string, string> = {
@@ -13,8 +13,8 @@ const STATE_PHRASE: Record<string, string> = {
   CLOSED: '已关闭',
 }
 
-export interface SubscribeNoticeDeps {
-  messages: WechatSubscribeMessages
+interface SubscribeNoticeDeps {
+  messages: SubscribeMessagesPort
   templateId: string
   /** The payer's WeChat openid, or null when they never logged in with WeChat. */
   openidOf: (userId: string) => Promise<string | null>

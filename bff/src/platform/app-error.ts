@@ -1,9 +1,10 @@
-import { messageFor, type ErrorCode } from '@gh/shared'
+import { messageFor, statusFor, type ErrorCode } from '@gh/shared'
 
 /**
- * The one error type. `code` is for programs, the Chinese message for the user; `isCatastrophic`
- * marks errors after which the process should not keep serving (the error middleware logs them
- * at fatal level).
+ * The one error type. `code` is for programs, the Chinese message for the user; the HTTP status
+ * comes from the error catalogue, so the same code always answers the same status.
+ * `isCatastrophic` marks errors after which the process should not keep serving (the error
+ * middleware logs them at fatal level).
  */
 export class AppError extends Error {
   readonly code: ErrorCode
@@ -14,9 +15,10 @@ export class AppError extends Error {
 
   constructor(
     code: ErrorCode,
-    status: number,
     options: {
+      /** For logs: what went wrong, never personal data. */
       message?: string
+      /** A more precise Chinese message than the catalogue's, for this case. */
       userMessage?: string
       cause?: unknown
       isCatastrophic?: boolean
@@ -26,7 +28,7 @@ export class AppError extends Error {
     super(options.message ?? code, { cause: options.cause })
     this.name = 'AppError'
     this.code = code
-    this.status = status
+    this.status = statusFor(code)
     this.userMessage = options.userMessage ?? messageFor(code)
     this.isCatastrophic = options.isCatastrophic ?? false
     this.retryAfterSeconds = options.retryAfterSeconds
@@ -35,10 +37,10 @@ export class AppError extends Error {
 
 export const errors = {
   validation: (detail: string) =>
-    new AppError('VALIDATION_FAILED', 400, { message: detail, userMessage: detail }),
-  unauthenticated: () => new AppError('UNAUTHENTICATED', 401),
-  sessionExpired: () => new AppError('SESSION_EXPIRED', 401),
-  accountNotBound: () => new AppError('ACCOUNT_NOT_BOUND', 403),
-  notFound: () => new AppError('NOT_FOUND', 404),
-  idempotencyKeyRequired: () => new AppError('IDEMPOTENCY_KEY_REQUIRED', 400),
+    new AppError('VALIDATION_FAILED', { message: detail, userMessage: detail }),
+  unauthenticated: () => new AppError('UNAUTHENTICATED'),
+  sessionExpired: () => new AppError('SESSION_EXPIRED'),
+  accountNotBound: () => new AppError('ACCOUNT_NOT_BOUND'),
+  notFound: () => new AppError('NOT_FOUND'),
+  idempotencyKeyRequired: () => new AppError('IDEMPOTENCY_KEY_REQUIRED'),
 }

@@ -39,7 +39,7 @@ const redactPaths = [
 const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g
 const ID_NUMBER = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g
 
-export function scrubText(text: string): string {
+function scrubText(text: string): string {
   return text.replace(ID_NUMBER, '[id]').replace(MOBILE, '[phone]')
 }
 

@@ -8,7 +8,7 @@ const RELEASE = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`
 
-export interface LockOptions {
+interface LockOptions {
   /** The lock expires on its own after this, should the holder die. */
   ttlMs: number
   /** How long to wait for a busy lock before giving up with IDEMPOTENCY_CONFLICT. */
@@ -33,7 +33,7 @@ export function redisLock(redis: Redis, namespace: string, options: LockOptions)
     let pause = 10
     while ((await redis.set(name, token, 'PX', options.ttlMs, 'NX')) !== 'OK') {
       if (Date.now() >= giveUpAt) {
-        throw new AppError('IDEMPOTENCY_CONFLICT', 409, {
+        throw new AppError('IDEMPOTENCY_CONFLICT', {
           message: `lock busy: ${key}`,
           userMessage: options.busyMessage,
         })

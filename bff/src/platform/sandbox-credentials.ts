@@ -18,7 +18,7 @@ export class SandboxCredentials {
   async read<T>(schema: z.ZodType<T>, what: string): Promise<T> {
     const client = this.client
     if (this.production || !client) {
-      throw new AppError('UPSTREAM_UNAVAILABLE', 503, {
+      throw new AppError('UPSTREAM_UNAVAILABLE', {
         message: `${what} credentials are not configured`,
       })
     }

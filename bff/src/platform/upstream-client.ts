@@ -22,7 +22,7 @@ export class UpstreamError extends Error {
   }
 }
 
-export interface UpstreamCall<T> {
+interface UpstreamCall<T> {
   operation: string
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   path: string
@@ -37,7 +37,7 @@ export interface UpstreamCall<T> {
   timeoutMs?: number
 }
 
-export interface UpstreamClientOptions {
+interface UpstreamClientOptions {
   port: string
   baseUrl: string
   timeoutMs: number
@@ -60,7 +60,7 @@ interface RawResponse {
  * A call whose caller needs the exact bytes and headers (signed answers: WeChat Pay, Alipay):
  * the body is sent as given, and every answer below 500 is handed back unparsed.
  */
-export interface UpstreamTextCall {
+interface UpstreamTextCall {
   operation: string
   method: 'GET' | 'POST'
   /** Path with its query string, exactly as signed. */
@@ -72,14 +72,14 @@ export interface UpstreamTextCall {
   timeoutMs?: number
 }
 
-export interface UpstreamText {
+interface UpstreamText {
   status: number
   headers: Record<string, string>
   text: string
 }
 
 /** A binary answer (bill files: gzip, zip), byte for byte. */
-export interface UpstreamBytes {
+interface UpstreamBytes {
   status: number
   headers: Record<string, string>
   bytes: Buffer

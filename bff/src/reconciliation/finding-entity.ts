@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm'
 import type { OrderState } from '@gh/shared'
 import { InstantColumn } from '../platform/db/columns'
-import type { ProviderName } from '../payments/ports'
+import type { ProviderName } from '../upstream/payment-providers/payment-providers-port'
 
 /**
  * What a comparison found about one order (or one bill) of a day:
@@ -13,7 +13,7 @@ import type { ProviderName } from '../payments/ports'
  * - the rest are reported for a person: amounts that differ, lines without an order, orders
  *   missing from the bill, refunds made elsewhere, a bill that could not be read.
  */
-export type FindingCategory =
+type FindingCategory =
   | 'matched'
   | 'paid_not_recorded'
   | 'credit_pending'
@@ -31,11 +31,11 @@ export type FindingCategory =
   | 'posting_without_payment'
   | 'bill_unavailable'
 
-export type FindingAction =
+type FindingAction =
   'none' | 'payment_applied' | 'settlement_requeued' | 'credit_reposted' | 'refund_confirmed'
 
 /** ok: nothing to do; open: a person must look; repaired: fixed by the run; resolved: gone since. */
-export type FindingStatus = 'ok' | 'open' | 'repaired' | 'resolved'
+type FindingStatus = 'ok' | 'open' | 'repaired' | 'resolved'
 
 /** One finding; (day, provider, out_trade_no, category) is unique, so a rerun updates its row. */
 @Entity({ name: 'reconciliation_findings' })

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { DataSource, Repository } from 'typeorm'
-import type { ProviderName } from '../payments/ports'
+import type { ProviderName } from '../upstream/payment-providers/payment-providers-port'
 import { ReconciliationFindingRow } from './finding-entity'
 import { isUniqueViolation } from '../platform/db/unique-violation'
 

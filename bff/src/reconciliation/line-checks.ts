@@ -1,9 +1,9 @@
 import type { OrderState } from '@gh/shared'
 import type { PaymentOrderRow } from '../payments/order-entity'
-import type { ProviderName } from '../payments/ports'
+import type { LedgerPayment } from '../upstream/billing/billing-port'
+import type { BillLine, ProviderName } from '../upstream/payment-providers/payment-providers-port'
 import { shanghaiDay } from './day'
 import type { Finding } from './finding-store'
-import type { BillLine, LedgerPayment } from './ports'
 import type { Repairs } from './repairs'
 
 /** Unpaid or closed here: a payment the provider has is ours to apply. */

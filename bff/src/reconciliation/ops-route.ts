@@ -7,7 +7,7 @@ import { isDay } from './day'
 import type { FindingStore } from './finding-store'
 import { sortFindings } from './report'
 
-export const OPS_RECONCILIATION_PATH = '/ops/reconciliation'
+const OPS_RECONCILIATION_PATH = '/ops/reconciliation'
 
 /**
  * The operator's read of a day's findings. Outside /api/v1 and the resident route catalogue

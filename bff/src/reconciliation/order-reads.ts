@@ -1,5 +1,5 @@
 import { In, type DataSource } from 'typeorm'
-import type { ProviderName } from '../payments/ports'
+import type { ProviderName } from '../upstream/payment-providers/payment-providers-port'
 import { OrderTransitionRow, PaymentOrderRow } from '../payments/order-entity'
 
 /**

@@ -9,7 +9,7 @@ interface ReconcileJob {
   day?: string
 }
 
-export const DAILY_SCHEDULE = { pattern: '0 10 * * *', tz: 'Asia/Shanghai' } as const
+const DAILY_SCHEDULE = { pattern: '0 10 * * *', tz: 'Asia/Shanghai' } as const
 
 /**
  * The daily run as a BullMQ job scheduler: 10:00 Shanghai, for yesterday (WeChat Pay and Alipay

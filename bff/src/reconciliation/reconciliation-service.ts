@@ -1,12 +1,16 @@
 import type { Logger } from '../platform/logger'
 import type { PaymentOrderRow } from '../payments/order-entity'
-import type { ProviderName } from '../payments/ports'
 import { dayRange } from './day'
 import type { ReconciliationFindingRow } from './finding-entity'
 import { findingKey, type Finding, type FindingStore } from './finding-store'
 import { checkPayment, checkRefund, missingFromBill, type CheckContext } from './line-checks'
 import type { ReconciliationOrders } from './order-reads'
-import { BillNotReady, type LedgerPayment, type ReconciliationPorts } from './ports'
+import type { LedgerPayment } from '../upstream/billing/billing-port'
+import {
+  BillNotReady,
+  type ProviderName,
+} from '../upstream/payment-providers/payment-providers-port'
+import type { ReconciliationPorts } from './ports'
 import type { Repairs } from './repairs'
 
 export interface ReconciliationRun {

@@ -1,7 +1,16 @@
 import type { Logger } from '../platform/logger'
 import type { PaymentOrderRow } from '../payments/order-entity'
-import type { PaymentsModule } from '../payments/payments-module'
+import type { OrderRepository } from '../payments/order-repository'
+import type { PaymentIntake } from '../payments/payment-intake'
 import type { PaymentPorts } from '../payments/ports'
+import type { Settlement } from '../payments/settlement'
+
+/** The parts of the payment core a repair goes through. */
+interface PaymentCore {
+  intake: PaymentIntake
+  settlement: Settlement
+  orders: OrderRepository
+}
 
 /**
  * The only changes reconciliation makes, each through the payment core and each idempotent, so
@@ -13,7 +22,7 @@ import type { PaymentPorts } from '../payments/ports'
  */
 export class Repairs {
   constructor(
-    private readonly payments: Pick<PaymentsModule, 'intake' | 'settlement' | 'orders'>,
+    private readonly payments: PaymentCore,
     private readonly ports: Pick<PaymentPorts, 'providers' | 'credit'>,
     private readonly logger: Logger,
   ) {}

@@ -1,14 +1,17 @@
-import { messageFor } from '@gh/shared'
+import { messageFor, type ClientErrorCode, type ErrorCode } from '@gh/shared'
+
+/** A code of the BFF's error catalogue, or one the client raises when no usable answer came. */
+export type ApiErrorCode = ErrorCode | ClientErrorCode
 
 /** The one error type pages see: a code for programs, a Chinese message for residents. */
 export class ApiError extends Error {
-  readonly code: string
+  readonly code: ApiErrorCode
   readonly requestId: string | undefined
   readonly status: number | undefined
   readonly retryAfterSeconds: number | undefined
 
   constructor(init: {
-    code: string
+    code: ApiErrorCode
     message?: string
     requestId?: string
     status?: number
@@ -23,7 +26,7 @@ export class ApiError extends Error {
   }
 }
 
-const SESSION_CODES = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED'])
+const SESSION_CODES: ReadonlySet<ApiErrorCode> = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED'])
 
 /** True when the error means "log in (again)", so pages show the login state, not an error. */
 export function isLoginError(err: unknown): boolean {

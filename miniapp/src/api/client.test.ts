@@ -102,6 +102,19 @@ test('when the BFF answers an error envelope, then an ApiError carries its code,
   })
 })
 
+test('when the BFF answers a code this build does not know, then its message is still shown', async () => {
+  const { request } = setup(() => ({
+    statusCode: 409,
+    data: { error: { code: 'SOMETHING_NEW', message: '请先完成上一步', requestId: 'r-9' } },
+  }))
+  await expect(request(routes.getAppInfo)).rejects.toMatchObject({
+    code: 'INTERNAL',
+    message: '请先完成上一步',
+    status: 409,
+    requestId: 'r-9',
+  })
+})
+
 test('when two calls find the session expired, then the token is cleared and login opens once', async () => {
   const { request, tokens, onSessionExpired } = setup(
     () => ({

@@ -1,4 +1,4 @@
-import { ErrorEnvelope } from '@gh/shared'
+import { ErrorEnvelope, isErrorCode } from '@gh/shared'
 import type { RouteBody, RouteParams, RouteQuery, RouteResult, RouteSpec } from '@gh/shared'
 import { ApiError, isLoginError } from './api-error'
 
@@ -75,7 +75,14 @@ function errorFromResponse(res: HttpResponse): ApiError {
   const envelope = ErrorEnvelope.safeParse(res.data)
   if (envelope.success) {
     const { code, message, requestId, retryAfterSeconds } = envelope.data.error
-    return new ApiError({ code, message, requestId, status: res.statusCode, retryAfterSeconds })
+    // A code this build does not know (a newer BFF) still shows the BFF's own message.
+    return new ApiError({
+      code: isErrorCode(code) ? code : 'INTERNAL',
+      message,
+      requestId,
+      status: res.statusCode,
+      retryAfterSeconds,
+    })
   }
   // No envelope: the answer came from a proxy or gateway in front of the BFF, not from it.
   const code =

@@ -4,6 +4,7 @@ import { createApiClient } from './client'
 import { taroTransport } from './transport'
 
 export { ApiError, isLoginError, toApiError } from './api-error'
+export type { ApiErrorCode } from './api-error'
 export type { ApiRequest, RequestArgs } from './client'
 
 /** H5 is served by the BFF itself; the mini-programs call the BFF's public address. */

@@ -1,12 +1,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import 'reflect-metadata'
-import { DataSource } from 'typeorm'
+import { DataSource, type DataSourceOptions } from 'typeorm'
 import type { Config } from '../config'
-import { entities } from './entities'
 import { migrations } from './migrations'
 
-export function createDataSource(database: Config['database']): DataSource {
+/** The features' tables: the composition root lists them, the platform knows no feature. */
+type Entities = NonNullable<DataSourceOptions['entities']>
+
+function createDataSource(database: Config['database'], entities: Entities): DataSource {
   if (database.type === 'postgres') {
     return new DataSource({
       type: 'postgres',
@@ -36,8 +38,11 @@ export function createDataSource(database: Config['database']): DataSource {
 }
 
 /** Opens the database and applies pending migrations; the schema is never synchronised. */
-export async function openDatabase(database: Config['database']): Promise<DataSource> {
-  const ds = createDataSource(database)
+export async function openDatabase(
+  database: Config['database'],
+  entities: Entities,
+): Promise<DataSource> {
+  const ds = createDataSource(database, entities)
   await ds.initialize()
   await ds.runMigrations({ transaction: 'each' })
   return ds

@@ -25,7 +25,7 @@ function deeperThan(value: unknown, limit: number): boolean {
 export function limitBodyDepth(limit = MAX_BODY_DEPTH): Middleware<AppState> {
   return async (ctx, next) => {
     if (deeperThan(ctx.request.body, limit)) {
-      throw new AppError('BODY_TOO_DEEP', 400, { message: `JSON body nested deeper than ${limit}` })
+      throw new AppError('BODY_TOO_DEEP', { message: `JSON body nested deeper than ${limit}` })
     }
     await next()
   }

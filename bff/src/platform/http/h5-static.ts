@@ -8,7 +8,7 @@ import type { AppState } from './request-context'
 const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi
 
 /** CSP hash sources of a page's inline scripts (Taro's H5 template sets the root font size). */
-export function inlineScriptHashes(html: string): string[] {
+function inlineScriptHashes(html: string): string[] {
   return [...html.matchAll(INLINE_SCRIPT)].map(
     ([, body]) =>
       `'sha256-${createHash('sha256')
@@ -23,7 +23,7 @@ export function inlineScriptHashes(html: string): string[] {
  * elements and style attributes at run time. Images and fonts may be data: URLs (QR codes,
  * Taro's icon font). The API is same-origin; the cashier is reached by navigation.
  */
-export function h5Csp(scriptHashes: readonly string[]): string {
+function h5Csp(scriptHashes: readonly string[]): string {
   return [
     "default-src 'self'",
     ["script-src 'self'", ...scriptHashes].join(' '),

@@ -40,7 +40,7 @@ export function requireMetricsAccess(
 ): void {
   if (metricsToken) return requireBearer(ctx, metricsToken, 'metrics token')
   if (!LOOPBACK.test(ctx.req.socket.remoteAddress ?? '')) {
-    throw new AppError('FORBIDDEN', 403, {
+    throw new AppError('FORBIDDEN', {
       message: 'metrics without METRICS_TOKEN: loopback only',
     })
   }

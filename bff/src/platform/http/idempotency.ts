@@ -12,7 +12,7 @@ interface Stored {
   body?: unknown
 }
 
-export type IdempotentOutcome =
+type IdempotentOutcome =
   | {
       kind: 'fresh'
       complete: (status: number, body: unknown) => Promise<void>
@@ -56,8 +56,8 @@ export class IdempotencyStore {
     }
     const raw = await this.redis.get(redisKey)
     const stored = raw ? (JSON.parse(raw) as Stored) : undefined
-    if (!stored || stored.state === 'pending') throw new AppError('IDEMPOTENCY_CONFLICT', 409)
-    if (stored.fingerprint !== fingerprint) throw new AppError('IDEMPOTENCY_KEY_REUSED', 422)
+    if (!stored || stored.state === 'pending') throw new AppError('IDEMPOTENCY_CONFLICT')
+    if (stored.fingerprint !== fingerprint) throw new AppError('IDEMPOTENCY_KEY_REUSED')
     return { kind: 'replay', status: stored.status ?? 200, body: stored.body }
   }
 }

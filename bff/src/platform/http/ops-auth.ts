@@ -12,7 +12,7 @@ function sameToken(given: string, expected: string): boolean {
 export function requireBearer(ctx: Pick<Context, 'get'>, expected: string, what: string): void {
   const given = /^Bearer (\S+)$/.exec(ctx.get('authorization'))?.[1] ?? ''
   if (!sameToken(given, expected)) {
-    throw new AppError('UNAUTHENTICATED', 401, { message: `${what} missing or wrong` })
+    throw new AppError('UNAUTHENTICATED', { message: `${what} missing or wrong` })
   }
 }
 

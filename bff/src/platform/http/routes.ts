@@ -24,7 +24,7 @@ export type RouteHandler<S extends RouteSpec> = (input: HandlerInput<S>) => Prom
 /** A handler for every spec of a catalogue: a spec without a handler does not compile. */
 export type HandlerMap<C extends Record<string, RouteSpec>> = { [K in keyof C]: RouteHandler<C[K]> }
 
-export interface RouteGuards {
+interface RouteGuards {
   /** Resolves a bearer token to a user, or null when unknown or expired. */
   authenticate(token: string): Promise<SessionUser | null>
   /** The one binding check every account-scoped route goes through. */
@@ -117,7 +117,7 @@ export function mountRoutes<C extends Record<string, RouteSpec>>(
         })
         const out = spec.response.safeParse(result)
         if (!out.success) {
-          throw new AppError('INTERNAL', 500, { message: `response of ${spec.id} off schema` })
+          throw new AppError('INTERNAL', { message: `response of ${spec.id} off schema` })
         }
         ctx.status = spec.method === 'post' ? 201 : 200
         ctx.body = out.data

@@ -2,8 +2,7 @@ import type { Middleware } from 'koa'
 import type { AppState } from './request-context'
 
 /** JSON answers are no document: nothing may load from them, nothing may frame them. */
-export const API_CSP =
-  "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 
 const HSTS = 'max-age=31536000'
 

@@ -1,5 +1,9 @@
 import { BillUrlResponse } from '../../../contracts/alipay'
-import { BillNotReady, type BillLine, type ProviderBillSource } from '../../reconciliation/ports'
+import {
+  BillNotReady,
+  type BillLine,
+  type ProviderBillSource,
+} from '../payment-providers/payment-providers-port'
 import { parseAlipayBillArchive } from './alipay-bill'
 import { AlipayBusinessError, type AlipayGatewayClient } from './alipay-gateway-client'
 

@@ -1,12 +1,12 @@
 import { UpstreamError } from '../../platform/upstream-client'
-import { billFields } from '../bill-fields'
-import type { BillLine } from '../../reconciliation/ports'
+import { billFields } from '../payment-providers/bill-fields'
+import type { BillLine } from '../payment-providers/payment-providers-port'
 import { readZip } from './zip-reader'
 
 const { offContract, fenOf, instantOf } = billFields('alipay')
 
 /** Alipay's files are GBK; a UTF-8 file (some exports, with a BOM) is read as such. */
-export function decodeBillText(bytes: Buffer): string {
+function decodeBillText(bytes: Buffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { AlipayCredentials } from '../../auth/platform-credentials'
+import type { AlipayCredentials } from './alipay-credentials'
 import { toShanghaiIso } from '../../platform/time'
 import { UpstreamError, type UpstreamClient } from '../../platform/upstream-client'
 import {
@@ -11,7 +11,7 @@ import {
 } from './alipay-signature'
 
 /** `10000` is success; some answers (the OAuth token) carry no code when they succeed. */
-export const AlipayResult = z.object({
+const AlipayResult = z.object({
   code: z.string().optional(),
   msg: z.string().optional(),
   sub_code: z.string().optional(),

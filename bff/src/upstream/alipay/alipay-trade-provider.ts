@@ -7,7 +7,7 @@ import {
   TradeQueryResponse,
   TradeRefundResponse,
 } from '../../../contracts/alipay'
-import type { AlipayCredentials } from '../../auth/platform-credentials'
+import type { AlipayCredentials } from './alipay-credentials'
 import {
   NotificationRejected,
   type PaymentProvider,
@@ -16,7 +16,7 @@ import {
   type ProviderTrade,
   type RefundRequest,
   type RefundStatus,
-} from '../../payments/ports'
+} from '../payment-providers/payment-providers-port'
 import { toShanghaiIso } from '../../platform/time'
 import { AlipayBusinessError, type AlipayGatewayClient } from './alipay-gateway-client'
 import { publicKeyFrom, rsa2Verify, signContent } from './alipay-signature'

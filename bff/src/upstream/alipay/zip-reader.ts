@@ -1,6 +1,6 @@
 import { inflateRawSync } from 'node:zlib'
 
-export interface ZipFile {
+interface ZipFile {
   name: string
   data: Buffer
 }

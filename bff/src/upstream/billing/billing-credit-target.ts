@@ -1,23 +1,18 @@
-import type { CustomerAccount, CustomersPort } from '../../upstream/customers/customers-port'
-import type { BillingHttpAdapter } from '../../upstream/billing/billing-http-adapter'
-import type { MetersHttpAdapter } from '../../upstream/meters/meters-http-adapter'
 import { toShanghaiIso } from '../../platform/time'
 import { UpstreamError } from '../../platform/upstream-client'
-import type {
-  CreditOutcome,
-  CreditProgress,
-  CreditRequest,
-  CreditTarget,
-  ProviderName,
-} from '../ports'
+import type { CustomerAccount, CustomersPort } from '../customers/customers-port'
+import type { MetersPort } from '../meters/meters-port'
+import type { ProviderName } from '../payment-providers/payment-providers-port'
+import type { BillingHttpAdapter } from './billing-http-adapter'
+import type { CreditOutcome, CreditProgress, CreditRequest, CreditTarget } from './billing-port'
 
 /** What the adapter needs of our own order: billing's posting must be the same on every retry. */
-export interface OrderFacts {
+interface OrderFacts {
   accountNo: string
   provider: ProviderName
   paidAt: Date | null
 }
-export type OrderFactsLookup = (orderId: string) => Promise<OrderFacts | null>
+type OrderFactsLookup = (orderId: string) => Promise<OrderFacts | null>
 
 const refundIdFor = (orderId: string) => `RF-${orderId}`
 
@@ -34,7 +29,7 @@ export class BillingCreditTarget implements CreditTarget {
   constructor(
     private readonly customers: CustomersPort,
     private readonly billing: BillingHttpAdapter,
-    private readonly meters: MetersHttpAdapter,
+    private readonly meters: MetersPort,
     private readonly orders: OrderFactsLookup,
     private readonly now: () => Date = () => new Date(),
   ) {}

@@ -4,16 +4,22 @@ import {
   BillList,
   Posting,
   PostingsOfDay,
-  RefundPosting,
+  RefundPosting as RefundPostingRecord,
   Tariff,
-  type PaymentRequest,
-  type RefundPostingRequest,
 } from '../../../contracts/billing'
 import { UpstreamError, type UpstreamClient } from '../../platform/upstream-client'
-
-export type BillingSummary = AccountSummary
-export type BillingTariff = Tariff
-export type BillingBill = Bill
+import type {
+  BillingBill,
+  BillingCharge,
+  BillingReads,
+  BillingSummary,
+  BillingTariff,
+  LedgerPayment,
+  LedgerPort,
+  LedgerRefund,
+  PaymentPosting,
+  RefundPosting,
+} from './billing-port'
 
 const isNotFound = (err: unknown) =>
   err instanceof UpstreamError && err.kind === 'rejected' && err.status === 404
@@ -22,24 +28,24 @@ const isNotFound = (err: unknown) =>
  * The billing system (营收) over bff/contracts/billing.ts. Postings carry our order id as the
  * Idempotency-Key, so a retry after a timeout answers the original posting.
  */
-export class BillingHttpAdapter {
+export class BillingHttpAdapter implements BillingReads, LedgerPort {
   constructor(private readonly client: UpstreamClient) {}
 
   async summary(accountNo: string): Promise<BillingSummary | null> {
     try {
-      return await this.client.call({
+      const summary = await this.client.call({
         operation: 'getAccountSummary',
         method: 'GET',
         path: `/billing/v1/accounts/${encodeURIComponent(accountNo)}/summary`,
         response: AccountSummary,
       })
+      return summaryOf(summary)
     } catch (err) {
       if (isNotFound(err)) return null
       throw err
     }
   }
 
-  /** The account's bills, newest first; null when billing does not know the account. */
   async bills(accountNo: string): Promise<BillingBill[] | null> {
     try {
       const list = await this.client.call({
@@ -48,20 +54,21 @@ export class BillingHttpAdapter {
         path: `/billing/v1/accounts/${encodeURIComponent(accountNo)}/bills`,
         response: BillList,
       })
-      return list.bills
+      return list.bills.map(billOf)
     } catch (err) {
       if (isNotFound(err)) return null
       throw err
     }
   }
 
-  /** Null when billing knows no such bill on that account. */
   async bill(accountNo: string, billId: string): Promise<BillingBill | null> {
     try {
       const path =
         `/billing/v1/accounts/${encodeURIComponent(accountNo)}` +
         `/bills/${encodeURIComponent(billId)}`
-      return await this.client.call({ operation: 'getBill', method: 'GET', path, response: Bill })
+      return billOf(
+        await this.client.call({ operation: 'getBill', method: 'GET', path, response: Bill }),
+      )
     } catch (err) {
       if (isNotFound(err)) return null
       throw err
@@ -70,55 +77,138 @@ export class BillingHttpAdapter {
 
   async tariff(areaCode: string): Promise<BillingTariff | null> {
     try {
-      return await this.client.call({
+      const tariff = await this.client.call({
         operation: 'getTariff',
         method: 'GET',
         path: `/billing/v1/tariffs/${encodeURIComponent(areaCode)}`,
         response: Tariff,
       })
+      return {
+        gas: {
+          name: tariff.gas.name,
+          tiers: tariff.gas.tiers.map((t) => ({
+            upToM3: t.upToM3,
+            priceFenPerM3: t.priceFenPerM3,
+          })),
+        },
+        topUp: { ...tariff.topUp },
+      }
     } catch (err) {
       if (isNotFound(err)) return null
       throw err
     }
   }
 
-  postPayment(request: PaymentRequest): Promise<Posting> {
-    return this.client.call({
+  async postPayment(posting: PaymentPosting): Promise<void> {
+    await this.client.call({
       operation: 'postPayment',
       method: 'POST',
       path: '/billing/v1/payments',
-      body: request,
-      idempotencyKey: request.paymentId,
+      body: posting,
+      idempotencyKey: posting.paymentId,
       response: Posting,
     })
   }
 
-  /** Null when billing holds no payment with that id (nothing to take back). */
-  async postRefund(request: RefundPostingRequest): Promise<RefundPosting | null> {
+  /** Resolves without posting when billing holds no payment with that id (nothing to take back). */
+  async postRefund(refund: RefundPosting): Promise<void> {
     try {
-      return await this.client.call({
+      await this.client.call({
         operation: 'postRefund',
         method: 'POST',
         path: '/billing/v1/refund-postings',
-        body: request,
-        idempotencyKey: request.refundId,
-        response: RefundPosting,
+        body: refund,
+        idempotencyKey: refund.refundId,
+        response: RefundPostingRecord,
       })
     } catch (err) {
-      if (isNotFound(err)) return null
-      throw err
+      if (!isNotFound(err)) throw err
     }
   }
 
   /** The payment posted under `paymentId` on a business day, if any. */
-  async findPosting(date: string, paymentId: string): Promise<Posting | null> {
-    const day = await this.client.call({
+  async findPosting(date: string, paymentId: string): Promise<LedgerPayment | null> {
+    const day = await this.postingsOfDay(date)
+    return day.payments.find((p) => p.paymentId === paymentId) ?? null
+  }
+
+  /** Billing's postings of one business day; a plain GET, so the upstream client retries it. */
+  async postingsOfDay(
+    day: string,
+  ): Promise<{ payments: LedgerPayment[]; refunds: LedgerRefund[] }> {
+    const answer = await this.client.call({
       operation: 'listPostings',
       method: 'GET',
       path: '/billing/v1/postings',
-      query: { date },
+      query: { date: day },
       response: PostingsOfDay,
     })
-    return day.postings.find((p) => p.paymentId === paymentId) ?? null
+    return {
+      payments: answer.postings.map((p) => ({
+        paymentId: p.paymentId,
+        accountNo: p.accountNo,
+        amountFen: p.amountFen,
+        channel: p.channel,
+      })),
+      refunds: answer.refunds.map((r) => ({ paymentId: r.paymentId, amountFen: r.amountFen })),
+    }
+  }
+}
+
+function summaryOf(s: AccountSummary): BillingSummary {
+  return {
+    status: s.status,
+    asOf: s.asOf,
+    balanceFen: s.balanceFen,
+    amountDueFen: s.amountDueFen,
+    arrearsFen: s.arrearsFen,
+    lateFeeFen: s.lateFeeFen,
+    unpaidBillCount: s.unpaidBillCount,
+    overdueBillCount: s.overdueBillCount,
+  }
+}
+
+function chargeOf(line: Bill['lines'][number]): BillingCharge {
+  switch (line.type) {
+    case 'gas_tier': {
+      const { type, tier, volumeDm3, unitPriceFen, amountFen, explanation } = line
+      return { type, tier, volumeDm3, unitPriceFen, amountFen, explanation }
+    }
+    case 'heating':
+    case 'heating_basic': {
+      const { type, areaDm2, priceFenPerM2, days, seasonDays, percent, amountFen, explanation } =
+        line
+      return { type, areaDm2, priceFenPerM2, days, seasonDays, percent, amountFen, explanation }
+    }
+    case 'late_fee': {
+      const { type, overdueFen, fromDate, days, dailyRateBp, amountFen, explanation } = line
+      return { type, overdueFen, fromDate, days, dailyRateBp, amountFen, explanation }
+    }
+  }
+}
+
+function billOf(bill: Bill): BillingBill {
+  return {
+    billId: bill.billId,
+    accountNo: bill.accountNo,
+    kind: bill.kind,
+    period: { from: bill.period.from, to: bill.period.to },
+    issuedAt: bill.issuedAt,
+    dueAt: bill.dueAt,
+    amountFen: bill.amountFen,
+    lateFeeFen: bill.lateFeeFen,
+    paidFen: bill.paidFen,
+    outstandingFen: bill.outstandingFen,
+    status: bill.status,
+    overdue: bill.overdue,
+    paidAt: bill.paidAt,
+    meter: bill.meter && {
+      readingFromDm3: bill.meter.readingFromDm3,
+      readingToDm3: bill.meter.readingToDm3,
+      volumeDm3: bill.meter.volumeDm3,
+      yearToDateBeforeDm3: bill.meter.yearToDateBeforeDm3,
+    },
+    lines: bill.lines.map(chargeOf),
+    summary: bill.summary,
   }
 }

@@ -1,10 +1,10 @@
 import type { PayableAccount } from '@gh/shared'
 import { toShanghaiIso } from '../../platform/time'
 import { UpstreamError } from '../../platform/upstream-client'
-import type { BillingHttpAdapter, BillingTariff } from '../../upstream/billing/billing-http-adapter'
-import type { CustomersPort } from '../../upstream/customers/customers-port'
-import type { MetersHttpAdapter } from '../../upstream/meters/meters-http-adapter'
-import type { PaymentAccountsPort } from '../ports'
+import type { CustomersPort } from '../customers/customers-port'
+import type { MetersPort } from '../meters/meters-port'
+import type { BillingHttpAdapter } from './billing-http-adapter'
+import type { BillingTariff, PaymentAccountsPort } from './billing-port'
 
 const DAY_MS = 24 * 3600_000
 
@@ -16,7 +16,7 @@ export class UpstreamPaymentAccounts implements PaymentAccountsPort {
   constructor(
     private readonly customers: CustomersPort,
     private readonly billing: BillingHttpAdapter,
-    private readonly meters: MetersHttpAdapter,
+    private readonly meters: MetersPort,
     private readonly now: () => Date = () => new Date(),
   ) {}
 

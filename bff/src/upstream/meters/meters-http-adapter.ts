@@ -1,17 +1,6 @@
-import {
-  Credit,
-  IcPurchase,
-  Meter,
-  ReadingList,
-  type Reading,
-  type CreditRequest,
-  type IcPurchaseRequest,
-} from '../../../contracts/meters'
+import { Credit, IcPurchase, Meter, ReadingList } from '../../../contracts/meters'
 import { UpstreamError, type UpstreamClient } from '../../platform/upstream-client'
-
-export type MeterState = Meter
-export type MeterCredit = Credit
-export type MeterPurchase = IcPurchase
+import type { CardPurchase, MeterCredit, MeterReading, MeterState, MetersPort } from './meters-port'
 
 const isNotFound = (err: unknown) =>
   err instanceof UpstreamError && err.kind === 'rejected' && err.status === 404
@@ -22,25 +11,25 @@ const meterPath = (meterNo: string) => `/meters/v1/meters/${encodeURIComponent(m
  * The IoT platform and IC-card system over bff/contracts/meters.ts. A credit or purchase id is
  * our order id: the same id never credits twice, so every write is retried safely.
  */
-export class MetersHttpAdapter {
+export class MetersHttpAdapter implements MetersPort {
   constructor(private readonly client: UpstreamClient) {}
 
   async meter(meterNo: string): Promise<MeterState | null> {
     try {
-      return await this.client.call({
+      const meter = await this.client.call({
         operation: 'getMeter',
         method: 'GET',
         path: meterPath(meterNo),
         response: Meter,
       })
+      return { online: meter.online }
     } catch (err) {
       if (isNotFound(err)) return null
       throw err
     }
   }
 
-  /** Monthly readings since `from` (YYYY-MM-DD), oldest first. */
-  async readings(meterNo: string, from: string): Promise<Reading[]> {
+  async readings(meterNo: string, from: string): Promise<MeterReading[]> {
     const list = await this.client.call({
       operation: 'listReadings',
       method: 'GET',
@@ -48,11 +37,14 @@ export class MetersHttpAdapter {
       query: { from },
       response: ReadingList,
     })
-    return list.readings
+    return list.readings.map((r) => ({ readAt: r.readAt, usageDm3: r.usageDm3 }))
   }
 
-  credit(meterNo: string, request: CreditRequest): Promise<MeterCredit> {
-    return this.client.call({
+  async credit(
+    meterNo: string,
+    request: { creditId: string; amountFen: number },
+  ): Promise<MeterCredit> {
+    const credit = await this.client.call({
       operation: 'creditMeter',
       method: 'POST',
       path: `${meterPath(meterNo)}/credits`,
@@ -60,24 +52,30 @@ export class MetersHttpAdapter {
       idempotencyKey: request.creditId,
       response: Credit,
     })
+    return { status: credit.status }
   }
 
   async creditStatus(meterNo: string, creditId: string): Promise<MeterCredit | null> {
     try {
-      return await this.client.call({
+      const credit = await this.client.call({
         operation: 'getCredit',
         method: 'GET',
         path: `${meterPath(meterNo)}/credits/${encodeURIComponent(creditId)}`,
         response: Credit,
       })
+      return { status: credit.status }
     } catch (err) {
       if (isNotFound(err)) return null
       throw err
     }
   }
 
-  purchase(request: IcPurchaseRequest): Promise<MeterPurchase> {
-    return this.client.call({
+  async purchase(request: {
+    purchaseId: string
+    meterNo: string
+    amountFen: number
+  }): Promise<CardPurchase> {
+    const purchase = await this.client.call({
       operation: 'createIcPurchase',
       method: 'POST',
       path: '/meters/v1/ic/purchases',
@@ -85,19 +83,25 @@ export class MetersHttpAdapter {
       idempotencyKey: request.purchaseId,
       response: IcPurchase,
     })
+    return purchaseOf(purchase)
   }
 
-  async purchaseStatus(purchaseId: string): Promise<MeterPurchase | null> {
+  async purchaseStatus(purchaseId: string): Promise<CardPurchase | null> {
     try {
-      return await this.client.call({
+      const purchase = await this.client.call({
         operation: 'getIcPurchase',
         method: 'GET',
         path: `/meters/v1/ic/purchases/${encodeURIComponent(purchaseId)}`,
         response: IcPurchase,
       })
+      return purchaseOf(purchase)
     } catch (err) {
       if (isNotFound(err)) return null
       throw err
     }
   }
+}
+
+function purchaseOf(purchase: IcPurchase): CardPurchase {
+  return { status: purchase.status, writtenAt: purchase.writtenAt }
 }

@@ -1,5 +1,5 @@
 import { yuanStringToFen } from '@gh/shared'
-import { UpstreamError } from '../platform/upstream-client'
+import { UpstreamError } from '../../platform/upstream-client'
 
 /**
  * The two fields every provider's trade bill shares: yuan amounts (refunds sometimes signed;

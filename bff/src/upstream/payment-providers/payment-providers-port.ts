@@ -1,8 +1,9 @@
-import type { ClientPayParams, PayableAccount, PaymentChannel, PaymentPurpose } from '@gh/shared'
+import type { ClientPayParams, PaymentChannel, PaymentPurpose } from '@gh/shared'
 
 /**
- * What the payment core needs from the outside, provider-agnostic. HTTP adapters (WeChat Pay v3,
- * Alipay, billing/meters) implement these; tests use in-memory fakes. No provider type leaks in.
+ * A payment provider as our payment core and reconciliation see it, provider-agnostic: WeChat Pay
+ * (upstream/wechatpay) and Alipay (upstream/alipay) each implement it; tests use in-memory fakes.
+ * No provider type leaks past the adapters.
  */
 
 export type ProviderName = 'wechatpay' | 'alipay'
@@ -21,7 +22,7 @@ export interface ProviderOrderRequest {
   purpose: PaymentPurpose
 }
 
-export type TradeStatus = 'unpaid' | 'paid' | 'closed' | 'refunded' | 'not_found'
+type TradeStatus = 'unpaid' | 'paid' | 'closed' | 'refunded' | 'not_found'
 
 export interface ProviderTrade {
   status: TradeStatus
@@ -71,66 +72,29 @@ export interface PaymentProvider {
   ): Promise<ProviderEvent>
 }
 
-export interface CreditRequest {
-  /** The upstream idempotency key: the same order is never posted twice. */
-  orderId: string
-  accountNo: string
-  purpose: PaymentPurpose
+/** One line of a provider's trade bill: a payment, or a refund of one. Amounts positive fen. */
+export interface BillLine {
+  kind: 'payment' | 'refund'
+  outTradeNo: string
+  /** The provider's own trade number (微信订单号 / 支付宝交易号). */
+  transactionId: string
   amountFen: number
-  toArrearsFen: number
+  /** Our refund number for a refund line, null for a payment. */
+  outRefundNo: string | null
+  at: Date
 }
 
-/**
- * applied: the money reached the meter / the bill is settled. pending: billing holds it until
- * an offline IoT meter next connects. awaiting_card_write: recorded; an IC card must be written.
- */
-export type CreditOutcome = 'applied' | 'pending' | 'awaiting_card_write'
-export type CreditStatus = CreditOutcome | 'card_written' | 'reversed' | 'unknown'
-
-/**
- * Where a credit stands. `at`: when it got there, as the system that did it recorded it (the
- * card write's time for card_written); null when that system does not say.
- */
-export interface CreditProgress {
-  status: CreditStatus
-  at: Date | null
+/** The provider has not published the day's bill yet (before ~09:00 the next day). */
+export class BillNotReady extends Error {
+  constructor(provider: ProviderName, day: string) {
+    super(`${provider}: the bill of ${day} is not ready`)
+    this.name = 'BillNotReady'
+  }
 }
 
-/** Billing / meters, as the payment core sees them. */
-export interface CreditTarget {
-  /** Idempotent by orderId: a repeat returns the current outcome and posts nothing new. */
-  credit(request: CreditRequest): Promise<CreditOutcome>
-  status(orderId: string): Promise<CreditProgress>
-  /**
-   * Withdraws a posting that has not reached the meter, before the payer is refunded:
-   * 'reversed' (or nothing had been posted), or 'already_applied' when the meter was faster.
-   */
-  refundPosting(orderId: string): Promise<'reversed' | 'already_applied'>
-}
-
-/** What the amount rules need about an account (CIS + billing + meters joined). */
-export interface PaymentAccountsPort {
-  facts(accountNo: string): Promise<PayableAccount | null>
-}
-
-export interface OrderNotice {
-  orderNo: string
-  accountNo: string
-  userId: string
-  purpose: PaymentPurpose
-  amountFen: number
-  /** The end state reached: CREDITED, AWAITING_CARD_WRITE, CARD_WRITTEN, REFUNDED or CLOSED. */
-  state: string
-}
-
-/** Tells the resident (subscription message) when an order reaches an end state. */
-export interface ResidentNotices {
-  orderSettled(notice: OrderNotice): Promise<void>
-}
-
-export interface PaymentPorts {
-  providers: Record<ProviderName, PaymentProvider>
-  credit: CreditTarget
-  accounts: PaymentAccountsPort
-  notices: ResidentNotices
+/** The provider's daily trade bill (对账单), for reconciliation. */
+export interface ProviderBillSource {
+  readonly name: ProviderName
+  /** Every line of the Shanghai day's trade bill; [] when the day had no trade. */
+  tradeBill(day: string): Promise<BillLine[]>
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { WechatCredentials } from '../../auth/platform-credentials'
+import type { WechatCredentials } from './wechat-credentials'
 import type { Redis } from '../../platform/redis'
 import type { WithLock } from '../../platform/redis-lock'
 import { UpstreamError, type UpstreamClient } from '../../platform/upstream-client'

@@ -1,24 +1,14 @@
 import { z } from 'zod'
 import { UpstreamError, type UpstreamClient } from '../../platform/upstream-client'
 import type { WechatAccessTokens } from './access-token'
+import type { SendResult, SubscribeMessage, SubscribeMessagesPort } from './wechat-port'
 
 const SendResponse = z.object({ errcode: z.number().int(), errmsg: z.string().optional() })
-
-export interface SubscribeMessage {
-  openid: string
-  templateId: string
-  /** The mini-program page the message opens, with its query. */
-  page: string
-  data: Record<string, string>
-}
-
-/** 43101: the user has not (or no longer) subscribed: normal, not a failure. */
-export type SendResult = 'sent' | 'not_subscribed'
 
 const TOKEN_INVALID = new Set([40001, 42001])
 
 /** subscribeMessage.send. Not retried blindly: a repeat would deliver a second message. */
-export class WechatSubscribeMessages {
+export class WechatSubscribeMessages implements SubscribeMessagesPort {
   constructor(
     private readonly client: UpstreamClient,
     private readonly tokens: WechatAccessTokens,

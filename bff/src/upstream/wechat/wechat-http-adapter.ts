@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { WechatCredentials } from '../../auth/platform-credentials'
+import type { WechatCredentials } from './wechat-credentials'
 import { UpstreamError, type UpstreamClient } from '../../platform/upstream-client'
 import type { WechatIdentity, WechatPort } from './wechat-port'
 

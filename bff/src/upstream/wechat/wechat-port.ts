@@ -8,3 +8,19 @@ export interface WechatPort {
   /** Null when the code is invalid, expired or already used (the user just logs in again). */
   code2Session(code: string): Promise<WechatIdentity | null>
 }
+
+export interface SubscribeMessage {
+  openid: string
+  templateId: string
+  /** The mini-program page the message opens, with its query. */
+  page: string
+  data: Record<string, string>
+}
+
+/** 43101: the user has not (or no longer) subscribed: normal, not a failure. */
+export type SendResult = 'sent' | 'not_subscribed'
+
+/** Subscription messages (订阅消息) to a user who agreed to receive them. */
+export interface SubscribeMessagesPort {
+  send(message: SubscribeMessage): Promise<SendResult>
+}

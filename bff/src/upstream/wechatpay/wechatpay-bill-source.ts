@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto'
 import { gunzipSync } from 'node:zlib'
 import { TradeBillResponse } from '../../../contracts/wechatpay'
 import { UpstreamError } from '../../platform/upstream-client'
-import { BillNotReady, type BillLine, type ProviderBillSource } from '../../reconciliation/ports'
+import {
+  BillNotReady,
+  type BillLine,
+  type ProviderBillSource,
+} from '../payment-providers/payment-providers-port'
 import { parseWechatTradeBill } from './wechatpay-bill'
 import { WechatPayRejected, type WechatPayClient } from './wechatpay-client'
 

@@ -1,5 +1,5 @@
-import { billFields } from '../bill-fields'
-import type { BillLine } from '../../reconciliation/ports'
+import { billFields } from '../payment-providers/bill-fields'
+import type { BillLine } from '../payment-providers/payment-providers-port'
 
 const { offContract, fenOf, instantOf } = billFields('wechatpay')
 

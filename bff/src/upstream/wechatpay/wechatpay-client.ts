@@ -13,7 +13,7 @@ export class WechatPayRejected extends Error {
   }
 }
 
-export interface WechatPayRequest<T> {
+interface WechatPayRequest<T> {
   operation: string
   method: 'GET' | 'POST'
   /** Path below the API root, e.g. `/v3/pay/transactions/jsapi`, with any query string. */

@@ -1,11 +1,10 @@
 import type { KeyObject } from 'node:crypto'
 import { z } from 'zod'
-import type { AlipayCredentials, PlatformCredentials } from '../../auth/platform-credentials'
 import type { Config } from '../../platform/config'
 import type { SandboxCredentials } from '../../platform/sandbox-credentials'
-import { verifierFrom, type WechatPayKeys } from '../../upstream/wechatpay/wechatpay-signing'
+import { verifierFrom, type WechatPayKeys } from './wechatpay-signing'
 
-/** The parts of the sandbox's GET /sandbox/credentials the payment adapters use. */
+/** The part of the sandbox's GET /sandbox/credentials the WeChat Pay adapters use. */
 const SandboxPayCredentials = z.object({
   wechatpay: z.object({
     mchid: z.string().min(1),
@@ -19,39 +18,22 @@ const SandboxPayCredentials = z.object({
     wechatpayPublicKeyId: z.string().min(1),
   }),
 })
-type SandboxPayCredentials = z.infer<typeof SandboxPayCredentials>
 
 type PayConfig = Pick<Config, 'wechat' | 'payments'>
 
 /**
- * Merchant keys from the environment, or, outside production, from the sandbox (which makes its
- * own at start-up), as the login credentials do. Production never asks the sandbox.
+ * The merchant's keys from the environment, or, outside production, from the sandbox (which makes
+ * its own at start-up), as the login credentials do. Production never asks the sandbox. Loaded
+ * once; a failed load is not kept, so the next call tries again.
  */
-export class PaymentCredentials {
-  private wechatKeys: Promise<WechatPayKeys> | undefined
-
-  constructor(
-    private readonly config: PayConfig,
-    private readonly sandbox: SandboxCredentials,
-    private readonly app: PlatformCredentials,
-  ) {}
-
-  wechatpay(): Promise<WechatPayKeys> {
-    this.wechatKeys ??= this.loadWechatpay().catch((err: unknown) => {
-      this.wechatKeys = undefined
-      throw err
-    })
-    return this.wechatKeys
-  }
-
-  /** The Alipay app's keys sign both logins and trades: the same source as the login's. */
-  alipay(): Promise<AlipayCredentials> {
-    return this.app.alipay()
-  }
-
-  private async loadWechatpay(): Promise<WechatPayKeys> {
-    const w = this.config.payments.wechatpay
-    const appId = this.config.wechat.appId
+export function wechatPayKeys(
+  config: PayConfig,
+  sandbox: SandboxCredentials,
+): () => Promise<WechatPayKeys> {
+  let loaded: Promise<WechatPayKeys> | undefined
+  const load = async (): Promise<WechatPayKeys> => {
+    const w = config.payments.wechatpay
+    const appId = config.wechat.appId
     const hasVerifier =
       (w.publicKey && w.publicKeyId) || (w.platformCertificate && w.platformSerial)
     if (appId && w.mchid && w.merchantSerial && w.merchantPrivateKey && w.apiV3Key && hasVerifier) {
@@ -69,7 +51,7 @@ export class PaymentCredentials {
         verifiers,
       }
     }
-    const s = (await this.fromSandbox('WeChat Pay')).wechatpay
+    const s = (await sandbox.read(SandboxPayCredentials, 'WeChat Pay')).wechatpay
     return {
       mchid: s.mchid,
       appId: s.appid,
@@ -82,8 +64,11 @@ export class PaymentCredentials {
       ]),
     }
   }
-
-  private fromSandbox(what: string): Promise<SandboxPayCredentials> {
-    return this.sandbox.read(SandboxPayCredentials, what)
+  return () => {
+    loaded ??= load().catch((err: unknown) => {
+      loaded = undefined
+      throw err
+    })
+    return loaded
   }
 }

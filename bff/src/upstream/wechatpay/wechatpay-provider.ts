@@ -15,7 +15,7 @@ import {
   type ProviderTrade,
   type RefundRequest,
   type RefundStatus,
-} from '../../payments/ports'
+} from '../payment-providers/payment-providers-port'
 import { toShanghaiIso } from '../../platform/time'
 import { WechatPayRejected, type WechatPayClient } from './wechatpay-client'
 import {
@@ -26,7 +26,7 @@ import {
   type WechatPayKeys,
 } from './wechatpay-signing'
 
-export interface WechatPayProviderOptions {
+interface WechatPayProviderOptions {
   /** Where WeChat Pay POSTs notifications: `<public BFF>/api/v1/notify/wechatpay`. */
   notifyUrl: string
   /** The sandbox cashier's origin, for the H5 channel; null where there is no cashier. */

@@ -19,7 +19,7 @@ export interface WechatPayKeys {
   verifiers: Map<string, KeyObject>
 }
 
-export const MAX_SKEW_S = 300
+const MAX_SKEW_S = 300
 
 export function nonce(): string {
   return randomBytes(16).toString('hex').toUpperCase()
@@ -47,7 +47,7 @@ export function authorization(
   )
 }
 
-export type SignatureCheck =
+type SignatureCheck =
   | { ok: true }
   | { ok: false; reason: 'missing_headers' | 'stale' | 'unknown_serial' | 'bad_signature' }
 

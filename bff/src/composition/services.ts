@@ -1,0 +1,233 @@
+import { AgentLinkService } from '../agent-links/agent-link-service'
+import { AgentLinkStore } from '../agent-links/agent-link-store'
+import { BindingAttempts } from '../accounts/binding-attempts'
+import { BindingRepository } from '../accounts/binding-repository'
+import { BindingService } from '../accounts/binding-service'
+import { SmsBinding } from '../accounts/sms-binding'
+import { LoginService } from '../auth/login-service'
+import { PrivacyService } from '../auth/privacy-service'
+import { SessionStore } from '../auth/session-store'
+import { SlidingWindowLimiter } from '../auth/sliding-window'
+import { SmsCodeService } from '../auth/sms-codes'
+import { UserRepository } from '../auth/user-repository'
+import { BillService } from '../bills/bill-service'
+import { ContentService } from '../content/content-service'
+import { FamilyService } from '../family/family-service'
+import { InviteStore } from '../family/invite-store'
+import { PayShareService } from '../pay-shares/pay-share-service'
+import { ShareStore } from '../pay-shares/share-store'
+import { OrderCloser } from '../payments/order-close'
+import { OrderRepository } from '../payments/order-repository'
+import { PaymentIntake } from '../payments/payment-intake'
+import { PaymentJobs } from '../payments/payment-jobs'
+import { PaymentReads } from '../payments/payment-reads'
+import { PaymentRecovery } from '../payments/payment-recovery'
+import { defaultPaymentSettings, type PaymentSettings } from '../payments/payment-settings'
+import { PaymentWatch } from '../payments/payment-watch'
+import { RechargeService, type PayerLookup } from '../payments/recharge-service'
+import { Settlement } from '../payments/settlement'
+import { IdempotencyStore } from '../platform/http/idempotency'
+import { redisLock } from '../platform/redis-lock'
+import { FindingStore } from '../reconciliation/finding-store'
+import { ReconciliationOrders } from '../reconciliation/order-reads'
+import { ReconciliationJobs } from '../reconciliation/reconciliation-jobs'
+import { ReconciliationService } from '../reconciliation/reconciliation-service'
+import { Repairs } from '../reconciliation/repairs'
+import type { Platform } from './platform'
+import type { Ports } from './ports'
+
+/** Our own records (database and Redis), each built once and shared by every feature. */
+export interface Stores {
+  users: UserRepository
+  bindings: BindingRepository
+  orders: OrderRepository
+  sessions: SessionStore
+  idempotency: IdempotencyStore
+}
+
+export function buildStores({ config, db, redis, now }: Platform): Stores {
+  return {
+    users: new UserRepository(db),
+    bindings: new BindingRepository(db),
+    orders: new OrderRepository(db, now),
+    sessions: new SessionStore(redis, config.sessionTtlSeconds),
+    idempotency: new IdempotencyStore(redis),
+  }
+}
+
+/** Identity, binding, family, content and bills use cases. */
+interface Services {
+  login: LoginService
+  sms: SmsCodeService
+  privacy: PrivacyService
+  bindings: BindingService
+  smsBinding: SmsBinding
+  family: FamilyService
+  content: ContentService
+  bills: BillService
+}
+
+/** The payment core. Its workers and sweep start in startWorkers. */
+interface Payments {
+  settings: PaymentSettings
+  orders: OrderRepository
+  jobs: PaymentJobs
+  recharges: RechargeService
+  reads: PaymentReads
+  intake: PaymentIntake
+  closer: OrderCloser
+  watch: PaymentWatch
+  settlement: Settlement
+  recovery: PaymentRecovery
+}
+
+/** Daily reconciliation. Its scheduler starts in startWorkers. */
+interface Reconciliation {
+  service: ReconciliationService
+  findings: FindingStore
+  jobs: ReconciliationJobs
+}
+
+/** Every feature's services. A new feature adds its services here. */
+export interface Features {
+  services: Services
+  payments: Payments
+  reconciliation: Reconciliation
+  payShares: PayShareService
+  agentLinks: AgentLinkService
+}
+
+/** Builds every use case once, on the ports and stores given; starts nothing. */
+export function buildServices(
+  platform: Platform,
+  stores: Stores,
+  ports: Ports,
+  paymentSettings: Partial<PaymentSettings> = {},
+): Features {
+  const { config, redis, now } = platform
+  const ns = config.rateLimitNamespace
+  const bindings = new BindingService(
+    stores.bindings,
+    ports.customers,
+    new BindingAttempts(redis, ns, now),
+    now,
+  )
+  const services: Services = {
+    login: new LoginService(stores.users, stores.sessions, now),
+    sms: new SmsCodeService(
+      redis,
+      ports.sms,
+      config.sessionSecret,
+      ns,
+      now,
+      config.smsPerIpPerHour,
+    ),
+    privacy: new PrivacyService(stores.users, stores.bindings, bindings, stores.sessions, now),
+    bindings,
+    smsBinding: new SmsBinding({
+      redis,
+      secret: config.sessionSecret,
+      namespace: ns,
+      customers: ports.customers,
+      sms: ports.sms,
+      bindings,
+      now,
+    }),
+    family: new FamilyService(
+      stores.bindings,
+      stores.users,
+      new InviteStore(redis, config.familyInviteTtlSeconds),
+      new SlidingWindowLimiter(
+        redis,
+        ns,
+        { name: 'invite-accept', limit: 10, windowSeconds: 3600, lockSeconds: 3600 },
+        now,
+      ),
+      config.familyInviteTtlSeconds,
+      now,
+    ),
+    content: new ContentService(ports.content),
+    bills: new BillService(ports.bills),
+  }
+  const payments = buildPayments(platform, stores, ports, paymentSettings)
+  return {
+    services,
+    payments,
+    reconciliation: buildReconciliation(platform, ports, payments),
+    payShares: new PayShareService(
+      new ShareStore(redis, ns, 3 * 24 * 3600),
+      stores.bindings,
+      ports.payments.accounts,
+      payments.orders,
+      payments.recharges,
+      payments.reads,
+      now,
+    ),
+    agentLinks: new AgentLinkService(
+      new AgentLinkStore(redis, config.sessionSecret, ns),
+      bindings,
+      stores.bindings,
+      ports.customers,
+      now,
+    ),
+  }
+}
+
+function buildPayments(
+  platform: Platform,
+  stores: Stores,
+  ports: Ports,
+  overrides: Partial<PaymentSettings>,
+): Payments {
+  const { config, queues, redis, now } = platform
+  const logger = platform.logger.child({ module: 'payments' })
+  const settings = { ...defaultPaymentSettings, ...config.paymentTimings, ...overrides }
+  const { orders } = stores
+  const jobs = new PaymentJobs(queues, settings.queueNamespace)
+  const payers: PayerLookup = async (userId, channel) => {
+    if (channel === 'h5') return null
+    const identities = await stores.users.identitiesOf(userId)
+    return identities.find((i) => i.provider === channel)?.subject ?? null
+  }
+  // A mutex shared by every instance: order creation is serialised per account.
+  const accountLock = redisLock(redis, config.rateLimitNamespace, {
+    ttlMs: 10_000,
+    waitMs: 5_000,
+    busyMessage: '该户号有一笔缴费正在提交，请稍候再试',
+  })
+  const p = ports.payments
+  const intake = new PaymentIntake(orders, jobs, p, logger, now)
+  return {
+    settings,
+    orders,
+    jobs,
+    recharges: new RechargeService(orders, jobs, p, payers, settings, now, accountLock),
+    reads: new PaymentReads(orders, p.accounts, now),
+    intake,
+    closer: new OrderCloser(orders, intake, p, logger),
+    watch: new PaymentWatch(orders, intake, p, settings, logger, now),
+    settlement: new Settlement(orders, p, settings, logger, now),
+    recovery: new PaymentRecovery(orders, jobs, settings, logger, now),
+  }
+}
+
+function buildReconciliation(platform: Platform, ports: Ports, payments: Payments): Reconciliation {
+  const { db, queues, now } = platform
+  const logger = platform.logger.child({ module: 'reconciliation' })
+  const findings = new FindingStore(db, now)
+  const service = new ReconciliationService(
+    ports.reconciliation,
+    new ReconciliationOrders(db),
+    findings,
+    new Repairs(payments, ports.payments, logger),
+    logger,
+  )
+  const jobs = new ReconciliationJobs(
+    queues,
+    payments.settings.queueNamespace,
+    (day) => service.run(day),
+    now,
+    logger,
+  )
+  return { service, findings, jobs }
+}
