@@ -4,7 +4,7 @@ import type { OrderTransitionRow, PaymentOrderRow } from './order-entity'
 import { assertMove, AWAITING_PAYMENT, canMove } from './order-state'
 import { isUniqueViolation } from '../platform/db/unique-violation'
 import { SqlParams, sqlOf } from '../platform/db/sql-executor'
-import { OrderSql } from './order-sql'
+import { OrderSql, type AccountStanding } from './order-sql'
 
 export type NewOrder = Omit<
   PaymentOrderRow,
@@ -33,19 +33,6 @@ export interface Moved {
 const RELEASED: OrderState[] = ['CLOSED', 'CREDIT_FAILED', 'REFUNDING', 'REFUNDED']
 /** An IC-card top-up in these states is paid and not on the card yet. */
 const CARD_PENDING: OrderState[] = ['PAID', 'CREDITING', 'CREDITED', 'AWAITING_CARD_WRITE']
-
-/** What an account's orders already hold when a new one is asked for. */
-export interface AccountStanding {
-  /**
-   * Top-ups since the day began that hold money or can still be paid (the daily limit): an
-   * unpaid order past its expiry can no longer be paid and counts as little as a closed one.
-   */
-  committedFen: number
-  /** Orders (top-ups and bills) that can still be paid: CREATED or PAYING, not yet expired. */
-  openOrders: number
-  /** IC-card top-ups paid and not yet written to the card. */
-  awaitingCardWrite: number
-}
 
 /**
  * Orders and their transitions. A state change is a conditional UPDATE (`WHERE state = :from`)

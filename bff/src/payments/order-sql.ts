@@ -2,7 +2,19 @@ import { randomUUID } from 'node:crypto'
 import type { OrderState } from '@gh/shared'
 import { SqlParams, type SqlExecutor, type SqlValue } from '../platform/db/sql-executor'
 import type { OrderTransitionRow, PaymentOrderRow } from './order-entity'
-import type { AccountStanding } from './order-repository'
+
+/** What an account's orders already hold when a new one is asked for. */
+export interface AccountStanding {
+  /**
+   * Top-ups since the day began that hold money or can still be paid (the daily limit): an
+   * unpaid order past its expiry can no longer be paid and counts as little as a closed one.
+   */
+  committedFen: number
+  /** Orders (top-ups and bills) that can still be paid: CREATED or PAYING, not yet expired. */
+  openOrders: number
+  /** IC-card top-ups paid and not yet written to the card. */
+  awaitingCardWrite: number
+}
 
 /** Patchable order fields and their columns (TransitionPatch in order-repository.ts). */
 const PATCH_COLUMNS = {
