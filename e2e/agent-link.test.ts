@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { BASE_URL, SCREENS_DIR, openBrowser, type Browser } from './browser'
+import { BASE_URL, SCREENS_DIR, browserForTests } from './browser'
 import { checkScreen, current, logInBySms, modes } from './resident'
 
 /*
@@ -26,13 +26,7 @@ async function issueLink(): Promise<string> {
 }
 
 describe.each(modes)('an agent’s link in $mode mode', ({ mode, query, ...min }) => {
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await openBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const browser = browserForTests()
 
   test('when the resident opens it and confirms, then the account is bound and 交燃气费 opens for it', async () => {
     const linkPath = await issueLink()

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { BASE_URL, openBrowser, shot, type Browser } from './browser'
+import { BASE_URL, shot, browserForTests } from './browser'
 import { checkScreen, current, fill, modes, smsCode } from './resident'
 
 /*
@@ -26,11 +26,7 @@ async function bind(page: Page, accountNo: string, name: string, last4: string, 
 }
 
 describe.each(modes)('accounts in $mode mode', ({ mode, query, ...min }) => {
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await openBrowser()
-  })
-  afterAll(() => browser?.close())
+  const browser = browserForTests()
 
   test('when a resident logs in by SMS, binds two accounts, switches and unbinds one, then every step shows and reads right', async () => {
     const page = await browser.context.newPage()

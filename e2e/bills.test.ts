@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { BASE_URL, openBrowser, shot, type Browser } from './browser'
+import { BASE_URL, shot, browserForTests } from './browser'
 import { checkScreen, current, logInAndBind, modes, readAloud } from './resident'
 
 /*
@@ -36,11 +36,7 @@ const yuan = (fen: number) =>
   `¥${Math.trunc(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`
 
 describe.each(modes)('bills in $mode mode', ({ mode, query, ...min }) => {
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await openBrowser()
-  })
-  afterAll(() => browser?.close())
+  const browser = browserForTests()
 
   test('when a resident opens 账单, reads a bill’s lines and pays what is owed, then the order reaches 已入账 and nothing is owed', async () => {
     const accountNo = personas[mode]

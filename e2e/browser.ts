@@ -60,3 +60,32 @@ export async function openBrowser(): Promise<Browser> {
     },
   }
 }
+
+/**
+ * A browser for the tests of the enclosing `describe`: opened before them and closed after.
+ * With `perTest`, every test gets its own fresh profile, so nobody is logged in when it starts.
+ */
+export function browserForTests(options: { perTest?: boolean } = {}): Browser {
+  let opened: Browser | undefined
+  const open = async () => {
+    opened = await openBrowser()
+  }
+  const close = async () => {
+    await opened?.close()
+  }
+  if (options.perTest) {
+    beforeEach(open)
+    afterEach(close)
+  } else {
+    beforeAll(open)
+    afterAll(close)
+  }
+  return {
+    get context() {
+      if (!opened)
+        throw new Error('the browser opens before each test, not while tests are defined')
+      return opened.context
+    },
+    close,
+  }
+}

@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
-import { BASE_URL, SCREENS_DIR, openBrowser } from './browser'
+import { BASE_URL, SCREENS_DIR, browserForTests } from './browser'
 import type { Browser } from './browser'
+import { seriousAxeViolations, tapTargets } from './measure'
 
 /*
  * Issue 7's audit: EVERY page registered in app.config.ts (read from the file, so a new page is
@@ -35,13 +35,6 @@ interface Finding {
   fontSize: number
   bold: boolean
   ratio: number
-}
-
-interface Target {
-  name: string
-  width: number
-  height: number
-  main: boolean
 }
 
 const TAPPABLE =
@@ -99,22 +92,6 @@ function measureText(page: Page): Promise<Finding[]> {
   })
 }
 
-function measureTargets(page: Page): Promise<Target[]> {
-  return page.evaluate((selector) => {
-    return Array.from(document.querySelectorAll<HTMLElement>(selector))
-      .filter((el) => el.checkVisibility() && el.getBoundingClientRect().width > 0)
-      .map((el) => {
-        const box = el.getBoundingClientRect()
-        return {
-          name: (el.getAttribute('aria-label') ?? el.textContent ?? el.tagName).trim().slice(0, 30),
-          width: Math.round(box.width),
-          height: Math.round(box.height),
-          main: el.matches('.main-control, .weui-tabbar__item'),
-        }
-      })
-  }, TAPPABLE)
-}
-
 const isLarge = (f: Finding) => f.fontSize >= 24 || (f.fontSize >= 18.66 && f.bold)
 
 async function open(browser: Browser, route: string, query: string): Promise<Page> {
@@ -139,11 +116,7 @@ test('when app.config.ts is read, then its pages are found', () => {
 })
 
 describe.each(modes)('every page in $mode mode', ({ mode, query, minText, minMain }) => {
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await openBrowser()
-  })
-  afterAll(() => browser?.close())
+  const browser = browserForTests()
 
   test.each(pageRoutes)(
     'when %s opens, then text, targets, contrast and axe pass',
@@ -156,7 +129,7 @@ describe.each(modes)('every page in $mode mode', ({ mode, query, minText, minMai
       expect(text.filter((t) => t.fontSize < minText)).toEqual([])
       expect(text.filter((t) => t.ratio < (isLarge(t) ? 3 : 4.5))).toEqual([])
 
-      const targets = await measureTargets(page)
+      const targets = await tapTargets(page, TAPPABLE)
       const small = targets.filter(
         (t) =>
           t.width < 44 || t.height < 44 || (t.main && (t.width < minMain || t.height < minMain)),
@@ -173,11 +146,7 @@ describe.each(modes)('every page in $mode mode', ({ mode, query, minText, minMai
         await expect(helpBar.count()).resolves.toBe(0)
       }
 
-      const axe = await new AxeBuilder({ page }).analyze()
-      const serious = axe.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }))
-      expect(serious).toEqual([])
+      expect(await seriousAxeViolations(page)).toEqual([])
       await page.close()
     },
   )

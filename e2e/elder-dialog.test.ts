@@ -1,4 +1,4 @@
-import { BASE_URL, openBrowser, type Browser } from './browser'
+import { BASE_URL, browserForTests } from './browser'
 import { current, logInBySms } from './resident'
 
 /*
@@ -8,11 +8,7 @@ import { current, logInBySms } from './resident'
  * answered 取消, so nothing is deleted.
  */
 describe('a confirmation dialog in elderly mode', () => {
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await openBrowser()
-  })
-  afterAll(() => browser?.close())
+  const browser = browserForTests()
 
   test('when 注销账号 asks to confirm, then its text is at least 18 px, its buttons at least 60 px tall, and 取消 keeps the account', async () => {
     const page = await browser.context.newPage()

@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
-import { BASE_URL, SCREENS_DIR, openBrowser } from './browser'
+import { BASE_URL, SCREENS_DIR, openBrowser, browserForTests } from './browser'
 import type { Browser } from './browser'
-import { tapTargets, visibleText } from './measure'
+import { seriousAxeViolations, tapTargets, visibleText } from './measure'
 
 /*
  * What a resident sees in the H5 build, in both modes (DESIGN.md, elderly-mode numbers):
@@ -39,11 +38,7 @@ async function screenshot(page: Page, file: string): Promise<void> {
 }
 
 describe.each(modes)('H5 in $mode mode', ({ mode, query, ...min }) => {
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await openBrowser()
-  })
-  afterAll(() => browser?.close())
+  const browser = browserForTests()
 
   test('when the home page opens, then the tab bar shows 首页 账单 报修 我的', async () => {
     const page = await open(browser, '/pages/index/index', query)
@@ -73,11 +68,7 @@ describe.each(modes)('H5 in $mode mode', ({ mode, query, ...min }) => {
       )
       expect(tooSmall).toEqual([])
 
-      const axe = await new AxeBuilder({ page }).analyze()
-      const serious = axe.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }))
-      expect(serious).toEqual([])
+      expect(await seriousAxeViolations(page)).toEqual([])
       await page.close()
     },
   )
@@ -98,11 +89,7 @@ test('when elder mode was switched on by a link, then it is remembered on the ne
 })
 
 describe('the service phone on the home page', () => {
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await openBrowser()
-  })
-  afterAll(() => browser?.close())
+  const browser = browserForTests()
 
   test('when app-info answers, then the phone and a 拨打客服电话 button show', async () => {
     const page = await browser.context.newPage()

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
 
 export interface TextSample {
@@ -33,19 +34,29 @@ export function visibleText(page: Page): Promise<TextSample[]> {
 
 const TARGETS = 'button, a, [role="button"], [role="switch"], .weui-tabbar__item'
 
-/** Size of every visible thing that can be tapped. */
-export function tapTargets(page: Page): Promise<TargetSample[]> {
+/** Size of every visible thing that can be tapped (by default buttons, links and tabs). */
+export function tapTargets(page: Page, selector = TARGETS): Promise<TargetSample[]> {
   return page.evaluate((selector) => {
     return Array.from(document.querySelectorAll<HTMLElement>(selector))
       .filter((el) => el.checkVisibility() && el.getBoundingClientRect().width > 0)
       .map((el) => {
         const box = el.getBoundingClientRect()
         return {
-          name: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30),
+          name: (el.getAttribute('aria-label') ?? el.textContent ?? el.tagName).trim().slice(0, 30),
           width: Math.round(box.width),
           height: Math.round(box.height),
           main: el.matches('.main-control, .weui-tabbar__item'),
         }
       })
-  }, TARGETS)
+  }, selector)
+}
+
+/** What axe finds serious or critical on the page, each with up to five of the places. */
+export async function seriousAxeViolations(
+  page: Page,
+): Promise<{ id: string; targets: string[] }[]> {
+  const axe = await new AxeBuilder({ page }).analyze()
+  return axe.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }))
 }

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { BASE_URL, openBrowser, shot, type Browser } from './browser'
+import { BASE_URL, shot, browserForTests } from './browser'
 import { bindBySms, bindShown, checkScreen, current, logInBySms, modes } from './resident'
 
 /*
@@ -47,11 +47,7 @@ async function logInFromPrompt(page: Page, title: string): Promise<void> {
 
 describe.each(modes)('a newcomer in $mode mode', ({ mode, query, ...min }) => {
   // A browser (a fresh profile) per journey: nobody is logged in when it starts.
-  let browser: Browser
-  beforeEach(async () => {
-    browser = await openBrowser()
-  })
-  afterEach(() => browser?.close())
+  const browser = browserForTests({ perTest: true })
 
   const firstScreen = async (page: Page, name: string) => {
     await settled(page)

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
-import { BASE_URL, openBrowser, type Browser } from './browser'
+import { BASE_URL, browserForTests } from './browser'
 import { current, logInAndBind, readAloud } from './resident'
 
 /*
@@ -29,11 +29,7 @@ async function openPage(page: Page, route: string, heading: string): Promise<voi
 }
 
 describe('朗读 in elderly mode', () => {
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await openBrowser()
-  })
-  afterAll(() => browser?.close())
+  const browser = browserForTests()
 
   test('when a logged-out resident opens 登录 and 首页, then 登录 reads the steps and names hold their words', async () => {
     const page = await browser.context.newPage()

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { BASE_URL, openBrowser, shot, type Browser } from './browser'
+import { BASE_URL, shot, browserForTests } from './browser'
 import { SANDBOX_URL, checkScreen, current, logInAndBind, modes, readAloud } from './resident'
 
 /*
@@ -32,11 +32,7 @@ async function goPay(page: Page): Promise<boolean> {
 }
 
 describe.each(modes)('top-up in $mode mode', ({ mode, query, ...min }) => {
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await openBrowser()
-  })
-  afterAll(() => browser?.close())
+  const browser = browserForTests()
 
   test('when a resident tops up ¥100 through the cashier, then the order page shows the money arriving', async () => {
     const page = await browser.context.newPage()

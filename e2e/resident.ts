@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from 'playwright-core'
 import { BASE_URL } from './browser'
-import { tapTargets, visibleText } from './measure'
+import { seriousAxeViolations, tapTargets, visibleText } from './measure'
 
 /* What the journey tests (login, bind, top up) share: the visible page, forms, the checks. */
 
@@ -22,11 +21,7 @@ export async function checkScreen(page: Page, min: { minText: number; minMain: n
   expect(small).toEqual([])
   const targets = await tapTargets(page)
   expect(targets.filter((t) => t.width < 44 || t.height < (t.main ? min.minMain : 44))).toEqual([])
-  const axe = await new AxeBuilder({ page }).analyze()
-  const serious = axe.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }))
-  expect(serious).toEqual([])
+  expect(await seriousAxeViolations(page)).toEqual([])
 }
 
 export async function fill(page: Page, label: string, value: string): Promise<void> {

@@ -1,6 +1,5 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import type { ReactNode } from 'react'
-import type { Bill, BoundAccount, PaymentOrder } from '@gh/shared'
 import { AccountSwitcher } from '../account/account-switcher'
 import { AmountPresets } from '../components/amount-presets'
 import { HelpBar } from '../components/help-bar'
@@ -16,6 +15,7 @@ import { ElderSwitch } from '../pages/me/parts/elder-switch'
 import { OrderRow } from '../pages/orders/parts/order-row'
 import { memoryStore } from '../platform/storage'
 import { fakeVoice } from '../voice/fake-voice'
+import { aBill, aBoundAccount as account, anOrder } from '../../test/fixtures'
 import { labelInNameProblems } from './label-in-name'
 
 function inMode(elder: boolean, children: ReactNode) {
@@ -30,58 +30,13 @@ function inMode(elder: boolean, children: ReactNode) {
   )
 }
 
-const account = (accountNo: string, label: string | null, isDefault = false): BoundAccount => ({
-  accountNo,
-  label,
-  isDefault,
-  role: 'owner',
-  boundAt: '2026-11-26T09:00:00+08:00',
-  summary: {
-    accountNo,
-    kind: 'iot_prepaid',
-    status: 'active',
-    holderNameMasked: '王**',
-    addressMasked: '示范市东城区和平路18号幸福里小区**栋**单元***',
-    areaCode: '11010101',
-  },
-})
-
-const bill: Bill = {
-  billId: 'G1000000005202609',
-  kind: 'gas',
-  title: '2026年9月燃气费',
-  period: { from: '2026-09-01', to: '2026-09-30' },
-  issuedAt: '2026-10-03T09:00:00+08:00',
-  dueAt: '2026-10-31T23:59:59+08:00',
-  amountFen: 3351,
-  lateFeeFen: 85,
-  paidFen: 0,
-  outstandingFen: 3351,
-  status: 'unpaid',
-  statusLabel: '未缴',
-  overdue: true,
-  paidAt: null,
-  usage: null,
-  lines: [],
-  note: '',
-}
-
-const order: PaymentOrder = {
-  orderNo: 'R20261126150700A1',
-  accountNo: '1000000001',
-  purpose: 'recharge',
-  channel: 'h5',
-  amountFen: 10000,
-  toArrearsFen: 0,
+const bill = aBill()
+const order = anOrder({
   state: 'CREDITED',
   stateLabel: '气表已到账',
   hint: null,
-  createdAt: '2026-11-26T15:07:00+08:00',
-  expiresAt: '2026-11-26T15:37:00+08:00',
-  paidAt: '2026-11-26T15:08:00+08:00',
   timeline: [],
-  clientParams: null,
-}
+})
 
 test('when a name leaves out the word a control shows, then the check reports it', () => {
   const { container } = render(

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineRoute } from './route'
-import { AccountParams, AccountNo, IsoDateTime, NoBody, NoParams, NoQuery } from './common'
+import { AccountParams, AccountNo, IsoDateTime } from './common'
 import { SmsCode, SmsSent } from './auth'
 
 export const AccountKind = z.enum(['iot_prepaid', 'ic_prepaid', 'postpaid_gas', 'heating'])
@@ -30,8 +30,6 @@ export const getAccount = defineRoute({
   accountScoped: true,
   idempotent: false,
   params: AccountParams,
-  query: NoQuery,
-  body: NoBody,
   response: AccountSummary,
 })
 
@@ -67,9 +65,6 @@ export const listAccounts = defineRoute({
   auth: 'user',
   accountScoped: false,
   idempotent: false,
-  params: NoParams,
-  query: NoQuery,
-  body: NoBody,
   response: z.object({ accounts: z.array(BoundAccount) }),
 })
 
@@ -98,8 +93,6 @@ export const bindAccount = defineRoute({
   auth: 'user',
   accountScoped: false,
   idempotent: true,
-  params: NoParams,
-  query: NoQuery,
   body: BindAccountRequest,
   response: BoundAccount,
 })
@@ -123,8 +116,6 @@ export const sendBindingCode = defineRoute({
   auth: 'user',
   accountScoped: false,
   idempotent: true,
-  params: NoParams,
-  query: NoQuery,
   body: SendBindingCodeRequest,
   response: SmsSent,
 })
@@ -144,8 +135,6 @@ export const bindAccountBySms = defineRoute({
   auth: 'user',
   accountScoped: false,
   idempotent: true,
-  params: NoParams,
-  query: NoQuery,
   body: BindBySmsRequest,
   response: BoundAccount,
 })
@@ -160,7 +149,6 @@ export const updateBinding = defineRoute({
   accountScoped: true,
   idempotent: true,
   params: AccountParams,
-  query: NoQuery,
   body: z
     .object({ label: AccountLabel.nullable().optional(), isDefault: z.literal(true).optional() })
     .strict()
@@ -181,7 +169,5 @@ export const unbindAccount = defineRoute({
   accountScoped: true,
   idempotent: true,
   params: AccountParams,
-  query: NoQuery,
-  body: NoBody,
   response: z.object({ unbound: z.literal(true) }),
 })

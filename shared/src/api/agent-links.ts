@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineRoute } from './route'
-import { AccountNo, IsoDateTime, NoBody, NoQuery } from './common'
+import { AccountNo, IsoDateTime } from './common'
 import { AccountLabel, BoundAccount } from './accounts'
 
 /**
@@ -49,8 +49,6 @@ export const getAgentLink = defineRoute({
   accountScoped: false,
   idempotent: false,
   params: TokenParams,
-  query: NoQuery,
-  body: NoBody,
   response: AgentLinkView,
 })
 
@@ -65,7 +63,6 @@ export const redeemAgentLink = defineRoute({
   accountScoped: false,
   idempotent: true,
   params: TokenParams,
-  query: NoQuery,
   body: z.object({ label: AccountLabel.optional() }),
   response: RedeemedAgentLink,
 })

@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import { defineRoute } from './route'
-import { NoBody, NoParams, NoQuery } from './common'
 
 export const AppInfo = z.object({
   serviceName: z.string(),
@@ -21,8 +20,5 @@ export const getAppInfo = defineRoute({
   auth: 'public',
   accountScoped: false,
   idempotent: false,
-  params: NoParams,
-  query: NoQuery,
-  body: NoBody,
   response: AppInfo,
 })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineRoute } from './route'
-import { IsoDateTime, NoBody, NoParams, NoQuery } from './common'
+import { IsoDateTime } from './common'
 
 /** A mainland mobile number, as typed on the login form. */
 export const MobilePhone = z
@@ -60,8 +60,6 @@ export const loginWechat = defineRoute({
   auth: 'public',
   accountScoped: false,
   idempotent: false,
-  params: NoParams,
-  query: NoQuery,
   body: z.object({ code: z.string().trim().min(1).max(128) }),
   response: LoginResult,
 })
@@ -76,8 +74,6 @@ export const loginAlipay = defineRoute({
   auth: 'public',
   accountScoped: false,
   idempotent: false,
-  params: NoParams,
-  query: NoQuery,
   body: z.object({ authCode: z.string().trim().min(1).max(128) }),
   response: LoginResult,
 })
@@ -91,8 +87,6 @@ export const sendSmsCode = defineRoute({
   auth: 'public',
   accountScoped: false,
   idempotent: true,
-  params: NoParams,
-  query: NoQuery,
   body: z.object({ phone: MobilePhone }),
   response: SmsSent,
 })
@@ -107,8 +101,6 @@ export const verifySmsCode = defineRoute({
   auth: 'public',
   accountScoped: false,
   idempotent: false,
-  params: NoParams,
-  query: NoQuery,
   body: z.object({ phone: MobilePhone, code: SmsCode }),
   response: LoginResult,
 })
@@ -122,9 +114,6 @@ export const refreshSession = defineRoute({
   auth: 'user',
   accountScoped: false,
   idempotent: false,
-  params: NoParams,
-  query: NoQuery,
-  body: NoBody,
   response: LoginResult,
 })
 
@@ -137,9 +126,6 @@ export const logout = defineRoute({
   auth: 'user',
   accountScoped: false,
   idempotent: true,
-  params: NoParams,
-  query: NoQuery,
-  body: NoBody,
   response: z.object({ loggedOut: z.literal(true) }),
 })
 
@@ -152,9 +138,6 @@ export const getMe = defineRoute({
   auth: 'user',
   accountScoped: false,
   idempotent: false,
-  params: NoParams,
-  query: NoQuery,
-  body: NoBody,
   response: UserProfile,
 })
 
@@ -189,9 +172,6 @@ export const getMyData = defineRoute({
   auth: 'user',
   accountScoped: false,
   idempotent: false,
-  params: NoParams,
-  query: NoQuery,
-  body: NoBody,
   response: MyData,
 })
 
@@ -205,8 +185,5 @@ export const deleteMe = defineRoute({
   auth: 'user',
   accountScoped: false,
   idempotent: true,
-  params: NoParams,
-  query: NoQuery,
-  body: NoBody,
   response: z.object({ deleted: z.literal(true) }),
 })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineRoute } from './route'
-import { AccountNo, AccountParams, Fen, IsoDateTime, NoBody, NoQuery } from './common'
+import { AccountNo, AccountParams, Fen, IsoDateTime } from './common'
 
 /**
  * 账单: a postpaid gas or heating account's bills as the resident reads them. Every line says in
@@ -117,8 +117,6 @@ export const listBills = defineRoute({
   path: '/accounts/:accountNo/bills',
   summary: 'What the account owes now and its bills, newest first, each line explained',
   params: AccountParams,
-  query: NoQuery,
-  body: NoBody,
   response: BillList,
 })
 
@@ -129,7 +127,5 @@ export const getBill = defineRoute({
   path: '/accounts/:accountNo/bills/:billId',
   summary: 'One bill with its lines explained',
   params: BillParams,
-  query: NoQuery,
-  body: NoBody,
   response: Bill,
 })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineRoute } from './route'
-import { IsoDateTime, NoBody, NoParams, NoQuery } from './common'
+import { IsoDateTime } from './common'
 
 /**
  * Public content: safety articles (安全用气), supply-stop notices (停气/停暖) and outlets
@@ -39,9 +39,7 @@ export const listArticles = defineRoute({
   auth: 'public',
   accountScoped: false,
   idempotent: false,
-  params: NoParams,
   query: z.object({ category: ArticleCategory.optional() }),
-  body: NoBody,
   response: z.object({ articles: z.array(ArticleSummary) }),
 })
 
@@ -55,8 +53,6 @@ export const getArticle = defineRoute({
   accountScoped: false,
   idempotent: false,
   params: ArticleParams,
-  query: NoQuery,
-  body: NoBody,
   response: Article,
 })
 
@@ -87,9 +83,7 @@ export const listNotices = defineRoute({
   auth: 'public',
   accountScoped: false,
   idempotent: false,
-  params: NoParams,
   query: z.object({ area: AreaCode }),
-  body: NoBody,
   response: z.object({ areaCode: z.string(), notices: z.array(SupplyNotice) }),
 })
 
@@ -135,9 +129,7 @@ export const listOutlets = defineRoute({
   auth: 'public',
   accountScoped: false,
   idempotent: false,
-  params: NoParams,
   query: OutletsQuery,
-  body: NoBody,
   response: z.object({
     sortedBy: z.enum(['distance', 'district']),
     outlets: z.array(Outlet),

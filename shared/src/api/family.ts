@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineRoute } from './route'
-import { AccountNo, AccountParams, IsoDateTime, NoBody, NoParams, NoQuery } from './common'
+import { AccountNo, AccountParams, IsoDateTime } from './common'
 import { AccountLabel, BindingRole, BoundAccount } from './accounts'
 
 /** Invite codes avoid 0/O and 1/I/L so they can be read aloud or typed by an elderly parent. */
@@ -29,8 +29,6 @@ export const createFamilyInvite = defineRoute({
   accountScoped: true,
   idempotent: true,
   params: AccountParams,
-  query: NoQuery,
-  body: NoBody,
   response: FamilyInvite,
 })
 
@@ -43,8 +41,6 @@ export const acceptFamilyInvite = defineRoute({
   auth: 'user',
   accountScoped: false,
   idempotent: true,
-  params: NoParams,
-  query: NoQuery,
   body: z.object({ code: InviteCode, label: AccountLabel.optional() }),
   response: BoundAccount,
 })
@@ -70,8 +66,6 @@ export const listFamilyMembers = defineRoute({
   accountScoped: true,
   idempotent: false,
   params: AccountParams,
-  query: NoQuery,
-  body: NoBody,
   response: z.object({ members: z.array(FamilyMember) }),
 })
 
@@ -86,7 +80,5 @@ export const removeFamilyMember = defineRoute({
   idempotent: true,
   // Any id shape parses, so a caller not bound to the account meets the binding guard first.
   params: AccountParams.extend({ memberId: z.string().min(1).max(64) }),
-  query: NoQuery,
-  body: NoBody,
   response: z.object({ removed: z.literal(true) }),
 })

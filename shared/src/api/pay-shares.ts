@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineRoute } from './route'
-import { AccountParams, Fen, IsoDateTime, NoBody, NoQuery } from './common'
+import { AccountParams, Fen, IsoDateTime } from './common'
 import { CreatePaymentRequest, OrderNo, PaymentOrder } from './payments'
 
 /**
@@ -58,7 +58,6 @@ export const createPayShare = defineRoute({
   accountScoped: true,
   idempotent: true,
   params: AccountParams,
-  query: NoQuery,
   body: CreatePayShareRequest,
   response: PayShare,
 })
@@ -73,8 +72,6 @@ export const getPayShare = defineRoute({
   accountScoped: false,
   idempotent: false,
   params: TokenParams,
-  query: NoQuery,
-  body: NoBody,
   response: PayShare,
 })
 
@@ -89,7 +86,6 @@ export const createSharedOrder = defineRoute({
   accountScoped: false,
   idempotent: true,
   params: TokenParams,
-  query: NoQuery,
   body: CreatePaymentRequest,
   response: SharedOrder,
 })
@@ -104,7 +100,5 @@ export const getSharedOrder = defineRoute({
   accountScoped: false,
   idempotent: false,
   params: TokenParams.extend({ orderNo: OrderNo }),
-  query: NoQuery,
-  body: NoBody,
   response: SharedOrder,
 })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineRoute, type RouteSpec } from './route'
-import { AccountNo, AccountParams, Fen, IsoDateTime, NoBody, NoParams, NoQuery } from './common'
+import { AccountNo, AccountParams, Fen, IsoDateTime } from './common'
 
 /**
  * Top-ups (recharges) and bill payments: one payment order each, keyed by our out_trade_no
@@ -100,7 +100,6 @@ function orderRoutes(purpose: 'recharges' | 'payments', noun: string, idNoun: st
       idempotent: true,
       replay: 'resource',
       params: AccountParams,
-      query: NoQuery,
       body: CreatePaymentRequest,
       response: PaymentOrder,
     }),
@@ -113,7 +112,6 @@ function orderRoutes(purpose: 'recharges' | 'payments', noun: string, idNoun: st
       idempotent: false,
       params: AccountParams,
       query: ListQuery,
-      body: NoBody,
       response: OrderList,
     }),
     get: defineRoute({
@@ -124,8 +122,6 @@ function orderRoutes(purpose: 'recharges' | 'payments', noun: string, idNoun: st
       summary: `One ${noun} order with its timeline`,
       idempotent: false,
       params: OrderParams,
-      query: NoQuery,
-      body: NoBody,
       response: PaymentOrder,
     }),
     close: defineRoute({
@@ -136,8 +132,6 @@ function orderRoutes(purpose: 'recharges' | 'payments', noun: string, idNoun: st
       summary: `Closes an unpaid ${noun} order (after the payer cancelled) at the provider and here, so it can no longer be paid; a payment that won the race is kept and credited. Answers the order as it now is`,
       idempotent: true,
       params: OrderParams,
-      query: NoQuery,
-      body: NoBody,
       response: PaymentOrder,
     }),
   }
@@ -179,8 +173,6 @@ export const getPaymentOptions = defineRoute({
   accountScoped: true,
   idempotent: false,
   params: AccountParams,
-  query: NoQuery,
-  body: NoBody,
   response: PaymentOptions,
 })
 
@@ -199,8 +191,6 @@ export const notifyWechatPay = defineRoute({
   auth: 'platform-signature',
   accountScoped: false,
   idempotent: false,
-  params: NoParams,
-  query: NoQuery,
   body: z.object({
     id: z.string(),
     event_type: z.string(),
@@ -225,8 +215,6 @@ export const notifyAlipay = defineRoute({
   auth: 'platform-signature',
   accountScoped: false,
   idempotent: false,
-  params: NoParams,
-  query: NoQuery,
   body: z.record(z.string(), z.string()),
   response: z.enum(['success', 'fail']),
 })

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { NoBody, NoParams, NoQuery } from './common'
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete'
 
@@ -40,17 +41,40 @@ export interface RouteSpec<
   readonly response: R
 }
 
-export function defineRoute<
+/**
+ * What a route file writes: a route with no path parameters, query or body leaves them out and
+ * gets the empty schemas, so a spec names only what sets it apart.
+ */
+export type RouteDefinition<
   P extends z.ZodType,
   Q extends z.ZodType,
   B extends z.ZodType,
   R extends z.ZodType,
->(spec: RouteSpec<P, Q, B, R>): RouteSpec<P, Q, B, R> {
-  const scoped = spec.path.includes(':accountNo')
-  if (scoped !== spec.accountScoped) {
-    throw new Error(`route ${spec.id}: accountScoped must match the :accountNo path parameter`)
+> = Omit<RouteSpec<P, Q, B, R>, 'params' | 'query' | 'body'> & {
+  readonly params?: P
+  readonly query?: Q
+  readonly body?: B
+}
+
+export function defineRoute<
+  P extends z.ZodType = typeof NoParams,
+  Q extends z.ZodType = typeof NoQuery,
+  B extends z.ZodType = typeof NoBody,
+  R extends z.ZodType = z.ZodType,
+>(definition: RouteDefinition<P, Q, B, R>): RouteSpec<P, Q, B, R> {
+  const scoped = definition.path.includes(':accountNo')
+  if (scoped !== definition.accountScoped) {
+    throw new Error(
+      `route ${definition.id}: accountScoped must match the :accountNo path parameter`,
+    )
   }
-  return spec
+  // A left-out schema means its type parameter fell back to the matching default above.
+  return {
+    ...definition,
+    params: (definition.params ?? NoParams) as P,
+    query: (definition.query ?? NoQuery) as Q,
+    body: (definition.body ?? NoBody) as B,
+  }
 }
 
 export type RouteParams<S extends RouteSpec> = z.input<S['params']>

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { isDomainError } from './domain-error'
+import { codeOf } from './thrown-code'
 import {
   COMMON_STOPPED_HEATING_FEE_PERCENT,
   heatingSeasonFee,
@@ -7,15 +7,6 @@ import {
   heatingStopQuote,
 } from './heating'
 import { m2StringToDm2 } from './volume'
-
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f()
-  } catch (e) {
-    return isDomainError(e) ? e.code : 'not a DomainError'
-  }
-  return undefined
-}
 
 const area = fc.integer({ min: 0, max: 1_000_000 }) // up to 10 000 m²
 const price = fc.integer({ min: 0, max: 10_000 })

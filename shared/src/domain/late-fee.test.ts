@@ -1,18 +1,9 @@
 import fc from 'fast-check'
-import { isDomainError } from './domain-error'
+import { codeOf } from './thrown-code'
 import { COMMON_LATE_FEE_DAILY_RATE_BP, lateFee, type ChargeChange } from './late-fee'
 
 const rate = COMMON_LATE_FEE_DAILY_RATE_BP
 const due = 100
-
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f()
-  } catch (e) {
-    return isDomainError(e) ? e.code : 'not a DomainError'
-  }
-  return undefined
-}
 
 describe('lateFee', () => {
   it('when a bill of 123.45 元 is 26 days overdue at 0.1% a day, then the fee is 3.21 元', () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { isDomainError } from './domain-error'
+import { codeOf } from './thrown-code'
 import {
   allocate,
   fen,
@@ -11,15 +11,6 @@ import {
 } from './money'
 
 const amount = fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER })
-
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f()
-  } catch (e) {
-    return isDomainError(e) ? e.code : 'not a DomainError'
-  }
-  return undefined
-}
 
 describe('fen', () => {
   it('when given a safe integer, then returns it unchanged', () => {

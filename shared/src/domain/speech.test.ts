@@ -1,15 +1,6 @@
 import fc from 'fast-check'
-import { isDomainError } from './domain-error'
+import { codeOf } from './thrown-code'
 import { speakAmountFen, speakDigits, speakNumber, speakVolume } from './speech'
-
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f()
-  } catch (e) {
-    return isDomainError(e) ? e.code : 'not a DomainError'
-  }
-  return undefined
-}
 
 // An independent reader of Chinese numerals, to check that every reading means its number.
 const VALUES: Record<string, number> = {

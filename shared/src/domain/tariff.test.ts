@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { isDomainError } from './domain-error'
+import { codeOf } from './thrown-code'
 import type { Tariff } from './tariff'
 import { assertValidTariff, defaultResidentialTariff, estimateDaysOfGas, gasBill } from './tariff'
 
@@ -7,15 +7,6 @@ const M3 = 1000
 const t = defaultResidentialTariff
 
 const volume = fc.integer({ min: 0, max: 2_000 * M3 })
-
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f()
-  } catch (e) {
-    return isDomainError(e) ? e.code : 'not a DomainError'
-  }
-  return undefined
-}
 
 describe('gasBill', () => {
   it('when the bill stays in tier 1, then it is one line at 3.10 元/m³', () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { isDomainError } from './domain-error'
+import { codeOf } from './thrown-code'
 import {
   areaDm2,
   dm2ToM2String,
@@ -8,15 +8,6 @@ import {
   m3StringToDm3,
   volumeDm3,
 } from './volume'
-
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f()
-  } catch (e) {
-    return isDomainError(e) ? e.code : 'not a DomainError'
-  }
-  return undefined
-}
 
 describe('volumes in dm³', () => {
   it.each([

@@ -1,22 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react'
-import type { BoundAccount } from '@gh/shared'
+import { aBoundAccount as account } from '../../../test/fixtures'
 import { AccountSwitcher } from './index'
-
-const account = (accountNo: string, label: string | null, isDefault = false): BoundAccount => ({
-  accountNo,
-  label,
-  isDefault,
-  role: 'owner',
-  boundAt: '2026-11-26T09:00:00+08:00',
-  summary: {
-    accountNo,
-    kind: 'iot_prepaid',
-    status: 'active',
-    holderNameMasked: '王**',
-    addressMasked: '示范市东城区和平路18号幸福里小区**栋**单元***',
-    areaCode: '11010101',
-  },
-})
 
 const home = account('1000000001', '我家', true)
 const parents = account('1000000008', '父母家')

@@ -1,26 +1,6 @@
 import type { Bill } from '@gh/shared'
+import { aBill as bill } from '../../../test/fixtures'
 import { billFacts, billsSpeech, spokenBillTitle } from './speech'
-
-const bill = (over: Partial<Bill>): Bill => ({
-  billId: 'G1000000005202609',
-  kind: 'gas',
-  title: '2026年9月燃气费',
-  period: { from: '2026-09-01', to: '2026-09-30' },
-  issuedAt: '2026-10-03T09:00:00+08:00',
-  dueAt: '2026-10-31T23:59:59+08:00',
-  amountFen: 3351,
-  lateFeeFen: 85,
-  paidFen: 0,
-  outstandingFen: 3351,
-  status: 'unpaid',
-  statusLabel: '未缴',
-  overdue: true,
-  paidAt: null,
-  usage: null,
-  lines: [],
-  note: '',
-  ...over,
-})
 
 const paid = (month: number): Bill =>
   bill({

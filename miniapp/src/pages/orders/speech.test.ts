@@ -1,30 +1,5 @@
-import type { PaymentOrder } from '@gh/shared'
+import { anOrder as order } from '../../../test/fixtures'
 import { orderSpeech, ordersSpeech } from './speech'
-
-function order(overrides: Partial<PaymentOrder> = {}): PaymentOrder {
-  return {
-    orderNo: 'R20261126150700A1',
-    accountNo: '1000000001',
-    purpose: 'recharge',
-    channel: 'h5',
-    amountFen: 10000,
-    toArrearsFen: 0,
-    state: 'CREDITING',
-    stateLabel: '已发往气表',
-    hint: '气表联网后到账',
-    createdAt: '2026-11-26T15:07:00+08:00',
-    expiresAt: '2026-11-26T15:37:00+08:00',
-    paidAt: '2026-11-26T15:08:00+08:00',
-    timeline: [
-      { state: 'CREATED', label: '已下单', at: '2026-11-26T15:07:00+08:00', done: true },
-      { state: 'PAID', label: '已支付', at: '2026-11-26T15:08:00+08:00', done: true },
-      { state: 'CREDITING', label: '已发往气表', at: '2026-11-26T15:08:30+08:00', done: true },
-      { state: 'CREDITED', label: '气表已到账', at: null, done: false },
-    ],
-    clientParams: null,
-    ...overrides,
-  }
-}
 
 describe('订单详情 read aloud', () => {
   test('when an order is on its way, then amount, account digit by digit, state and steps are read', () => {

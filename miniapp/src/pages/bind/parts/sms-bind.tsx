@@ -4,8 +4,9 @@ import { AccountNo, BindBySmsRequest, type BoundAccount } from '@gh/shared'
 import { a11y } from '../../../a11y'
 import type { ApiError } from '../../../api'
 import { ActionButton } from '../../../components/action-button'
-import { FormField } from '../../../components/form-field'
+import { SmsCodeField } from '../../../components/sms-code-field'
 import { useAction } from '../../../hooks/use-action'
+import { useCountdown } from '../../../hooks/use-countdown'
 import { bindAccountBySms, sendBindingCode } from '../api'
 import './sms-bind.scss'
 
@@ -25,21 +26,15 @@ type Note = { text: string; error: boolean }
  */
 export function SmsBind({ accountNo, label, onBound, children }: SmsBindProps) {
   const [code, setCode] = useState('')
-  const [wait, setWait] = useState(0)
+  const [wait, setWait] = useCountdown()
   const [note, setNote] = useState<Note | undefined>()
-
-  useEffect(() => {
-    if (wait <= 0) return
-    const timer = setTimeout(() => setWait(wait - 1), 1000)
-    return () => clearTimeout(timer)
-  }, [wait])
 
   // A code is for one account: another number needs its own.
   useEffect(() => {
     setWait(0)
     setNote(undefined)
     setCode('')
-  }, [accountNo])
+  }, [accountNo, setWait])
 
   // A rate limit says how long to wait: the resend button counts it down.
   const tell = (err: ApiError) => {
@@ -86,23 +81,13 @@ export function SmsBind({ accountNo, label, onBound, children }: SmsBindProps) {
 
   return (
     <View>
-      <FormField
-        label="验证码"
+      <SmsCodeField
         value={code}
         onChange={setCode}
-        type="number"
-        maxLength={6}
-        placeholder="6位数字"
+        wait={wait}
+        onSend={() => void send()}
+        sending={sending.busy}
         hint="验证码发到开户时登记的手机号上，不一定是本机"
-        addon={
-          <View
-            className={`form-field__addon${wait > 0 ? ' form-field__addon--disabled' : ''}`}
-            onClick={() => void send()}
-            {...a11y(undefined, 'button')}
-          >
-            <Text>{sending.busy ? '发送中…' : wait > 0 ? `${wait}秒后重发` : '获取验证码'}</Text>
-          </View>
-        }
       />
       {children}
       {note ? (

@@ -4,7 +4,9 @@ import { MobilePhone, SmsCode } from '@gh/shared'
 import { a11y } from '../../../a11y'
 import { ActionButton } from '../../../components/action-button'
 import { FormField } from '../../../components/form-field'
+import { SmsCodeField } from '../../../components/sms-code-field'
 import { useAction } from '../../../hooks/use-action'
+import { useCountdown } from '../../../hooks/use-countdown'
 import { loginBySms, sendSmsCode } from '../api'
 
 export interface SmsFormProps {
@@ -17,16 +19,10 @@ export interface SmsFormProps {
 export function SmsForm({ onLoggedIn, onNote }: SmsFormProps) {
   const [phone, setPhone] = useState('')
   const [code, setCode] = useState('')
-  const [wait, setWait] = useState(0)
+  const [wait, setWait] = useCountdown()
   const [note, setNote] = useState<{ text: string; error: boolean } | undefined>()
 
   useEffect(() => onNote?.(note?.text), [note, onNote])
-
-  useEffect(() => {
-    if (wait <= 0) return
-    const timer = setTimeout(() => setWait(wait - 1), 1000)
-    return () => clearTimeout(timer)
-  }, [wait])
 
   const sending = useAction(
     async (checkedPhone: string) => {
@@ -79,22 +75,12 @@ export function SmsForm({ onLoggedIn, onNote }: SmsFormProps) {
         maxLength={11}
         placeholder="请输入手机号"
       />
-      <FormField
-        label="验证码"
+      <SmsCodeField
         value={code}
         onChange={setCode}
-        type="number"
-        maxLength={6}
-        placeholder="6位数字"
-        addon={
-          <View
-            className={`form-field__addon${wait > 0 ? ' form-field__addon--disabled' : ''}`}
-            onClick={() => void send()}
-            {...a11y(wait > 0 ? `${wait}秒后重发验证码` : '获取验证码', 'button')}
-          >
-            <Text>{wait > 0 ? `${wait}秒后重发` : '获取验证码'}</Text>
-          </View>
-        }
+        wait={wait}
+        onSend={() => void send()}
+        sendName={wait > 0 ? `${wait}秒后重发验证码` : '获取验证码'}
       />
       {note ? (
         <Text
