@@ -80,3 +80,28 @@ test('when billing writes times in UTC, then the resident reads them at +08:00, 
   )
   expect(bill.note).toBe('2026年9月用气 10.534 m³。')
 })
+
+test('when a bill was paid after its due date, then its late fee is explained by the rule, not by an overdue amount of 0', async () => {
+  const paidLate: BillingBill = {
+    ...gasBill,
+    paidFen: 3351,
+    outstandingFen: 0,
+    status: 'paid',
+    overdue: false,
+    lines: [
+      {
+        type: 'late_fee',
+        overdueFen: 0,
+        fromDate: '2026-11-01',
+        days: 26,
+        dailyRateBp: 10,
+        amountFen: 85,
+        explanation: '滞纳金',
+      },
+    ],
+  }
+  const bill = await new BillService(billing(async () => paidLate)).get('1000000005', 'x')
+  expect(bill.lines[0]?.explanation).toBe(
+    '按逾期未缴金额每天 0.1% 计，逾期 26 天（2026-11-01 起）= 0.85 元',
+  )
+})

@@ -67,9 +67,14 @@ function lineView(line: BillingCharge): BillLine {
         days: line.days,
         dailyRateBp: line.dailyRateBp,
         amountFen: line.amountFen,
+        // Once the bill is paid, billing reports nothing overdue now: the fee's base is gone
+        // from the numbers, so the rule is stated instead of a product that would not add up.
         explanation:
-          `逾期未缴 ${yuan(line.overdueFen)} × ${percentOfBp(line.dailyRateBp)}/天 × ` +
-          `${line.days} 天（${line.fromDate} 起）= ${yuan(line.amountFen)}${capped}`,
+          full < line.amountFen
+            ? `按逾期未缴金额每天 ${percentOfBp(line.dailyRateBp)} 计，逾期 ${line.days} 天` +
+              `（${line.fromDate} 起）= ${yuan(line.amountFen)}`
+            : `逾期未缴 ${yuan(line.overdueFen)} × ${percentOfBp(line.dailyRateBp)}/天 × ` +
+              `${line.days} 天（${line.fromDate} 起）= ${yuan(line.amountFen)}${capped}`,
       }
     }
   }

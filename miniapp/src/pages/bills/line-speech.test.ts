@@ -60,6 +60,23 @@ describe('a bill’s lines read aloud', () => {
     )
   })
 
+  test('when a bill with a late fee has been paid, then the rule is read, not an overdue amount of zero', () => {
+    const line: BillLine = {
+      type: 'late_fee',
+      label: '滞纳金（逾期 26 天）',
+      overdueFen: 0,
+      fromDate: '2026-11-01',
+      days: 26,
+      dailyRateBp: 10,
+      amountFen: 85,
+      explanation: '',
+    }
+    expect(billLineSpeech(line)).toBe(
+      '滞纳金，逾期二十六天，按逾期未缴金额计，每天百分之零点一，' +
+        '从二零二六年十一月一日起算，共八角五分',
+    )
+  })
+
   test('when an area is whole or has hundredths, then it is read as a person says it', () => {
     expect(speakArea(20000)).toBe('两百平方米')
     expect(speakArea(8950)).toBe('八十九点五平方米')

@@ -63,9 +63,12 @@ export function billLineSpeech(line: BillLine): string {
     }
     case 'late_fee': {
       const full = Math.round((line.overdueFen * line.dailyRateBp * line.days) / 10_000)
+      // A paid bill reports nothing overdue now: then the base is not read out, only the rule.
+      const base =
+        full < line.amountFen ? '按逾期未缴金额计' : `逾期未缴${speakAmountFen(line.overdueFen)}`
       return [
         `滞纳金，逾期${speakCount(line.days)}天`,
-        `逾期未缴${speakAmountFen(line.overdueFen)}`,
+        base,
         `每天${speakPercentOfBp(line.dailyRateBp)}`,
         `从${speakDate(line.fromDate)}起算`,
         `${total}${line.amountFen < full ? '，已封顶' : ''}`,
