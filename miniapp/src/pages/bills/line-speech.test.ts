@@ -43,35 +43,27 @@ describe('a bill’s lines read aloud', () => {
     )
   })
 
+  /** 26 days late from 1 November at 0.1 % a day: 0.85 元, with `overdueFen` still unpaid now. */
+  const lateFee = (overdueFen: number): BillLine => ({
+    type: 'late_fee',
+    label: '滞纳金（逾期 26 天）',
+    overdueFen,
+    fromDate: '2026-11-01',
+    days: 26,
+    dailyRateBp: 10,
+    amountFen: 85,
+    explanation: '',
+  })
+
   test('when a late fee is charged, then what was overdue, the daily rate, the start day and the fee are read', () => {
-    const line: BillLine = {
-      type: 'late_fee',
-      label: '滞纳金（逾期 26 天）',
-      overdueFen: 3266,
-      fromDate: '2026-11-01',
-      days: 26,
-      dailyRateBp: 10,
-      amountFen: 85,
-      explanation: '',
-    }
-    expect(billLineSpeech(line)).toBe(
+    expect(billLineSpeech(lateFee(3266))).toBe(
       '滞纳金，逾期二十六天，逾期未缴三十二元六角六分，每天百分之零点一，' +
         '从二零二六年十一月一日起算，共八角五分',
     )
   })
 
   test('when a bill with a late fee has been paid, then the rule is read, not an overdue amount of zero', () => {
-    const line: BillLine = {
-      type: 'late_fee',
-      label: '滞纳金（逾期 26 天）',
-      overdueFen: 0,
-      fromDate: '2026-11-01',
-      days: 26,
-      dailyRateBp: 10,
-      amountFen: 85,
-      explanation: '',
-    }
-    expect(billLineSpeech(line)).toBe(
+    expect(billLineSpeech(lateFee(0))).toBe(
       '滞纳金，逾期二十六天，按逾期未缴金额计，每天百分之零点一，' +
         '从二零二六年十一月一日起算，共八角五分',
     )
