@@ -3,8 +3,25 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import miniappPackage from '../miniapp/package.json'
 import devConfig from './dev'
 import prodConfig from './prod'
+import projectConfig from '../project.config.json'
+import { releaseProblems } from './release'
 
 const DEFAULT_API_BASE = 'http://127.0.0.1:3000/api/v1'
+const apiBase = process.env.TARO_APP_API_BASE || DEFAULT_API_BASE
+const outputRoot = process.env.TARO_OUTPUT_ROOT || `dist/${process.env.TARO_ENV}`
+
+// `npm run release:weapp` / `release:alipay` set TARO_APP_RELEASE: such a build must be one the
+// platforms' review can accept, or it is not made at all.
+if (process.env.TARO_APP_RELEASE === '1') {
+  const problems = releaseProblems({
+    platform: process.env.TARO_ENV,
+    apiBase,
+    weappAppId: projectConfig.appid,
+  })
+  if (problems.length > 0) {
+    throw new Error(`Release build refused:\n- ${problems.join('\n- ')}`)
+  }
+}
 
 /** @gh/shared is TypeScript source reached through node_modules; Babel must compile it too. */
 const compile = { include: [path.resolve(__dirname, '..', 'shared', 'src')] }
@@ -24,13 +41,19 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 375: 2, 640: 2.34 / 2, 750: 1, 828: 1.81 / 2 },
     sourceRoot: 'miniapp/src',
     // TARO_OUTPUT_ROOT lets a test build elsewhere without racing `npm start`'s build in dist/.
-    outputRoot: process.env.TARO_OUTPUT_ROOT || `dist/${process.env.TARO_ENV}`,
+    outputRoot,
     plugins: [path.resolve(__dirname, 'plugins/mini-aria.cjs')],
     defineConstants: {
-      API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE || DEFAULT_API_BASE),
+      API_BASE: JSON.stringify(apiBase),
       APP_VERSION: JSON.stringify(miniappPackage.version),
     },
-    copy: { patterns: [], options: {} },
+    copy: {
+      patterns:
+        process.env.TARO_ENV === 'weapp'
+          ? [{ from: 'miniapp/src/sitemap.json', to: `${outputRoot}/sitemap.json` }]
+          : [],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

@@ -64,9 +64,13 @@ export default defineAppConfig({
   ...(process.env.TARO_ENV === 'weapp'
     ? {
         plugins: { WechatSI: { version: '0.3.5', provider: 'wx069ba97219f66d99' } },
-        // 营业网点 nearest first (pages/safety): WeChat refuses getLocation without both.
-        requiredPrivateInfos: ['getLocation'],
+        // 营业网点 nearest first (pages/safety): WeChat refuses a location API without both.
+        requiredPrivateInfos: ['getFuzzyLocation'],
         permission: { 'scope.userLocation': { desc: '用于查找离您最近的营业网点和写卡点' } },
+        // Pages load their components when first shown, not all at launch.
+        lazyCodeLoading: 'requiredComponents',
+        // Only public pages may be indexed by WeChat search; see sitemap.json.
+        sitemapLocation: 'sitemap.json',
       }
     : {}),
 })

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { buildH5, h5BuildState, h5Dir, readableTail } from './h5'
 import { color, say, warn } from './log'
 import { formatKb, oversized, packageSizes } from './mp-size'
+import { reviewProblems } from './platform-review'
 import { bin, fromRoot, repoRoot } from './paths'
 import { describeExit, runCommand } from './processes'
 import { findFreePort } from './ports'
@@ -246,6 +247,7 @@ export async function miniPrograms(): Promise<void> {
     const listed = sizes.map((size) => `${size.name} ${formatKb(size.bytes)}`).join(', ')
     console.log(`  ${platform}: built in ${seconds} s; ${listed}`)
     for (const size of oversized(sizes)) problems.push(`${platform} ${size.name} over 2 MB`)
+    problems.push(...reviewProblems(platform, fromRoot('dist', platform), sizes))
   }
   if (problems.length) throw new StepFailure(problems.join(', '))
 }
