@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { BASE_URL, shot, browserForTests } from './browser'
-import { checkScreen, current, fill, modes, smsCode } from './resident'
+import { agreeToTerms, checkScreen, current, fill, modes, smsCode } from './resident'
 
 /*
  * Issue 5 in the H5 build against the sandbox: log in by SMS (the code read from the sandbox's
@@ -35,6 +35,18 @@ describe.each(modes)('accounts in $mode mode', ({ mode, query, ...min }) => {
     await page.goto(`${BASE_URL}/#/pages/login/index${query}`)
     await current(page).getByRole('heading', { name: '登录' }).waitFor()
     await fill(page, '手机号', phone)
+    // No code is sent before 用户协议/隐私政策 are agreed to; the box is never pre-ticked.
+    await current(page).getByRole('button', { name: '获取验证码' }).click()
+    await current(page).getByText('请先阅读并勾选同意《用户协议》和《隐私政策》').waitFor()
+    await current(page).getByRole('link', { name: '隐私政策' }).click()
+    await current(page).getByRole('heading', { name: '隐私政策' }).waitFor()
+    await current(page)
+      .getByText(/大致位置：/)
+      .waitFor()
+    await authShot(page, `privacy-policy-${mode}`)
+    await checkScreen(page, min)
+    await page.goBack()
+    await agreeToTerms(page)
     await current(page).getByRole('button', { name: '获取验证码' }).click()
     await current(page)
       .getByText(/验证码已发送到 137\*\*\*\*/)

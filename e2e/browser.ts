@@ -19,7 +19,17 @@ export async function shot(
   const dir = options.dir ?? SCREENS_DIR
   mkdirSync(dir, { recursive: true })
   const file = path.join(dir, `${name}.png`)
+  await settled(page)
   await page.screenshot({ path: file, fullPage: !options.firstScreenOnly })
+}
+
+/** Waits for Taro's page slide (in or out) to end, so a picture shows one page, not two. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
+  )
 }
 
 /*

@@ -100,6 +100,12 @@ describe('the service phone on the home page', () => {
           servicePhone: '0531-96777',
           serverTime: '2026-11-26T09:00:00+08:00',
           orderNoticeTemplateId: null,
+          legal: {
+            utilityName: '某市燃气热力有限公司',
+            address: '某市民生路 1 号',
+            privacyEmail: 'privacy@gas.example.cn',
+            policyVersion: '2026-12-06',
+          },
         },
       }),
     )

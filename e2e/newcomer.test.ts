@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { BASE_URL, shot, browserForTests } from './browser'
+import { BASE_URL, browserForTests, settled, shot } from './browser'
 import { bindBySms, bindShown, checkScreen, current, logInBySms, modes } from './resident'
 
 /*
@@ -29,14 +29,6 @@ async function openOnce(page: Page, route: string): Promise<void> {
 }
 
 const sameDocument = (page: Page) => page.evaluate(() => 'newcomerDocument' in window)
-
-/** Waits for Taro's page slide (in or out) to end, so a picture shows one page, not two. */
-const settled = (page: Page) =>
-  page.waitForFunction(() =>
-    document
-      .getAnimations()
-      .every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
-  )
 
 /** From the page's 请先登录 card to the login page and back, logged in as a new resident. */
 async function logInFromPrompt(page: Page, title: string): Promise<void> {

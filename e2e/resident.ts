@@ -57,9 +57,16 @@ export async function readAloud(page: Page, label: string): Promise<string> {
 let phones = 0
 
 /** Phone + SMS code on the login page already shown (a new resident each time). */
+/** Ticks 我已阅读并同意《用户协议》和《隐私政策》 on 登录 unless this browser already did. */
+export async function agreeToTerms(page: Page): Promise<void> {
+  const box = current(page).getByRole('checkbox', { name: '我已阅读并同意用户协议和隐私政策' })
+  if ((await box.getAttribute('aria-checked')) !== 'true') await box.click()
+}
+
 export async function logInBySms(page: Page): Promise<void> {
   const phone = `13${(Date.now() * 10 + (phones++ % 10)).toString().slice(-9)}`
   await current(page).getByRole('heading', { name: '登录' }).waitFor()
+  await agreeToTerms(page)
   await fill(page, '手机号', phone)
   await current(page).getByRole('button', { name: '获取验证码' }).click()
   await fill(page, '验证码', await smsCode(phone))

@@ -55,6 +55,7 @@ export function createApp(c: Container): BffApp {
     ...appInfoHandlers({
       servicePhone: c.config.servicePhone,
       orderNoticeTemplateId: c.config.wechat.orderTemplateId,
+      legal: c.config.legal,
       now: c.now,
     }),
     ...authHandlers({

@@ -16,6 +16,10 @@ export default defineAppConfig({
     'pages/safety/index',
     'pages/safety/article',
   ],
+  subPackages: [
+    // Read once, before consent and from 我的; kept out of the main package.
+    { root: 'pages-legal', pages: ['privacy/index', 'terms/index'] },
+  ],
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f2f4f7',
@@ -73,4 +77,6 @@ export default defineAppConfig({
         sitemapLocation: 'sitemap.json',
       }
     : {}),
+  // Alipay: private-data APIs wait for consent to the 隐私政策 (answered by PrivacyPrompt).
+  ...(process.env.TARO_ENV === 'alipay' ? { usePrivacyCheck: true } : {}),
 })

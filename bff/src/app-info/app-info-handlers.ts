@@ -1,10 +1,11 @@
-import type { routes } from '@gh/shared'
+import { PRIVACY_POLICY_VERSION, type routes } from '@gh/shared'
 import { toShanghaiIso } from '../platform/time'
 import type { RouteHandler } from '../platform/http/routes'
 
 export function appInfoHandlers(deps: {
   servicePhone: string
   orderNoticeTemplateId: string | null
+  legal: { utilityName: string; address: string; privacyEmail: string }
   now: () => Date
 }): {
   getAppInfo: RouteHandler<typeof routes.getAppInfo>
@@ -15,6 +16,7 @@ export function appInfoHandlers(deps: {
       servicePhone: deps.servicePhone,
       serverTime: toShanghaiIso(deps.now()),
       orderNoticeTemplateId: deps.orderNoticeTemplateId,
+      legal: { ...deps.legal, policyVersion: PRIVACY_POLICY_VERSION },
     }),
   }
 }

@@ -44,6 +44,11 @@ const EnvSchema = z.object({
   H5_DIR: z.string().default('dist/h5'),
   SESSION_SECRET: z.string().min(32).default(DEFAULT_SESSION_SECRET),
   SERVICE_PHONE: z.string().default('96777'),
+  /** Who runs the service: named in the 用户协议 and 隐私政策 the app shows before consent. */
+  UTILITY_NAME: z.string().trim().min(2).max(60).optional(),
+  UTILITY_ADDRESS: z.string().trim().max(120).optional(),
+  /** Where residents send personal-data requests (个人信息保护负责人). */
+  PRIVACY_CONTACT_EMAIL: z.email().optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10000),
   SESSION_TTL_SECONDS: z.coerce
     .number()
@@ -121,6 +126,8 @@ type Env = z.output<typeof EnvSchema>
 /** What production cannot run without, and what each is for. */
 const REQUIRED_IN_PRODUCTION = {
   METRICS_TOKEN: 'it guards /metrics',
+  UTILITY_NAME: 'the 用户协议 and 隐私政策 name who processes personal data',
+  PRIVACY_CONTACT_EMAIL: 'the 隐私政策 gives residents a contact for personal-data requests',
   WECHAT_APP_ID: 'WeChat login and WeChat Pay',
   WECHAT_APP_SECRET: 'WeChat login',
   ALIPAY_APP_ID: 'Alipay login and payments',
@@ -194,6 +201,12 @@ function toConfig(env: Env) {
     h5Dir: path.resolve(repoRoot, env.H5_DIR),
     sessionSecret: env.SESSION_SECRET,
     servicePhone: env.SERVICE_PHONE,
+    /** Outside production the sandbox utility's placeholders, marked as such. */
+    legal: {
+      utilityName: env.UTILITY_NAME ?? '示例市燃气热力有限公司（演示）',
+      address: env.UTILITY_ADDRESS ?? '示例市中心区民生路 1 号（演示）',
+      privacyEmail: env.PRIVACY_CONTACT_EMAIL ?? 'privacy@example.com',
+    },
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     sessionTtlSeconds: env.SESSION_TTL_SECONDS,
     rateLimitNamespace: env.RATE_LIMIT_NAMESPACE,

@@ -16,6 +16,8 @@ export const pages = {
   orderDetail: '/pages/orders/detail',
   sharePay: '/pages/share-pay/index',
   safety: '/pages/safety/index',
+  privacyPolicy: '/pages-legal/privacy/index',
+  terms: '/pages-legal/terms/index',
   /** 营业网点, filtered to the IC-card write points, nearest first when location is allowed. */
   writePoints: '/pages/safety/index?section=outlets&service=card_write',
 } as const

@@ -5,6 +5,8 @@ import { pages } from './pages'
 export interface ShareCard {
   title: string
   path: string
+  /** A picture for the card; without one the platform shows a screenshot, amounts and all. */
+  imageUrl?: string
 }
 
 /**

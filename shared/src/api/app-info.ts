@@ -1,6 +1,12 @@
 import { z } from 'zod'
 import { defineRoute } from './route'
 
+/**
+ * The 用户协议/隐私政策 text the app shows is this version; raise it whenever the text or the list
+ * of personal data changes, and every resident is asked to consent again at their next login.
+ */
+export const PRIVACY_POLICY_VERSION = '2026-12-06'
+
 export const AppInfo = z.object({
   serviceName: z.string(),
   servicePhone: z.string(),
@@ -8,6 +14,14 @@ export const AppInfo = z.object({
   serverTime: z.string(),
   /** WeChat subscription template the app asks consent for before paying (缴费结果通知). */
   orderNoticeTemplateId: z.string().nullable(),
+  /** Who processes residents' personal data, named in 用户协议 and 隐私政策. */
+  legal: z.object({
+    utilityName: z.string(),
+    address: z.string(),
+    privacyEmail: z.string(),
+    /** The 隐私政策 version a resident consents to; a new version asks again. */
+    policyVersion: z.string(),
+  }),
 })
 export type AppInfo = z.infer<typeof AppInfo>
 

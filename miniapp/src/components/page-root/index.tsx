@@ -1,8 +1,10 @@
 import { View } from '@tarojs/components'
 import { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
 import type { ReactNode } from 'react'
+import shareImage from '../../assets/share/card.png'
 import { useElderMode } from '../../elder'
 import { shownRoute, tabIndexOf } from '../../navigation/pages'
+import { PrivacyPrompt } from '../../privacy/privacy-prompt'
 import { HelpBar } from '../help-bar'
 import { currentPagePath } from '../help-bar/share-link'
 import type { ShareCard } from '../help-bar/share-link'
@@ -29,7 +31,10 @@ export function PageRoot({ children, className, share }: PageRootProps) {
   const { elder } = useElderMode()
   const { path } = useRouter()
   // One share handler per page (WeChat uses the first one registered), here and nowhere else.
-  useShareAppMessage(() => share?.() ?? { title: '燃气·供热 掌上营业厅', path: currentPagePath() })
+  useShareAppMessage(() => {
+    const card = share?.() ?? { title: '燃气·供热 掌上营业厅', path: currentPagePath() }
+    return { ...card, imageUrl: card.imageUrl ?? shareImage }
+  })
   useDidShow(() => shownRoute.set(path))
   const classes = [
     'page-root',
@@ -41,6 +46,7 @@ export function PageRoot({ children, className, share }: PageRootProps) {
     <View className={classes.filter(Boolean).join(' ')}>
       <HelpBar share={share} />
       {children}
+      <PrivacyPrompt />
     </View>
   )
 }

@@ -7,6 +7,8 @@ import { PageHeading } from '../../components/page-heading'
 import { PageRoot } from '../../components/page-root'
 import { ReadAloudBar } from '../../components/read-aloud'
 import { useAction } from '../../hooks/use-action'
+import { hasConsented, recordConsent } from '../../privacy/consent'
+import { CONSENT_NEEDED, ConsentCheck } from './parts/consent'
 import { platformLogin } from './parts/platform-login'
 import { SmsForm } from './parts/sms-form'
 import { loginSpeech } from './speech'
@@ -20,10 +22,16 @@ export default function LoginPage() {
   const [smsOpen, setSmsOpen] = useState(platformLogin === undefined)
   const [error, setError] = useState<string | undefined>()
   const smsNote = useRef<string | undefined>(undefined)
+  const [agreed, setAgreed] = useState(hasConsented)
+  const agree = (value: boolean) => {
+    setAgreed(value)
+    if (value) recordConsent()
+  }
 
   const loginWithPlatform = useAction(
     async () => {
       if (!platformLogin) return
+      if (!agreed) return setError(CONSENT_NEEDED)
       setError(undefined)
       await platformLogin.run()
       backToAccounts()
@@ -40,6 +48,7 @@ export default function LoginPage() {
           const note = error ?? (smsOpen ? smsNote.current : undefined)
           return loginSpeech({
             smsOpen,
+            agreed,
             ...(platformLogin ? { platformLogin: platformLogin.name } : {}),
             ...(note ? { note } : {}),
           })
@@ -66,12 +75,14 @@ export default function LoginPage() {
       ) : null}
       {smsOpen ? (
         <SmsForm
+          consented={agreed}
           onLoggedIn={backToAccounts}
           onNote={(text) => {
             smsNote.current = text
           }}
         />
       ) : null}
+      <ConsentCheck agreed={agreed} onChange={agree} />
       <Text className="login-page__privacy">
         我们只保存登录所需的信息，不保存昵称和头像；可随时在“我的数据”中查看或注销。
       </Text>

@@ -9,6 +9,8 @@ export interface LoginFacts {
   /** The platform's one-tap login button ('微信一键登录'); absent on H5. */
   platformLogin?: string
   smsOpen: boolean
+  /** Whether 用户协议/隐私政策 is ticked; login waits for it. */
+  agreed: boolean
   /** The line under the SMS form ('验证码已发送到 138****5678，5分钟内有效') or an error. */
   note?: string
 }
@@ -24,6 +26,7 @@ export function loginSpeech(facts: LoginFacts): string {
   } else {
     parts.push('也可以点“用手机号验证码登录”。')
   }
+  if (!facts.agreed) parts.push('登录前请先勾选“我已阅读并同意用户协议和隐私政策”。')
   if (facts.note) parts.push(sentence(speakShownText(facts.note)))
   parts.push('我们只保存登录所需的信息，不保存昵称和头像；可随时在“我的数据”中查看或注销。')
   return parts.join('')

@@ -8,15 +8,18 @@ import { SmsCodeField } from '../../../components/sms-code-field'
 import { useAction } from '../../../hooks/use-action'
 import { useCountdown } from '../../../hooks/use-countdown'
 import { loginBySms, sendSmsCode } from '../api'
+import { CONSENT_NEEDED } from './consent'
 
 export interface SmsFormProps {
+  /** Whether the resident ticked 用户协议/隐私政策; no code is sent and no login made before. */
+  consented: boolean
   onLoggedIn: () => void
   /** Told the line shown under the form (sent, or what went wrong), for 朗读. */
   onNote?: (text: string | undefined) => void
 }
 
 /** Phone + SMS code. The same zod schemas check the form here and the request in the BFF. */
-export function SmsForm({ onLoggedIn, onNote }: SmsFormProps) {
+export function SmsForm({ consented, onLoggedIn, onNote }: SmsFormProps) {
   const [phone, setPhone] = useState('')
   const [code, setCode] = useState('')
   const [wait, setWait] = useCountdown()
@@ -53,6 +56,7 @@ export function SmsForm({ onLoggedIn, onNote }: SmsFormProps) {
   const send = async () => {
     const checked = MobilePhone.safeParse(phone)
     if (!checked.success) return setNote({ text: '请输入11位手机号', error: true })
+    if (!consented) return setNote({ text: CONSENT_NEEDED, error: true })
     if (wait > 0 || busy) return
     await sending.run(checked.data)
   }
@@ -62,6 +66,7 @@ export function SmsForm({ onLoggedIn, onNote }: SmsFormProps) {
     const c = SmsCode.safeParse(code)
     if (!p.success) return setNote({ text: '请输入11位手机号', error: true })
     if (!c.success) return setNote({ text: '请输入6位验证码', error: true })
+    if (!consented) return setNote({ text: CONSENT_NEEDED, error: true })
     await loggingIn.run(p.data, c.data)
   }
 

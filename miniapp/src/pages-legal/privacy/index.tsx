@@ -1,0 +1,5 @@
+import { LegalPage } from '../../privacy/legal-page'
+
+export default function PrivacyPage() {
+  return <LegalPage doc="privacy" />
+}
