@@ -25,10 +25,9 @@ export async function shot(
 
 /** Waits for Taro's page slide (in or out) to end, so a picture shows one page, not two. */
 export async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() =>
-    document
-      .getAnimations()
-      .every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
+  // A string, not a function: this file is also compiled without the DOM types (bff tests).
+  await page.waitForFunction(
+    "document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running')",
   )
 }
 
