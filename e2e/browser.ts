@@ -25,10 +25,18 @@ export async function shot(
 
 /** Waits for Taro's page slide (in or out) to end, so a picture shows one page, not two. */
 export async function settled(page: Page): Promise<void> {
-  // A string, not a function: this file is also compiled without the DOM types (bff tests).
-  await page.waitForFunction(
-    "document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running')",
-  )
+  // A function, not a string: the page's CSP forbids eval. Typed without the DOM library
+  // because bff's browser test compiles this file too.
+  await page.waitForFunction(() => {
+    interface Running {
+      playState: string
+      constructor: { name: string }
+    }
+    const doc = (globalThis as unknown as { document: { getAnimations(): Running[] } }).document
+    return doc
+      .getAnimations()
+      .every((a) => a.constructor.name !== 'CSSTransition' || a.playState !== 'running')
+  })
 }
 
 /*
