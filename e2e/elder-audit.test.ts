@@ -14,15 +14,30 @@ import { seriousAxeViolations, tapTargets } from './measure'
 
 function registeredPages(): string[] {
   const source = readFileSync(path.resolve(__dirname, '../miniapp/src/app.config.ts'), 'utf8')
-  const block = /pages:\s*\[([^\]]*)\]/.exec(source)?.[1] ?? ''
-  return Array.from(block.matchAll(/'([^']+)'/g), (m) => m[1] ?? '')
+  const quoted = (text: string) => Array.from(text.matchAll(/'([^']+)'/g), (m) => m[1] ?? '')
+  const main = quoted(/pages:\s*\[([^\]]*)\]/.exec(source)?.[1] ?? '')
+  // Subpackage pages too: `{ root: 'pages-legal', pages: ['privacy/index', …] }`.
+  const subpackages = Array.from(
+    source.matchAll(/root:\s*'([^']+)',\s*pages:\s*\[([^\]]*)\]/g),
+    (m) => quoted(m[2] ?? '').map((page) => `${m[1] ?? ''}/${page}`),
+  )
+  return [...main, ...subpackages.flat()]
 }
 
-/** 'pages/index/index' → 'home' (the name the other suites use), 'pages/orders/detail' → 'orders-detail'. */
+/**
+ * 'pages/index/index' → 'home' (the name the other suites use), 'pages/orders/detail' →
+ * 'orders-detail', 'pages-repairs/report/index' → 'repairs-report', 'pages-usage/usage/index' →
+ * 'usage', 'pages-heating/index/index' → 'heating'.
+ */
 function screenName(route: string): string {
-  const [, dir = '', file = ''] = route.split('/')
-  if (dir === 'index') return 'home'
-  return file === 'index' ? dir : `${dir}-${file}`
+  const [root = '', dir = '', file = ''] = route.split('/')
+  if (root === 'pages' && dir === 'index') return 'home'
+  const parts = [
+    root.replace(/^pages-?/, ''),
+    dir === 'index' ? '' : dir,
+    file === 'index' ? '' : file,
+  ]
+  return parts.filter((part, i) => part && part !== parts[i - 1]).join('-')
 }
 
 const modes = [
@@ -112,6 +127,7 @@ beforeAll(() => mkdirSync(SCREENS_DIR, { recursive: true }))
 
 test('when app.config.ts is read, then its pages are found', () => {
   expect(pageRoutes).toContain('pages/index/index')
+  expect(pageRoutes).toContain('pages-legal/privacy/index')
   expect(pageRoutes.length).toBeGreaterThanOrEqual(4)
 })
 

@@ -78,12 +78,7 @@ export async function logInAndBind(page: Page, query: string, accountNo: string)
   await page.goto(`${BASE_URL}/#/pages/login/index${query}`)
   await logInBySms(page)
   await current(page).getByRole('heading', { name: '我的户号' }).waitFor()
-  const res = await fetch(`${SANDBOX_URL}/sandbox/accounts`)
-  const body = (await res.json()) as {
-    personas: { accountNo: string; holderName: string; phoneLast4: string }[]
-  }
-  const proof = body.personas.find((a) => a.accountNo === accountNo)
-  if (!proof) throw new Error(`persona ${accountNo} is not in the sandbox listing`)
+  const proof = await personaProof(accountNo)
   await current(page).getByRole('button', { name: '绑定新户号' }).click()
   await fill(page, '户号', accountNo)
   await current(page)
@@ -96,16 +91,33 @@ export async function logInAndBind(page: Page, query: string, accountNo: string)
   await current(page).getByText('全部户号（1）').waitFor()
 }
 
-/** The holder proof (name, last 4 digits of the reserved phone) of a seeded persona. */
+/** One account of the sandbox listing with its binding proof. */
+export interface SandboxAccount {
+  accountNo: string
+  holderName: string
+  phoneLast4: string
+  kind: 'iot_prepaid' | 'ic_prepaid' | 'postpaid_gas' | 'heating'
+  status: 'active' | 'arrears' | 'suspended'
+}
+
+/** The personas and one page of generated accounts (numbered from 2000000001), with proofs. */
+export async function sandboxAccounts(page = 1): Promise<SandboxAccount[]> {
+  const res = await fetch(`${SANDBOX_URL}/sandbox/accounts?page=${page}&pageSize=200`)
+  const body = (await res.json()) as {
+    personas: SandboxAccount[]
+    generated: { items: SandboxAccount[] }
+  }
+  return [...body.personas, ...body.generated.items]
+}
+
+/** The holder proof (name, last 4 digits of the reserved phone) of a seeded account. */
 export async function personaProof(
   accountNo: string,
 ): Promise<{ holderName: string; phoneLast4: string }> {
-  const res = await fetch(`${SANDBOX_URL}/sandbox/accounts`)
-  const body = (await res.json()) as {
-    personas: { accountNo: string; holderName: string; phoneLast4: string }[]
-  }
-  const proof = body.personas.find((a) => a.accountNo === accountNo)
-  if (!proof) throw new Error(`persona ${accountNo} is not in the sandbox listing`)
+  const generated = Number(accountNo) - 2_000_000_000
+  const page = generated > 0 ? Math.ceil(generated / 200) : 1
+  const proof = (await sandboxAccounts(page)).find((a) => a.accountNo === accountNo)
+  if (!proof) throw new Error(`account ${accountNo} is not in the sandbox listing`)
   return proof
 }
 

@@ -48,6 +48,7 @@ export async function startInstance(options: InstanceOptions): Promise<BenchInst
       UPSTREAM_BASE_URL: options.sandboxUrl,
       PUBLIC_BASE_URL: options.publicBaseUrl,
       RATE_LIMIT_NAMESPACE: options.namespace,
+      READ_CACHE_NAMESPACE: `rc_${options.namespace}`,
     }),
     {
       logger: createLogger('silent'),

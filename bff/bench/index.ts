@@ -6,6 +6,7 @@
  *   - the same lookup through the BFF (session, binding guard, upstream client, masking).
  * Then the payment core (payments-bench.ts): order-creation latency and notification throughput.
  */
+import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
@@ -18,20 +19,28 @@ import { createContainer } from '../src/container'
 import { loadConfig } from '../src/platform/config'
 import { createLogger } from '../src/platform/logger'
 import { runLoad, type LoadResult } from './load'
+import { startBffProcess } from './bff-process'
 import { paymentsBench } from './payments-bench'
+import { readsBench } from './reads-bench'
 import { startSandboxProcess } from './sandbox-process'
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4000)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16)
+/** Which parts run (comma-separated): lookup, reads, payments; all by default. */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'lookup,reads,payments').split(','))
 
 async function main(): Promise<void> {
-  const redis = await ensureRedis({ dataDir: path.join(os.tmpdir(), `gh-bench-${process.pid}`) })
+  const dataDir = path.join(os.tmpdir(), `gh-bench-${process.pid}`)
+  const redis = await ensureRedis({ dataDir })
   const sandbox = await startSandboxProcess()
   const sandboxUrl = sandbox.url
+  // A file, so the BFF process of the read bench shares the users and bindings made here.
+  fs.mkdirSync(dataDir, { recursive: true })
+  const databaseUrl = `sqlite:${path.join(dataDir, 'bench.sqlite')}`
   const container = await createContainer(
     loadConfig({
       NODE_ENV: 'test',
-      DATABASE_URL: 'sqlite::memory:',
+      DATABASE_URL: databaseUrl,
       REDIS_URL: redis.url,
       UPSTREAM_BASE_URL: sandboxUrl,
     }),
@@ -66,6 +75,46 @@ async function main(): Promise<void> {
     headers: auth,
   })
 
+  const results: LoadResult[] = PARTS.has('lookup')
+    ? await lookupBench(bffUrl, sandboxUrl, opts, auth)
+    : []
+  let readsOk = true
+  if (PARTS.has('reads')) {
+    const bff = await startBffProcess({ databaseUrl, redisUrl: redis.url, upstreamUrl: sandboxUrl })
+    try {
+      readsOk = await readsBench({ bffUrl: bff.url, sandboxUrl, container })
+    } finally {
+      await bff.stop()
+    }
+  }
+
+  server.close()
+  await container.close()
+
+  let paymentsOk = true
+  if (PARTS.has('payments')) {
+    console.log(
+      '\npayments: order creation and notifications (PostgreSQL, shared by two instances)',
+    )
+    paymentsOk = await paymentsBench(redis.url, sandboxUrl)
+  }
+  await sandbox.stop()
+  await redis.stop()
+  if (results.some((r) => r.errors > 0) || !paymentsOk || !readsOk) {
+    console.error(
+      'some requests failed, a read missed its target or an order was credited twice; see above',
+    )
+    process.exit(1)
+  }
+}
+
+/** The customers lookup through the BFF against the sandbox alone and the HTTP floor. */
+async function lookupBench(
+  bffUrl: string,
+  sandboxUrl: string,
+  opts: { requests: number; concurrency: number },
+  auth: Record<string, string>,
+): Promise<LoadResult[]> {
   const results: LoadResult[] = [
     await runLoad('bff /healthz (HTTP floor)', `${bffUrl}/healthz`, opts),
     await runLoad(
@@ -91,18 +140,7 @@ async function main(): Promise<void> {
   console.log(
     `(${REQUESTS} requests per row, concurrency ${CONCURRENCY}, ${os.cpus().length} cores; the sandbox in its own process; BFF, sandbox, Redis and PostgreSQL share the machine's cores)`,
   )
-
-  server.close()
-  await container.close()
-
-  console.log('\npayments: order creation and notifications (PostgreSQL, shared by two instances)')
-  const paymentsOk = await paymentsBench(redis.url, sandboxUrl)
-  await sandbox.stop()
-  await redis.stop()
-  if (results.some((r) => r.errors > 0) || !paymentsOk) {
-    console.error('some requests failed or an order was credited twice; figures are not comparable')
-    process.exit(1)
-  }
+  return results
 }
 
 main().catch((err: unknown) => {

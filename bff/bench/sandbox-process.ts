@@ -52,7 +52,7 @@ export async function startSandboxProcess(): Promise<SandboxProcess> {
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer()
     server.once('error', reject)

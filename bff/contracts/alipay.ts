@@ -92,6 +92,31 @@ export const OAuthTokenParams = z.discriminatedUnion('grant_type', [
 
 const ok = { code: z.literal('10000'), msg: z.literal('Success') }
 
+/**
+ * `alipay.open.app.mini.templatemessage.send`: a mini-program subscription message (订阅消息)
+ * to a user who agreed to the template in `my.requestSubscribeMessage`. The user is named by
+ * `to_open_id` (apps created since 2023) or the `2088…` `to_user_id`; `data` is a JSON text of
+ * `{ "keyword1": { "value": "…" }, … }`.
+ */
+export const TemplateMessageSendBiz = z
+  .object({
+    to_user_id: z
+      .string()
+      .regex(/^2088\d{12}$/)
+      .optional(),
+    to_open_id: z.string().min(1).max(64).optional(),
+    user_template_id: z.string().min(1).max(128),
+    page: z.string().max(512).optional(),
+    data: z.string().min(2),
+    form_id: z.string().optional(),
+  })
+  .refine((v) => v.to_user_id !== undefined || v.to_open_id !== undefined, {
+    message: 'to_user_id or to_open_id is required',
+  })
+export type TemplateMessageSendBiz = z.infer<typeof TemplateMessageSendBiz>
+
+export const TemplateMessageData = z.record(z.string(), z.object({ value: z.string() }))
+
 export const AlipayErrorPayload = z.object({
   code: z.enum(['20000', '40001', '40002', '40004']),
   msg: z.string(),

@@ -3,6 +3,7 @@ import { AccountNo, IsoDateTime, UpstreamError } from './common'
 import { AccountKind, AccountPathParams, AccountStatus } from './customers'
 import { Fen, IdempotencyKey, LocalDate } from './billing-primitives'
 import { heatingStopOperations, heatingStopSchemas } from './billing-heating-stops'
+import { heatingComplaintOperations, heatingComplaintSchemas } from './billing-heating-complaints'
 import {
   AccountPostings,
   AccountPostingsQuery,
@@ -63,7 +64,32 @@ export const LateFeeLine = z.object({
     .describe('Chinese, e.g. 滞纳金：逾期 123.45 元 × 0.1%/天 × 26 天 = 3.21 元'),
 })
 
-export const BillLine = z.discriminatedUnion('type', [GasTierLine, HeatingLine, LateFeeLine])
+export const HeatingCompensationLine = z.object({
+  type: z.literal('heating_compensation'),
+  complaintId: z.string().describe('the 室温不达标 complaint compensated'),
+  fromDate: LocalDate,
+  toDate: LocalDate.describe('inclusive'),
+  areaDm2: z.number().int().min(0),
+  priceFenPerM2: z.number().int(),
+  seasonDays: z.number().int().min(1).describe('of the season the days were in'),
+  days: z.number().int().min(0),
+  percent: z.number().int().min(0).max(100).describe('share of the daily fee per day'),
+  compensationFen: Fen.describe(
+    'area × price ÷ season days × days × percent, rounded half up once',
+  ),
+  amountFen: Fen.describe(
+    'negative: what this bill is reduced by; what its charges could not absorb is kept as ' +
+      'prepayment (compensationFen + amountFen)',
+  ),
+  explanation: z.string(),
+})
+
+export const BillLine = z.discriminatedUnion('type', [
+  GasTierLine,
+  HeatingLine,
+  LateFeeLine,
+  HeatingCompensationLine,
+])
 export type BillLine = z.infer<typeof BillLine>
 
 export const BillMeterReading = z.object({
@@ -111,7 +137,9 @@ export const HeatingState = z.object({
   areaDm2: z.number().int().describe('建筑面积 in dm² (0.01 m²)'),
   priceFenPerM2: z.number().int(),
   season: z.object({ startsOn: LocalDate, endsOn: LocalDate }),
-  supply: z.enum(['supplied', 'stopped']).describe('stopped: 停暖 (报停) for this season'),
+  supply: z
+    .enum(['supplied', 'stopped'])
+    .describe('stopped: 停暖 (报停) for this season, until the day 恢复供暖 brings heat back'),
   seasonFeeFen: Fen,
 })
 
@@ -188,11 +216,12 @@ const unavailable = error('Billing unavailable; safe to retry with the same key'
 export const billingContract: Contract = {
   port: 'billing',
   title: 'Billing port (营收)',
-  version: '1.1.0',
+  version: '1.2.0',
   description:
-    'Bills with explained lines (阶梯气价 tiers, heating area × price, late fees), tariffs and ' +
-    'top-up limits, payment and refund postings, 停暖 applications. Postings are idempotent: the same paymentId (or ' +
-    'refundId) never posts twice; a replay answers the original posting with 200 and a ' +
+    'Bills with explained lines (阶梯气价 tiers, heating area × price, late fees, 室温不达标 ' +
+    'credits), tariffs and top-up limits, payment and refund postings, 停暖 / 恢复供暖 ' +
+    'applications, 室温不达标 complaints with their measurement visits and compensation. ' +
+    'Postings are idempotent: the same paymentId (or refundId) never posts twice; a replay answers the original posting with 200 and a ' +
     'different body under the same id answers 409 IDEMPOTENCY_MISMATCH. The Idempotency-Key ' +
     'header, when sent, must equal the id in the body. Errors use `{ code, message }`.',
   basePath: '/billing/v1',
@@ -211,6 +240,7 @@ export const billingContract: Contract = {
     PostingsOfDay,
     AccountPostings,
     ...heatingStopSchemas,
+    ...heatingComplaintSchemas,
     UpstreamError,
   },
   operations: [
@@ -324,6 +354,7 @@ export const billingContract: Contract = {
       },
     },
     ...heatingStopOperations,
+    ...heatingComplaintOperations,
     {
       operationId: 'listPostings',
       method: 'get',

@@ -14,17 +14,39 @@ export const MainlandMobile = z
   .describe('mainland China mobile number, 11 digits, no country code')
 
 export const SmsTemplate = z
-  .enum(['login_code', 'bind_code'])
-  .describe('login_code: H5 login code; bind_code: code confirming an account binding')
+  .enum(['login_code', 'bind_code', 'service_notice'])
+  .describe(
+    'login_code: H5 login code; bind_code: code confirming an account binding; ' +
+      'service_notice: a notice about an account (bill, balance, supply stop, repair, payment)',
+  )
 export type SmsTemplate = z.infer<typeof SmsTemplate>
 
-export const SendSmsRequest = z.object({
-  phone: MainlandMobile,
-  template: SmsTemplate,
-  params: z
-    .object({ code: z.string().regex(/^\d{4,8}$/) })
-    .describe('template parameters; both templates take the verification code'),
-})
+const CodeParams = z
+  .object({ code: z.string().regex(/^\d{4,8}$/) })
+  .describe('the verification code')
+
+/** Carriers cap each template variable's length; these are the registered template's caps. */
+export const ServiceNoticeParams = z
+  .object({
+    title: z.string().min(1).max(20).describe('e.g. 账单提醒, 停气通知'),
+    account: z.string().min(1).max(16).describe('the masked account number'),
+    detail: z.string().min(1).max(70).describe('what happened and what to do'),
+  })
+  .describe('【燃气供热】{title}：户号{account}，{detail}')
+export type ServiceNoticeParams = z.infer<typeof ServiceNoticeParams>
+
+export const SendSmsRequest = z.discriminatedUnion('template', [
+  z.object({
+    phone: MainlandMobile,
+    template: z.enum(['login_code', 'bind_code']),
+    params: CodeParams,
+  }),
+  z.object({
+    phone: MainlandMobile,
+    template: z.literal('service_notice'),
+    params: ServiceNoticeParams,
+  }),
+])
 export type SendSmsRequest = z.infer<typeof SendSmsRequest>
 
 export const SendSmsResponse = z.object({
@@ -43,7 +65,14 @@ export const smsContract: Contract = {
     'Sends template text messages. Errors use `{ code, message }`. Per phone the gateway ' +
     'accepts one message a minute and ten a day (429 SMS_RATE_LIMITED, with Retry-After).',
   basePath: '/sms/v1',
-  schemas: { MainlandMobile, SmsTemplate, SendSmsRequest, SendSmsResponse, UpstreamError },
+  schemas: {
+    MainlandMobile,
+    SmsTemplate,
+    ServiceNoticeParams,
+    SendSmsRequest,
+    SendSmsResponse,
+    UpstreamError,
+  },
   operations: [
     {
       operationId: 'sendSms',

@@ -3,16 +3,20 @@ import Koa from 'koa'
 import Router from '@koa/router'
 import { bodyParser } from '@koa/bodyparser'
 import { z } from 'zod'
-import { allRoutes, routes } from '@gh/shared'
+import { agentRoutes, allRoutes, routes } from '@gh/shared'
 import { accountHandlers } from './accounts/account-handlers'
 import { agentLinkHandlers, mountAgentLinkOps } from './agent-links/agent-link-handlers'
+import { agentHandlers } from './agents/agent-handlers'
 import { appInfoHandlers } from './app-info/app-info-handlers'
 import { authHandlers } from './auth/auth-handlers'
 import { billHandlers } from './bills/bill-handlers'
+import { heatingHandlers } from './heating/heating-handlers'
 import { clientIpContext } from './auth/client-ip'
 import { contentHandlers } from './content/content-handlers'
+import { homeHandlers } from './home/home-handlers'
 import { familyHandlers } from './family/family-handlers'
 import { captureNotifyBody, mountNotifyReceivers } from './payments/notify-receivers'
+import { notificationHandlers } from './notifications/notification-handlers'
 import { payShareHandlers } from './pay-shares/pay-share-handlers'
 import { paymentHandlers } from './payments/payment-handlers'
 import type { Container } from './container'
@@ -23,8 +27,12 @@ import { mountHealth } from './platform/http/health'
 import { buildOpenApi } from './platform/http/openapi'
 import { requestContext, type AppState } from './platform/http/request-context'
 import { mountReconciliationOps } from './reconciliation/ops-route'
+import { repairHandlers } from './repairs/repair-handlers'
+import { ConcurrencyLimit } from './platform/concurrency-limit'
 import { API_PREFIX, mountRoutes, type HandlerMap } from './platform/http/routes'
 import { securityHeaders } from './platform/http/security-headers'
+import { repairPhotoHandlers } from './repairs/photos/photo-handlers'
+import { usageHandlers } from './usage/usage-handlers'
 
 export interface BffApp {
   app: Koa<AppState>
@@ -64,13 +72,19 @@ export function createApp(c: Container): BffApp {
       wechat: c.ports.wechat,
       alipay: c.ports.alipay,
     }),
-    ...accountHandlers({ customers: c.ports.customers, ...c.services }),
+    ...accountHandlers({ customers: c.ports.reads.customers, ...c.services }),
+    ...homeHandlers(c),
     ...familyHandlers(c.services),
     ...paymentHandlers(c.payments),
     ...billHandlers(c.services),
+    ...usageHandlers(c.services),
     ...payShareHandlers(c),
     ...agentLinkHandlers(c),
     ...contentHandlers(c.services),
+    ...notificationHandlers(c.notifications),
+    ...repairPhotoHandlers(c.repairPhotos),
+    ...repairHandlers({ repairs: c.repairs.service }),
+    ...heatingHandlers(c.heating),
   }
   mountRoutes(
     router,
@@ -79,6 +93,34 @@ export function createApp(c: Container): BffApp {
     {
       authenticate: (token) => c.sessions.resolve(token),
       isBound: (userId, accountNo) => c.bindings.isBound(userId, accountNo),
+    },
+    c.idempotency,
+    {
+      inFlight: new ConcurrencyLimit({
+        maxInFlight: c.config.uploadsInFlight,
+        maxQueue: 0,
+        queueTimeoutMs: 1,
+      }),
+      // The one file route: photos of a repair report.
+      admit: (_route, userId, key) => c.repairPhotos.admit(userId, key),
+    },
+  )
+  // The workbench: the same pipeline, with the agent session instead of the resident's and the
+  // agent's scope as the account guard. Neither side's token resolves on the other.
+  const agents = c.agents.service
+  mountRoutes(
+    router,
+    agentRoutes,
+    agentHandlers({ agents, agentLinks: c.agentLinks }),
+    {
+      authenticate: async (token) => {
+        const agentId = await agents.authenticate(token)
+        return agentId ? { userId: agentId } : null
+      },
+      isBound: async (agentId, accountNo) => {
+        await agents.assertInScope(agentId, accountNo)
+        return true
+      },
     },
     c.idempotency,
   )

@@ -3,6 +3,7 @@ import { buildPorts, type Ports } from './composition/ports'
 import { buildServices, buildStores, type Features, type Stores } from './composition/services'
 import { startWorkers } from './composition/workers'
 import type { PaymentSettings } from './payments/payment-settings'
+import type { MigrationMode } from './platform/db/data-source'
 import type { Config } from './platform/config'
 import type { ReadinessCheck } from './platform/http/health'
 import type { Logger } from './platform/logger'
@@ -22,6 +23,10 @@ interface ContainerOverrides {
   payments?: Partial<PaymentSettings>
   logger?: Logger
   now?: () => Date
+  /** False in the web role: jobs and schedules run in the worker role's processes only. */
+  workers?: boolean
+  /** `verify` where the migrate role applies them; `run` (under a lock) by default. */
+  migrations?: MigrationMode
 }
 
 /**
@@ -36,7 +41,7 @@ export async function createContainer(
   const stores = buildStores(platform)
   const upstream = buildPorts(platform, stores, overrides.ports)
   const features = buildServices(platform, stores, upstream.ports, overrides.payments)
-  const workers = startWorkers(features)
+  const workers = overrides.workers === false ? null : startWorkers(features)
 
   const { db, redis, queues } = platform
   const readiness: ReadinessCheck[] = [
@@ -45,6 +50,9 @@ export async function createContainer(
     {
       name: 'customers',
       check: () => CustomersHttpAdapter.probe(config.upstream.customers.baseUrl),
+      // Shown, not required: another instance cannot reach it either, so taking this one out of
+      // the load balancer would only turn a degraded service into none.
+      required: false,
     },
   ]
 
@@ -55,11 +63,13 @@ export async function createContainer(
     ports: upstream.ports,
     readiness,
     close: async () => {
-      await workers.stop()
+      await workers?.stop()
       await queues.close()
       await upstream.close()
+      platform.readCache.close()
       redis.disconnect()
       await db.destroy()
+      platform.storage.close()
     },
   }
 }

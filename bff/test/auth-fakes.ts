@@ -1,7 +1,7 @@
 import { createHash, randomInt } from 'node:crypto'
 import request from 'supertest'
 import type { AlipayAuthPort, AlipayIdentity } from '../src/upstream/alipay/alipay-port'
-import type { SmsPort } from '../src/upstream/sms/sms-port'
+import type { SmsNotice, SmsPort } from '../src/upstream/sms/sms-port'
 import type { WechatIdentity, WechatPort } from '../src/upstream/wechat/wechat-port'
 
 const digest = (text: string) => createHash('sha256').update(text).digest('base64url')
@@ -33,6 +33,10 @@ export class FakeSms implements SmsPort {
   readonly sent: { phone: string; code: string }[] = []
   async send(phone: string, _template: string, params: { code: string }): Promise<void> {
     this.sent.push({ phone, code: params.code })
+  }
+  readonly notices: { phone: string; notice: SmsNotice }[] = []
+  async sendNotice(phone: string, notice: SmsNotice): Promise<void> {
+    this.notices.push({ phone, notice })
   }
   lastCode(phone: string): string {
     const found = [...this.sent].reverse().find((m) => m.phone === phone)

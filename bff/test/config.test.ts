@@ -19,6 +19,8 @@ const PRODUCTION = {
   WECHATPAY_API_V3_KEY: 'k'.repeat(32),
   WECHATPAY_PUBLIC_KEY: 'wechatpay-public-key',
   WECHATPAY_PUBLIC_KEY_ID: 'PUB_KEY_ID_0000000000000001',
+  STORAGE_DRIVER: 's3',
+  STORAGE_S3_BUCKET: 'gas-repair-photos',
 }
 
 const LOGIN_KEYS = [
@@ -143,6 +145,7 @@ describe('config', () => {
       billing: { baseUrl: 'http://billing.internal' },
       meters: { baseUrl: 'http://gateway.internal:8080' },
       content: { baseUrl: 'http://gateway.internal:8080' },
+      workorders: { baseUrl: 'http://gateway.internal:8080' },
       wechat: { baseUrl: 'http://gateway.internal:8080' },
       sms: { baseUrl: 'http://gateway.internal:8080' },
       alipay: { baseUrl: 'http://gateway.internal:8080/gateway.do' },
@@ -171,5 +174,41 @@ describe('config', () => {
 
   test('when DATABASE_URL has an unknown scheme, then the error says which', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/sqlite: or postgres/)
+  })
+
+  test('when production keeps uploads on local disk, then it refuses to start naming STORAGE_DRIVER', () => {
+    expect(refusal({ ...PRODUCTION, STORAGE_DRIVER: 'local' })).toMatch(
+      /STORAGE_DRIVER: production refuses to start with local storage/,
+    )
+    expect(refusal({ ...PRODUCTION, STORAGE_DRIVER: undefined })).toMatch(/STORAGE_DRIVER/)
+  })
+
+  test('when uploads go to S3, then the bucket is required and a key id comes with its secret', () => {
+    expect(refusal({ STORAGE_DRIVER: 's3' })).toMatch(/STORAGE_S3_BUCKET: required with s3/)
+    expect(
+      refusal({ STORAGE_DRIVER: 's3', STORAGE_S3_BUCKET: 'b1x', STORAGE_S3_ACCESS_KEY_ID: 'id' }),
+    ).toMatch(/STORAGE_S3_ACCESS_KEY_ID and STORAGE_S3_SECRET_ACCESS_KEY go together/)
+    const c = loadConfig({
+      STORAGE_DRIVER: 's3',
+      STORAGE_S3_BUCKET: 'gas-repair-photos',
+      STORAGE_S3_ENDPOINT: 'https://oss-cn-hangzhou.aliyuncs.com',
+      STORAGE_S3_REGION: 'oss-cn-hangzhou',
+    })
+    expect(c.storage).toMatchObject({
+      driver: 's3',
+      s3: {
+        endpoint: 'https://oss-cn-hangzhou.aliyuncs.com',
+        bucket: 'gas-repair-photos',
+        forcePathStyle: false,
+        credentials: null,
+        signedUrlSeconds: 0,
+      },
+    })
+  })
+
+  test('when no storage is configured outside production, then uploads go to .data/uploads under the repo', () => {
+    const storage = loadConfig({}).storage
+    expect(storage.driver).toBe('local')
+    expect(storage.driver === 'local' && storage.dir).toMatch(/[/\\]\.data[/\\]uploads$/)
   })
 })

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto'
+import os from 'node:os'
+import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import { Writable } from 'node:stream'
@@ -74,6 +76,10 @@ export async function startBff(
     UPSTREAM_BASE_URL: options.upstreamUrl ?? 'http://127.0.0.1:9',
     UPSTREAM_TIMEOUT_MS: '500',
     H5_DIR: 'dist/__none__',
+    // Instances on one database share their uploads, as instances on one bucket do; none in the repo.
+    STORAGE_DIR: path.join(os.tmpdir(), `bff-uploads-${queueNamespace}`),
+    // Cached upstream answers belong to the upstream the instances on this database talk to.
+    READ_CACHE_NAMESPACE: `rc_${queueNamespace}`,
     ...options.env,
   })
   const logs: string[] = []

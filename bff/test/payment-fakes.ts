@@ -312,7 +312,7 @@ const base: PayableAccount = {
   owedFen: 0,
   balanceFen: 3000,
   limits: { minPerOrderFen: 1000, maxPerOrderFen: 100000, maxPerDayFen: 200000 },
-  usage: { dailyDm3: 1500, ytdDm3: 100_000 },
+  usage: { dailyDm3: 1500, ytdDm3: 100_000, basis: '按近30天日均 1.5 m³ 估算' },
   tariff: defaultResidentialTariff,
 }
 

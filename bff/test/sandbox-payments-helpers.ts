@@ -66,6 +66,8 @@ export const testPayments: Partial<PaymentSettings> = {
 export interface WorldOptions {
   /** How far the BFF's clock runs ahead of the sandbox's (the providers' and upstreams'). */
   bffClockAheadMs?: number
+  /** More settings for every instance. */
+  env?: Record<string, string>
 }
 
 export async function openWorld(
@@ -109,7 +111,7 @@ export async function openWorld(
       const instance = await startBff({
         upstreamUrl: sandboxUrl,
         now,
-        env: { RATE_LIMIT_NAMESPACE: namespace, PUBLIC_BASE_URL: frontUrl },
+        env: { ...options.env, RATE_LIMIT_NAMESPACE: namespace, PUBLIC_BASE_URL: frontUrl },
         payments: settings,
         ...(databaseUrl ? { databaseUrl } : {}),
       })

@@ -3,6 +3,8 @@ export default defineAppConfig({
     'pages/index/index',
     'pages/bills/index',
     'pages/repairs/index',
+    // Before a leak or CO report: in the main package, so it opens at once.
+    'pages/repairs/safety',
     'pages/me/index',
     'pages/login/index',
     'pages/accounts/index',
@@ -15,11 +17,20 @@ export default defineAppConfig({
     'pages/share-pay/index',
     'pages/safety/index',
     'pages/safety/article',
+    'pages/messages/index',
+    'pages/messages/settings',
   ],
   subPackages: [
     // Read once, before consent and from 我的; kept out of the main package.
     { root: 'pages-legal', pages: ['privacy/index', 'terms/index'] },
+    // 用量 draws its chart with ECharts: the library stays out of the main package.
+    { root: 'pages-usage', pages: ['usage/index'] },
+    // 报修 form, list and progress; fetched while the 报修 tab is open (preloadRule below).
+    { root: 'pages-repairs', pages: ['report/index', 'list/index', 'detail/index'] },
+    // 供暖: season, 报停 / 恢复供暖 and 室温投诉, for district-heating households only.
+    { root: 'pages-heating', pages: ['index/index'] },
   ],
+  preloadRule: { 'pages/repairs/index': { network: 'all', packages: ['pages-repairs'] } },
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f2f4f7',

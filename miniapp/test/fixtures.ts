@@ -1,4 +1,4 @@
-import type { Bill, BoundAccount, PaymentOrder } from '@gh/shared'
+import type { Bill, BoundAccount, HomeDue, HomePage, PaymentOrder } from '@gh/shared'
 
 /** What the BFF answers for a resident's account, bill and order (test data, masked as served). */
 
@@ -65,5 +65,50 @@ export const anOrder = (over: Partial<PaymentOrder> = {}): PaymentOrder => ({
     { state: 'CREDITED', label: '气表已到账', at: null, done: false },
   ],
   clientParams: null,
+  ...over,
+})
+
+/**
+ * 首页 of the IoT prepaid account 1000000001 with every section answered: 86.50 元 lasting
+ * 12 days, nothing owed, no bill, repair, notice or heating; `sections` replaces any of them.
+ */
+export const aHomePage = (sections: Partial<HomePage['sections']> = {}): HomePage => ({
+  accountNo: '1000000001',
+  generatedAt: '2026-11-26T10:00:00+08:00',
+  sections: {
+    account: {
+      status: 'ok',
+      account: {
+        accountNo: '1000000001',
+        kind: 'iot_prepaid',
+        status: 'active',
+        holderNameMasked: '王**',
+        addressMasked: '示范市东城区和平路18号幸福里小区**栋**单元***',
+        areaCode: '11010101',
+      },
+    },
+    balance: {
+      status: 'ok',
+      balance: { meterKind: 'iot', balanceFen: 8650, daysOfGas: 12, online: true },
+    },
+    due: { status: 'ok', due: null },
+    latestBill: { status: 'ok', bill: null },
+    lastTopUp: { status: 'ok', order: null },
+    openRepair: { status: 'ok', repair: null },
+    supplyStops: { status: 'ok', notices: [] },
+    heating: { status: 'ok', heating: null },
+    ...sections,
+  },
+})
+
+/** What is owed by the arrears household 1000000005: two bills, overdue since 31 October. */
+export const aHomeDue = (over: Partial<HomeDue> = {}): HomeDue => ({
+  amountDueFen: 10836,
+  arrearsFen: 6570,
+  lateFeeFen: 259,
+  overdue: true,
+  unpaidBillCount: 3,
+  oldestDueAt: '2026-10-31T23:59:59+08:00',
+  payAction: { label: '立即缴费', amountFen: 10836 },
   ...over,
 })

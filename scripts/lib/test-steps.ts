@@ -147,9 +147,11 @@ async function startE2eStack(
     // The operator endpoints exist only with a token; e2e issues agent links through them.
     // IC-card orders ask whether the card was written every 5 s, not every 10 minutes.
     // Every browser test logs in from 127.0.0.1: the per-IP SMS limit would stop the run.
+    // A supply stop announced in the sandbox reaches the inboxes within 10 s, not 5 minutes.
     env: {
       OPS_TOKEN: opsToken,
       PAYMENT_CARD_WRITE_POLL_SECONDS: '5',
+      NOTIFY_SUPPLY_STOP_POLL_SECONDS: '10',
       SMS_PER_IP_PER_HOUR: '500',
       SANDBOX_CLOCK: E2E_SANDBOX_CLOCK,
     },

@@ -16,6 +16,8 @@ import { coreDevOperations, coreDevSchemas } from '../ports/billing/dev-openapi'
 import { alipayDevOperations, alipayDevSchemas } from '../ports/alipay/openapi'
 import { paymentDevOperations, paymentDevSchemas } from '../ports/cashier/openapi'
 import { smsDevOperations, smsDevSchemas } from '../ports/sms/openapi'
+import { contentDevOperations, contentDevSchemas } from '../ports/content/dev-notices'
+import { billingDevOperations, billingDevSchemas } from '../ports/billing/dev-bills'
 import { z } from 'zod'
 
 const invalid = { description: 'Invalid body or parameter', schema: UpstreamError }
@@ -37,6 +39,8 @@ export const sandboxContract: Contract = {
     ...alipayDevSchemas,
     ...paymentDevSchemas,
     ...smsDevSchemas,
+    ...contentDevSchemas,
+    ...billingDevSchemas,
     UpstreamError,
   },
   operations: [
@@ -117,5 +121,7 @@ export const sandboxContract: Contract = {
     ...alipayDevOperations,
     ...paymentDevOperations,
     ...smsDevOperations,
+    ...contentDevOperations,
+    ...billingDevOperations,
   ],
 }

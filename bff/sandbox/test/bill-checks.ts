@@ -55,7 +55,9 @@ export function billProblems(bill: Bill, context: BillContext): string[] {
   const overdue = bill.outstandingFen > 0 && Date.parse(bill.dueAt) < context.nowMs
   if (bill.overdue !== overdue) say(`overdue ${bill.overdue}, dates say ${overdue}`)
   for (const line of bill.lines) {
-    if (!isFen(line.amountFen)) say(`a ${line.type} line of ${line.amountFen} is not fen`)
+    // A 室温不达标 credit takes money off the bill: its amount is the only negative one.
+    const amount = line.type === 'heating_compensation' ? -line.amountFen : line.amountFen
+    if (!isFen(amount)) say(`a ${line.type} line of ${line.amountFen} is not fen`)
   }
   problems.push(...lateFeeProblems(bill, context.nowMs).map((p) => `${bill.billId}: ${p}`))
   problems.push(...summaryTextProblems(bill).map((p) => `${bill.billId}: ${p}`))

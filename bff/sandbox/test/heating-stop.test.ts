@@ -179,6 +179,96 @@ describe('billing port: 停暖 applications', () => {
     expect((await heatingBill(http, 2027)).lines.map((l) => l.type)).toEqual(['heating_basic'])
   })
 
+  it('when an application comes in the last second of the window, then it is taken; a second later nothing can be applied for or withdrawn', async () => {
+    const { http, advance } = await inWindow('2027-10-31T23:59:59+08:00')
+    await http.post(stops).send({ applicationId: 'HS-2027-A', seasonYear: 2027 }).expect(201)
+    await advance(1000) // 2027-11-01 00:00:00
+    const view = HeatingStops.parse((await http.get(stops).expect(200)).body)
+    expect(view).toMatchObject({
+      window: { season: { year: 2028 }, open: false },
+      refusal: 'HEATING_STOP_WINDOW_CLOSED',
+    })
+    const late = await http.post(`${stops}/HS-2027-A/cancel`).expect(422)
+    expect(late.body.code).toBe('HEATING_STOP_WINDOW_CLOSED')
+  })
+
+  it('when an application is withdrawn in the last second of the window, then the withdrawal is taken', async () => {
+    const { http } = await inWindow('2027-10-31T10:00:00+08:00')
+    const applied = await http
+      .post(stops)
+      .send({ applicationId: 'HS-2027-A', seasonYear: 2027 })
+      .expect(201)
+    expect(applied.body.cancelUntil).toBe('2027-10-31T23:59:59+08:00')
+    await setClock(http, '2027-10-31T23:59:59+08:00')
+    const cancelled = await http.post(`${stops}/HS-2027-A/cancel`).expect(200)
+    expect(cancelled.body).toMatchObject({ status: 'cancelled' })
+  })
+
+  it('when one fen of an overdue bill is still unpaid, then 停暖 is refused for arrears until that fen is paid', async () => {
+    const { http } = await startFixed()
+    const at = '2027-09-10T10:00:00+08:00'
+    await setClock(http, at)
+    const { amountDueFen, arrearsFen } = await summaryOf(http)
+    expect(arrearsFen).toBe(amountDueFen)
+    const payment = (paymentId: string, amountFen: number) =>
+      http
+        .post('/billing/v1/payments')
+        .send({ paymentId, accountNo: HEATING, amountFen, channel: 'counter', paidAt: at })
+        .expect(201)
+    await payment('GH20270910000001', amountDueFen - 1)
+    expect((await summaryOf(http)).arrearsFen).toBe(1)
+    const view = HeatingStops.parse((await http.get(stops).expect(200)).body)
+    expect(view).toMatchObject({ canApply: false, refusal: 'ACCOUNT_IN_ARREARS' })
+    const refused = await http
+      .post(stops)
+      .send({ applicationId: 'HS-2027-A', seasonYear: 2027 })
+      .expect(422)
+    expect(refused.body.code).toBe('ACCOUNT_IN_ARREARS')
+    await payment('GH20270910000002', 1)
+    expect((await summaryOf(http)).arrearsFen).toBe(0)
+    await http.post(stops).send({ applicationId: 'HS-2027-B', seasonYear: 2027 }).expect(201)
+  })
+
+  it('when the window is open, then the view quotes the season heated and stopped', async () => {
+    const { http } = await inWindow()
+    const view = HeatingStops.parse((await http.get(stops).expect(200)).body)
+    expectConforms(HeatingStops, view)
+    expect(view).toMatchObject({
+      asOf: '2027-09-10T10:00:00+08:00',
+      quote: {
+        areaDm2: 9856,
+        priceFenPerM2: 2280,
+        fullFeeFen: 224_717,
+        stoppedFeePercent: 30,
+      },
+      resume: { season: { year: 2026 }, canApply: false, refusal: 'HEATING_NOT_STOPPED' },
+    })
+    expect(view.quote.stoppedFeeFen).toBe(Math.round(224_716.8 * 0.3))
+  })
+
+  it('when a flat is in a building on shared single-pipe risers, then 停暖 is refused for the building', async () => {
+    const { http } = await startFixed(400)
+    const shared = ['建华小区', '联盟小区', '西里小区', '友谊新村', '北焦小区']
+    const items: { accountNo: string; kind: string; description: string }[] = []
+    for (let page = 1; page <= 4; page++) {
+      const listing = (await http.get(`/sandbox/accounts?page=${page}&pageSize=100`).expect(200))
+        .body
+      items.push(...listing.generated.items)
+    }
+    const flat = items.find(
+      (a) => a.kind === 'heating' && shared.some((c) => a.description.includes(c)),
+    )
+    if (!flat) throw new Error('no generated heating flat on shared risers')
+    const path = `/billing/v1/accounts/${flat.accountNo}/heating-stops`
+    const closed = HeatingStops.parse((await http.get(path).expect(200)).body)
+    expect(closed.refusal).toBe('HEATING_STOP_SHARED_RISER')
+    await setClock(http, '2027-09-10T10:00:00+08:00')
+    const open = HeatingStops.parse((await http.get(path).expect(200)).body)
+    expect(open).toMatchObject({ window: { open: true }, refusal: 'HEATING_STOP_SHARED_RISER' })
+    const res = await http.post(path).send({ applicationId: 'HS-2027-A', seasonYear: 2027 })
+    expect([res.status, res.body.code]).toEqual([422, 'HEATING_STOP_SHARED_RISER'])
+  })
+
   it('when a gas account asks about 停暖, then 422 NOT_HEATING_ACCOUNT', async () => {
     const { http } = await startFixed()
     const res = await http.get('/billing/v1/accounts/1000000003/heating-stops').expect(422)
@@ -210,5 +300,87 @@ describe('billing port: 停暖 applications', () => {
       found.push(accountNo)
     }
     expect(found.length).toBeGreaterThan(0)
+  })
+})
+
+describe('billing port: 恢复供暖 within a stopped season', () => {
+  /** Persona 4 with 停暖 for the 2027 season, on `at`. */
+  async function stoppedOn(at: string) {
+    const running = await inWindow()
+    await running.http
+      .post(stops)
+      .send({ applicationId: 'HS-2027-A', seasonYear: 2027 })
+      .expect(201)
+    await setClock(running.http, at)
+    return running
+  }
+
+  const resume = (http: Http, applicationId: string, seasonYear = 2027) =>
+    http.post(stops).send({ applicationId, kind: 'resume', seasonYear })
+
+  it('when a stopped household applies to resume, then heat returns two days later and those days are charged in full', async () => {
+    const { http } = await stoppedOn('2027-11-20T10:00:00+08:00')
+    const view = HeatingStops.parse((await http.get(stops).expect(200)).body)
+    expect(view.resume).toMatchObject({
+      season: { year: 2027, startsOn: '2027-11-15', endsOn: '2028-03-15' },
+      opensAt: '2027-11-01T00:00:00+08:00',
+      closesAt: '2027-12-31T23:59:59+08:00',
+      leadDays: 2,
+      canApply: true,
+      refusal: null,
+      heatedFrom: '2027-11-22',
+    })
+    const res = await resume(http, 'HR-2027-A').expect(201)
+    expectConforms(HeatingStopApplication, res.body)
+    expect(res.body).toMatchObject({
+      kind: 'resume',
+      heatedFrom: '2027-11-22',
+      cancelUntil: '2027-11-21T23:59:59+08:00',
+      seasonFeeFen: view.resume.resumedFeeFen,
+    })
+    const bill = await heatingBill(http, 2027)
+    expect(bill.amountFen).toBe(res.body.seasonFeeFen)
+    expect(bill.lines).toEqual([
+      expect.objectContaining({ type: 'heating', days: 115, seasonDays: 122, percent: 100 }),
+      expect.objectContaining({ type: 'heating_basic', days: 7, seasonDays: 122, percent: 30 }),
+    ])
+    expect(bill.summary).toContain('2027-11-22 起恢复供暖')
+    expect((await summaryOf(http)).heating?.supply).toBe('stopped')
+    expect((await resume(http, 'HR-2027-B').expect(409)).body.code).toBe('HEATING_RESUME_EXISTS')
+  })
+
+  it('when a resume is withdrawn the day before heat returns, then it is taken; once heat has returned, it is refused', async () => {
+    const { http } = await stoppedOn('2027-11-20T10:00:00+08:00')
+    const stoppedFee = (await heatingBill(http, 2027)).amountFen
+    await resume(http, 'HR-2027-A').expect(201)
+    await setClock(http, '2027-11-21T23:59:59+08:00')
+    await http.post(`${stops}/HR-2027-A/cancel`).expect(200)
+    expect((await heatingBill(http, 2027)).amountFen).toBe(stoppedFee)
+
+    const again = await resume(http, 'HR-2027-B').expect(201)
+    expect(again.body.heatedFrom).toBe('2027-11-23')
+    await setClock(http, '2027-11-23T00:00:00+08:00')
+    const late = await http.post(`${stops}/HR-2027-B/cancel`).expect(422)
+    expect(late.body.code).toBe('HEATING_RESUME_STARTED')
+    expect((await summaryOf(http)).heating?.supply).toBe('supplied')
+  })
+
+  it('when a resume is asked for outside 1 November to 31 December, or for a heated season, then it is refused', async () => {
+    const { http } = await stoppedOn('2027-10-20T10:00:00+08:00')
+    const inWindowView = HeatingStops.parse((await http.get(stops).expect(200)).body)
+    expect(inWindowView.resume.refusal).toBe('HEATING_RESUME_WINDOW_CLOSED')
+    expect((await resume(http, 'HR-2027-A').expect(422)).body.code).toBe(
+      'HEATING_RESUME_WINDOW_CLOSED',
+    )
+    await setClock(http, '2027-12-31T23:59:59+08:00')
+    expect(HeatingStops.parse((await http.get(stops)).body).resume.canApply).toBe(true)
+    await setClock(http, '2028-01-01T00:00:00+08:00')
+    expect((await resume(http, 'HR-2027-B').expect(422)).body.code).toBe(
+      'HEATING_RESUME_WINDOW_CLOSED',
+    )
+
+    const heated = await startFixed()
+    const res = await resume(heated.http, 'HR-2026-A', 2026).expect(422)
+    expect(res.body.code).toBe('HEATING_NOT_STOPPED')
   })
 })

@@ -63,7 +63,7 @@ describe('work orders port', () => {
     const fault = (
       await http
         .post('/workorders/v1/orders')
-        .send(report({ requestId: 'REQ-20261126-0002', kind: 'meter_fault' }))
+        .send(report({ requestId: 'REQ-20261126-0002', kind: 'meter' }))
         .expect(201)
     ).body.orderId
     await advance(2 * HOUR)
@@ -97,18 +97,18 @@ describe('work orders port', () => {
     const { http, advance } = await startFixed()
     await http.post('/sandbox/workorders/settings').send({ paused: true }).expect(200)
     const id = (await http.post('/workorders/v1/orders').send(report()).expect(201)).body.orderId
-    await advance(4 * MINUTE)
+    await advance(29 * MINUTE)
     expect((await order(http, id)).slaBreached).toBe(false)
     await advance(2 * MINUTE)
     const breached = await order(http, id)
     expect(breached).toMatchObject({
       status: 'submitted',
       slaBreached: true,
-      acceptanceDueAt: '2026-11-26T10:05:00+08:00',
+      acceptanceDueAt: '2026-11-26T10:30:00+08:00',
     })
     expect(breached.timeline.at(-1)).toMatchObject({
       type: 'sla_breached',
-      at: '2026-11-26T10:05:00+08:00',
+      at: '2026-11-26T10:30:00+08:00',
     })
 
     await http.post('/sandbox/workorders/settings').send({ paused: false }).expect(200)
@@ -122,9 +122,9 @@ describe('work orders port', () => {
     const { http, advance } = await startFixed()
     const settings = await http
       .post('/sandbox/workorders/settings')
-      .send({ acceptanceSlaMs: { gas_leak: MINUTE } })
+      .send({ acceptanceSlaMs: { urgent: MINUTE } })
       .expect(200)
-    expect(settings.body.acceptanceSlaMs.gas_leak).toBe(MINUTE)
+    expect(settings.body.acceptanceSlaMs.urgent).toBe(MINUTE)
     const id = (await http.post('/workorders/v1/orders').send(report()).expect(201)).body.orderId
     await advance(3 * MINUTE)
     expect((await order(http, id)).timeline.map((e) => e.type)).toEqual([

@@ -1,8 +1,10 @@
 import {
   maskAccountNo,
   maskName,
+  agentRoleLabels,
   type AgentLinkPage,
   type AgentLinkView,
+  type AgentRole,
   type BoundAccount,
 } from '@gh/shared'
 import type { BindingRepository } from '../accounts/binding-repository'
@@ -11,7 +13,10 @@ import { AppError } from '../platform/app-error'
 import type { Logger } from '../platform/logger'
 import { toShanghaiIso } from '../platform/time'
 import type { CustomersPort } from '../upstream/customers/customers-port'
-import type { AgentLinkStore } from './agent-link-store'
+import type { AgentLinkGrant, AgentLinkStore } from './agent-link-store'
+
+/** Told when a task's link is redeemed, so the agent sees it opened. */
+export type OnTaskOpened = (taskId: string, at: Date) => Promise<void>
 
 const AGENT_LINK_PAGE = '/pages/bind/index'
 
@@ -49,7 +54,24 @@ export class AgentLinkService {
     private readonly bindings: BindingRepository,
     private readonly customers: CustomersPort,
     private readonly now: () => Date,
+    private readonly onTaskOpened: OnTaskOpened = async () => undefined,
   ) {}
+
+  /** The store's TTL ends a link in real time; this ends it on our clock too. */
+  private async live(token: string): Promise<AgentLinkGrant | null> {
+    const grant = await this.store.find(token)
+    return grant && Date.parse(grant.expiresAt) > this.now().getTime() ? grant : null
+  }
+
+  /** A mini-program code's scene is the link itself: where it leads, while it is live. */
+  async landing(token: string): Promise<{ path: string; expiresAt: string }> {
+    const grant = await this.live(token)
+    if (!grant) throw linkGone()
+    return {
+      path: `${AGENT_LINK_PAGE}?agentLink=${token}`,
+      expiresAt: toShanghaiIso(new Date(grant.expiresAt)),
+    }
+  }
 
   /** For the workbench: returns the token and the page a resident opens with it. */
   async issue(req: {
@@ -57,6 +79,9 @@ export class AgentLinkService {
     page: AgentLinkPage
     agentName: string
     ttlHours: number
+    agentRole?: AgentRole
+    taskId?: string
+    landing?: string
   }): Promise<{ token: string; path: string; expiresAt: string }> {
     if (!(await this.customers.getAccount(req.accountNo))) {
       throw new AppError('NOT_FOUND', { message: 'no such account' })
@@ -68,6 +93,9 @@ export class AgentLinkService {
         accountNo: req.accountNo,
         page: req.page,
         agentName: req.agentName,
+        ...(req.agentRole ? { agentRole: req.agentRole } : {}),
+        ...(req.taskId ? { taskId: req.taskId } : {}),
+        ...(req.landing ? { landing: req.landing } : {}),
         issuedAt: issuedAt.toISOString(),
         expiresAt: expiresAt.toISOString(),
       },
@@ -81,7 +109,7 @@ export class AgentLinkService {
   }
 
   async view(userId: string, token: string): Promise<AgentLinkView> {
-    const grant = await this.store.find(token)
+    const grant = await this.live(token)
     if (!grant) throw linkGone()
     if (grant.redeemedBy && grant.redeemedBy !== userId) throw linkTaken()
     const account = await this.customers.getAccount(grant.accountNo)
@@ -90,6 +118,7 @@ export class AgentLinkService {
       holderNameMasked: account ? maskName(account.holderName) : null,
       page: grant.page,
       agentName: grant.agentName,
+      agentRoleLabel: grant.agentRole ? agentRoleLabels[grant.agentRole] : null,
       expiresAt: toShanghaiIso(new Date(grant.expiresAt)),
       alreadyBound: await this.bindings.isBound(userId, grant.accountNo),
     }
@@ -100,7 +129,13 @@ export class AgentLinkService {
     token: string,
     label: string | undefined,
     log: Logger,
-  ): Promise<{ account: BoundAccount; path: string }> {
+  ): Promise<{
+    account: BoundAccount
+    path: string
+    agentName: string
+    agentRoleLabel: string | null
+  }> {
+    if (!(await this.live(token))) throw linkGone()
     const grant = await this.store.redeem(token, userId, this.now())
     if (grant === null) throw linkGone()
     if (grant === 'taken') throw linkTaken()
@@ -111,6 +146,17 @@ export class AgentLinkService {
       log,
     )
     log.info({ agent: grant.agentName, page: grant.page }, 'agent link redeemed')
-    return { account, path: pagePath(grant.page, grant.accountNo) }
+    if (grant.taskId) {
+      // Tracking must never undo the binding the resident just got.
+      await this.onTaskOpened(grant.taskId, this.now()).catch((err: unknown) => {
+        log.warn({ err }, 'agent task not marked opened')
+      })
+    }
+    return {
+      account,
+      path: grant.landing ?? pagePath(grant.page, grant.accountNo),
+      agentName: grant.agentName,
+      agentRoleLabel: grant.agentRole ? agentRoleLabels[grant.agentRole] : null,
+    }
   }
 }

@@ -1,11 +1,16 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
-import type { AgentLinkPage } from '@gh/shared'
+import type { AgentLinkPage, AgentRole } from '@gh/shared'
 import type { Redis } from '../platform/redis'
 
-interface AgentLinkGrant {
+export interface AgentLinkGrant {
   accountNo: string
   page: AgentLinkPage
   agentName: string
+  /** Set for a workbench task: who sent it and the task the redeeming marks opened. */
+  agentRole?: AgentRole
+  taskId?: string
+  /** The page a task opens, when it is not one of the link pages. */
+  landing?: string
   issuedAt: string
   expiresAt: string
   /** Set once the link has bound the account to someone: it binds nobody else after. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { IsNull, type DataSource, type EntityManager } from 'typeorm'
 import { AccountBinding } from '../accounts/account-binding-entity'
+import { InboxMessageRow, NotificationSettingsRow } from '../notifications/notification-entities'
 import { User, UserIdentity, type IdentityProvider } from './user-entity'
 
 export interface IdentityClaim {
@@ -73,6 +74,9 @@ export class UserRepository {
     await this.db.transaction(async (tx) => {
       await tx.getRepository(UserIdentity).delete({ userId })
       await tx.getRepository(AccountBinding).delete({ userId })
+      // Messages and message settings are about the person's accounts: they go too.
+      await tx.getRepository(InboxMessageRow).delete({ userId })
+      await tx.getRepository(NotificationSettingsRow).delete({ userId })
       await tx.getRepository(User).update({ id: userId }, { deletedAt: now })
     })
   }

@@ -77,6 +77,25 @@ function lineView(line: BillingCharge): BillLine {
               `${line.days} 天（${line.fromDate} 起）= ${yuan(line.amountFen)}${capped}`,
       }
     }
+    case 'heating_compensation': {
+      const kept = line.compensationFen + line.amountFen
+      return {
+        type: 'heating_compensation',
+        label: `室温不达标补偿（${line.days} 天）`,
+        complaintId: line.complaintId,
+        fromDate: line.fromDate,
+        toDate: line.toDate,
+        days: line.days,
+        percent: line.percent,
+        compensationFen: line.compensationFen,
+        amountFen: line.amountFen,
+        explanation:
+          `${line.fromDate} 至 ${line.toDate}：建筑面积 ${dm2ToM2String(line.areaDm2)} m² × ` +
+          `${fenToYuanString(line.priceFenPerM2)} 元/m² ÷ ${line.seasonDays} 天 × ${line.days} 天` +
+          ` × ${line.percent}% = ${yuan(line.compensationFen)}` +
+          (kept > 0 ? `，本期扣减 ${yuan(-line.amountFen)}，其余 ${yuan(kept)} 转入预存` : ''),
+      }
+    }
   }
 }
 
@@ -101,7 +120,19 @@ function noteOf(bill: BillingBill): string {
     .join('')
 }
 
+// A cached bill list is one shared object until it lapses: each of its bills is put in the
+// resident's words once, not on every read. Nobody mutates a view (see SingleFlight).
+const views = new WeakMap<BillingBill, Bill>()
+
 export function billView(bill: BillingBill): Bill {
+  const known = views.get(bill)
+  if (known) return known
+  const view = viewOf(bill)
+  views.set(bill, view)
+  return view
+}
+
+function viewOf(bill: BillingBill): Bill {
   return {
     billId: bill.billId,
     kind: bill.kind,

@@ -1,10 +1,13 @@
 import type { DataSource } from 'typeorm'
 import type { Config } from '../platform/config'
-import { openDatabase } from '../platform/db/data-source'
+import { openDatabase, type MigrationMode } from '../platform/db/data-source'
+import { ReadCache } from '../platform/cache/read-cache'
 import { createLogger, type Logger } from '../platform/logger'
 import { createMetrics, type Metrics } from '../platform/metrics'
 import { QueueFactory } from '../platform/queues'
 import { createRedis, type Redis } from '../platform/redis'
+import { openStorage } from '../platform/storage/open-storage'
+import type { OpenStorage } from '../platform/storage/object-storage'
 import { entities } from './entities'
 
 /** What every port and service stands on, opened once per process. */
@@ -14,22 +17,35 @@ export interface Platform {
   metrics: Metrics
   db: DataSource
   redis: Redis
+  /** Upstream answers in Redis, for the ports' read paths. */
+  readCache: ReadCache
   queues: QueueFactory
+  /** Uploaded files: local disk or S3-compatible, per config. */
+  storage: OpenStorage
   now: () => Date
 }
 
 export async function openPlatform(
   config: Config,
-  options: { logger?: Logger; now?: () => Date } = {},
+  options: { logger?: Logger; now?: () => Date; migrations?: MigrationMode } = {},
 ): Promise<Platform> {
   const logger = options.logger ?? createLogger(config.logLevel)
+  const metrics = createMetrics()
+  const redis = createRedis(config.redisUrl)
   return {
     config,
     logger,
-    metrics: createMetrics(),
-    db: await openDatabase(config.database, entities),
-    redis: createRedis(config.redisUrl),
+    metrics,
+    db: await openDatabase(config.database, entities, { migrations: options.migrations }),
+    redis,
+    readCache: new ReadCache(redis, {
+      ...config.readCache,
+      subscriber: createRedis(config.redisUrl),
+      onError: (err) => logger.warn({ err }, 'read cache unavailable, reading the upstream'),
+      onOutcome: (kind, outcome) => metrics.readCache.inc({ kind, outcome }),
+    }),
     queues: new QueueFactory(config.redisUrl, logger),
+    storage: openStorage(config.storage),
     now: options.now ?? (() => new Date()),
   }
 }

@@ -1,10 +1,9 @@
 import type { BindingRepository } from '../accounts/binding-repository'
 import type { UserRepository } from '../auth/user-repository'
 import type { OrderRepository } from '../payments/order-repository'
-import type { PaymentPorts, ResidentNotices } from '../payments/ports'
-import { LoggedNotices } from '../payments/resident-notices'
-import { SubscribeNotices } from '../payments/subscribe-notices'
+import type { PaymentPorts } from '../payments/ports'
 import type { ReconciliationPorts } from '../reconciliation/ports'
+import { GasForecaster } from '../usage/gas-forecast'
 import { redisLock } from '../platform/redis-lock'
 import { SandboxCredentials } from '../platform/sandbox-credentials'
 import { UpstreamClient } from '../platform/upstream-client'
@@ -12,26 +11,36 @@ import { AlipayAuthAdapter } from '../upstream/alipay/alipay-auth-adapter'
 import { AlipayBillSource } from '../upstream/alipay/alipay-bill-source'
 import { alipayCredentials } from '../upstream/alipay/alipay-credentials'
 import { AlipayGatewayClient } from '../upstream/alipay/alipay-gateway-client'
-import type { AlipayAuthPort } from '../upstream/alipay/alipay-port'
+import type { AlipayAuthPort, AlipayMessagesPort } from '../upstream/alipay/alipay-port'
+import { AlipayTemplateMessages } from '../upstream/alipay/alipay-template-messages'
 import { AlipayTradeProvider } from '../upstream/alipay/alipay-trade-provider'
 import { BillingCreditTarget } from '../upstream/billing/billing-credit-target'
+import { BillingHeatingAdapter } from '../upstream/billing/billing-heating-adapter'
+import type { HeatingDesk } from '../upstream/billing/billing-heating-port'
 import { BillingHttpAdapter } from '../upstream/billing/billing-http-adapter'
-import type { BillingReads } from '../upstream/billing/billing-port'
+import type { BillingReads, TariffReads } from '../upstream/billing/billing-port'
+import { CachedBillingReads } from '../upstream/billing/cached-billing-reads'
 import { UpstreamPaymentAccounts } from '../upstream/billing/upstream-payment-accounts'
 import { ContentHttpAdapter } from '../upstream/content/content-http-adapter'
+import { CachedContent } from '../upstream/content/cached-content'
 import type { ContentPort } from '../upstream/content/content-port'
+import { CachedCustomers } from '../upstream/customers/cached-customers'
 import { CustomersHttpAdapter } from '../upstream/customers/customers-http-adapter'
 import type { CustomersPort } from '../upstream/customers/customers-port'
+import { CachedMeters } from '../upstream/meters/cached-meters'
 import { MetersHttpAdapter } from '../upstream/meters/meters-http-adapter'
+import type { MetersPort } from '../upstream/meters/meters-port'
 import { SmsHttpAdapter } from '../upstream/sms/sms-http-adapter'
 import type { SmsPort } from '../upstream/sms/sms-port'
 import { WechatAccessTokens } from '../upstream/wechat/access-token'
 import { WechatSubscribeMessages } from '../upstream/wechat/subscribe-messages'
 import { wechatCredentials } from '../upstream/wechat/wechat-credentials'
 import { WechatHttpAdapter } from '../upstream/wechat/wechat-http-adapter'
-import type { WechatPort } from '../upstream/wechat/wechat-port'
+import type { SubscribeMessagesPort, WechatPort } from '../upstream/wechat/wechat-port'
 import { WechatPayBillSource } from '../upstream/wechatpay/wechatpay-bill-source'
 import { WechatPayClient } from '../upstream/wechatpay/wechatpay-client'
+import { WorkOrdersHttpAdapter } from '../upstream/workorders/workorders-http-adapter'
+import type { WorkOrdersPort } from '../upstream/workorders/workorders-port'
 import { wechatPayKeys } from '../upstream/wechatpay/wechatpay-credentials'
 import { WechatPayProvider } from '../upstream/wechatpay/wechatpay-provider'
 import type { Platform } from './platform'
@@ -43,11 +52,44 @@ export interface Ports {
   alipay: AlipayAuthPort
   sms: SmsPort
   content: ContentPort
+  /** Meter readings, for 用量 and the gas forecast. */
+  meters: MetersPort
   /** Bills and what is owed, for the 账单 page. */
   bills: BillingReads
-  payments: PaymentPorts
+  payments: UpstreamPaymentPorts
   reconciliation: ReconciliationPorts
+  /** Repairs (报修) in the utility's work-order system. */
+  workorders: WorkOrdersPort
+  /** WeChat subscription messages (订阅消息): one access token for every feature that sends. */
+  wechatMessages: SubscribeMessagesPort
+  /** Alipay mini-program subscription messages (订阅消息). */
+  alipayMessages: AlipayMessagesPort
+  /** Billing as it is now, uncached: the notification watches must see a new bill at once. */
+  billing: BillingReads
+  /** Billing's 报停 / 恢复供暖 applications and 室温不达标 complaints. */
+  heating: HeatingDesk
+  /** The same upstreams through the read cache, for what screens show. */
+  reads: ReadPorts
 }
+
+/**
+ * Reads that may be a few seconds old (see platform/cache): the home page, 账单, the account
+ * and payment-option screens. Checks (holder proof, binding), writes and the payment core's
+ * decisions use the ports above, which always ask the upstream.
+ */
+export interface ReadPorts {
+  customers: CustomersPort
+  billing: BillingReads & TariffReads
+  meters: MetersPort
+  content: ContentPort
+}
+
+/**
+ * The payment core's ports as the upstreams give them: how residents hear of an order comes
+ * from the notification service (composition/services.ts) unless a test gives its own.
+ */
+export type UpstreamPaymentPorts = Omit<PaymentPorts, 'notices'> &
+  Partial<Pick<PaymentPorts, 'notices'>>
 
 /** Our own records some adapters look up (the payer's openid, an order's paid time). */
 interface PortRecords {
@@ -79,6 +121,10 @@ export function buildPorts(
       port,
       baseUrl,
       timeoutMs: config.upstream.timeoutMs,
+      concurrency: {
+        ...config.upstreamConcurrency.default,
+        ...config.upstreamConcurrency.ports[port],
+      },
       logger,
       metrics,
     })
@@ -108,16 +154,25 @@ export function buildPorts(
     wechatpayUrl.pathname,
     merchantKeys,
   )
-  const billing = new BillingHttpAdapter(clientFor('billing', upstream.billing.baseUrl))
-  const meters = new MetersHttpAdapter(clientFor('meters', upstream.meters.baseUrl))
+  const billingClient = clientFor('billing', upstream.billing.baseUrl)
+  const billing = new BillingHttpAdapter(billingClient)
+  const meters =
+    overrides.meters ?? new MetersHttpAdapter(clientFor('meters', upstream.meters.baseUrl))
   const customers =
     overrides.customers ??
     new CustomersHttpAdapter(clientFor('customers', upstream.customers.baseUrl))
+  const content =
+    overrides.content ?? new ContentHttpAdapter(clientFor('content', upstream.content.baseUrl))
+  const { readCache } = platform
+  const reads: ReadPorts = {
+    customers: new CachedCustomers(customers, readCache),
+    billing: new CachedBillingReads(billing, readCache),
+    meters: new CachedMeters(meters, readCache),
+    content: new CachedContent(content, readCache),
+  }
 
-  /** 缴费结果通知 as WeChat subscription messages when a template is set; else only logged. */
-  const residentNotices = (): ResidentNotices => {
-    const templateId = config.wechat.orderTemplateId
-    if (!templateId) return new LoggedNotices(logger)
+  const wechatMessages = ((): SubscribeMessagesPort => {
+    if (overrides.wechatMessages) return overrides.wechatMessages
     const namespace = config.rateLimitNamespace
     const tokenLock = redisLock(redis, namespace, {
       ttlMs: 10_000,
@@ -125,20 +180,11 @@ export function buildPorts(
       busyMessage: '系统繁忙，请稍后再试',
     })
     const tokens = new WechatAccessTokens(wechatClient, wechatApp, redis, tokenLock, namespace)
-    return new SubscribeNotices({
-      messages: new WechatSubscribeMessages(wechatClient, tokens),
-      templateId,
-      openidOf: async (userId) =>
-        (await records.users.identitiesOf(userId)).find((i) => i.provider === 'wechat')?.subject ??
-        null,
-      isBound: (userId, accountNo) => records.bindings.isBound(userId, accountNo),
-      logger,
-      now,
-    })
-  }
+    return new WechatSubscribeMessages(wechatClient, tokens)
+  })()
 
   const publicBase = config.payments.publicBaseUrl.replace(/\/$/, '')
-  const paymentPorts = (): PaymentPorts => ({
+  const paymentPorts = (): UpstreamPaymentPorts => ({
     providers: {
       wechatpay: new WechatPayProvider(wechatpay, merchantKeys, {
         notifyUrl: `${publicBase}/api/v1/notify/wechatpay`,
@@ -158,8 +204,12 @@ export function buildPorts(
       (orderId) => records.orders.find(orderId),
       now,
     ),
-    accounts: new UpstreamPaymentAccounts(customers, billing, meters, now),
-    notices: residentNotices(),
+    accounts: new UpstreamPaymentAccounts(customers, billing, new GasForecaster(meters, now)),
+    readAccounts: new UpstreamPaymentAccounts(
+      reads.customers,
+      reads.billing,
+      new GasForecaster(reads.meters, now),
+    ),
   })
 
   const ports: Ports = {
@@ -167,9 +217,9 @@ export function buildPorts(
     wechat: overrides.wechat ?? new WechatHttpAdapter(wechatClient, wechatApp),
     alipay: overrides.alipay ?? new AlipayAuthAdapter(alipay),
     sms: overrides.sms ?? new SmsHttpAdapter(clientFor('sms', upstream.sms.baseUrl)),
-    content:
-      overrides.content ?? new ContentHttpAdapter(clientFor('content', upstream.content.baseUrl)),
-    bills: overrides.bills ?? billing,
+    content,
+    meters,
+    bills: overrides.bills ?? reads.billing,
     payments: overrides.payments ?? paymentPorts(),
     reconciliation: overrides.reconciliation ?? {
       bills: {
@@ -178,6 +228,14 @@ export function buildPorts(
       },
       ledger: billing,
     },
+    workorders:
+      overrides.workorders ??
+      new WorkOrdersHttpAdapter(clientFor('workorders', upstream.workorders.baseUrl)),
+    wechatMessages,
+    alipayMessages: overrides.alipayMessages ?? new AlipayTemplateMessages(alipay),
+    billing: overrides.billing ?? overrides.bills ?? billing,
+    heating: overrides.heating ?? new BillingHeatingAdapter(billingClient),
+    reads,
   }
   return {
     ports,

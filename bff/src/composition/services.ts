@@ -1,5 +1,12 @@
+import { RateLimiterRedis } from 'rate-limiter-flexible'
 import { AgentLinkService } from '../agent-links/agent-link-service'
 import { AgentLinkStore } from '../agent-links/agent-link-store'
+import {
+  agentStoreOf,
+  agentTaskHooks,
+  buildAgentFeature,
+  type AgentFeature,
+} from '../agents/agent-feature'
 import { BindingAttempts } from '../accounts/binding-attempts'
 import { BindingRepository } from '../accounts/binding-repository'
 import { BindingService } from '../accounts/binding-service'
@@ -24,6 +31,9 @@ import { PaymentReads } from '../payments/payment-reads'
 import { PaymentRecovery } from '../payments/payment-recovery'
 import { defaultPaymentSettings, type PaymentSettings } from '../payments/payment-settings'
 import { PaymentWatch } from '../payments/payment-watch'
+import { accountReadsChanged } from '../payments/read-invalidation'
+import { HomeService } from '../home/home-service'
+import { GasForecaster } from '../usage/gas-forecast'
 import { RechargeService, type PayerLookup } from '../payments/recharge-service'
 import { Settlement } from '../payments/settlement'
 import { IdempotencyStore } from '../platform/http/idempotency'
@@ -33,8 +43,19 @@ import { ReconciliationOrders } from '../reconciliation/order-reads'
 import { ReconciliationJobs } from '../reconciliation/reconciliation-jobs'
 import { ReconciliationService } from '../reconciliation/reconciliation-service'
 import { Repairs } from '../reconciliation/repairs'
+import { PhotoStore } from '../repairs/photos/photo-store'
+import { RepairPhotos } from '../repairs/photos/photo-service'
+import { buildHeatingFeature, type HeatingFeature } from '../heating/heating-feature'
+import { RepairService, type RepairPhotoClaims } from '../repairs/repair-service'
+import { RepairStore } from '../repairs/repair-store'
+import { RepairSync, type OnRepairStep } from '../repairs/repair-sync'
+import { RepairSyncJobs } from '../repairs/repair-sync-jobs'
+import { UsageService } from '../usage/usage-service'
 import type { Platform } from './platform'
 import type { Ports } from './ports'
+import { defaultBillWatchSettings } from '../notifications/bill-watch'
+import { buildNotifications, type Notifications } from '../notifications/notification-feature'
+import type { PaymentPorts } from '../payments/ports'
 
 /** Our own records (database and Redis), each built once and shared by every feature. */
 export interface Stores {
@@ -65,6 +86,7 @@ interface Services {
   family: FamilyService
   content: ContentService
   bills: BillService
+  usage: UsageService
 }
 
 /** The payment core. Its workers and sweep start in startWorkers. */
@@ -94,17 +116,46 @@ export interface Features {
   payments: Payments
   reconciliation: Reconciliation
   payShares: PayShareService
+  /** 报修照片; the repairs feature checks, claims and shows them through it. */
+  repairPhotos: RepairPhotos
   agentLinks: AgentLinkService
+  repairs: RepairFeature
+  home: HomeService
+  /** Messages to residents: settings, inbox, deliveries and the watches that find events. */
+  notifications: Notifications
+  /** 供暖: season, 报停 / 恢复供暖, 室温不达标. */
+  heating: HeatingFeature
+  /** 客服工作台: agents, their tasks to residents and the audit log. */
+  agents: AgentFeature
 }
+
+/** The ports as the features use them: payments tell residents through the notifications. */
+type WiredPorts = Omit<Ports, 'payments'> & { payments: PaymentPorts }
 
 /** Builds every use case once, on the ports and stores given; starts nothing. */
 export function buildServices(
   platform: Platform,
   stores: Stores,
-  ports: Ports,
+  upstream: Ports,
   paymentSettings: Partial<PaymentSettings> = {},
 ): Features {
   const { config, redis, now } = platform
+  const notifications = buildNotificationFeature(platform, stores, upstream, paymentSettings)
+  const agentStore = agentStoreOf(platform.db)
+  const agentTasks = agentTaskHooks(agentStore, now, platform.logger.child({ module: 'agents' }))
+  const residentNotices = upstream.payments.notices ?? notifications.paymentResults
+  const ports: WiredPorts = {
+    ...upstream,
+    payments: {
+      ...upstream.payments,
+      notices: {
+        orderSettled: async (notice) => {
+          await agentTasks.onOrderSettled(notice)
+          await residentNotices.orderSettled(notice)
+        },
+      },
+    },
+  }
   const ns = config.rateLimitNamespace
   const bindings = new BindingService(
     stores.bindings,
@@ -148,11 +199,43 @@ export function buildServices(
     ),
     content: new ContentService(ports.content),
     bills: new BillService(ports.bills),
+    usage: new UsageService(ports.reads.customers, ports.reads.meters, ports.bills, now),
   }
   const payments = buildPayments(platform, stores, ports, paymentSettings)
+  const repairPhotos = buildRepairPhotos(platform)
+  const repairs = buildRepairs(
+    platform,
+    stores,
+    ports,
+    repairPhotos,
+    payments.settings.queueNamespace,
+    notifications.onRepairStep,
+    agentTasks.onRepairCreated,
+  )
+  const home = new HomeService(
+    {
+      ...ports.reads,
+      outlooks: new GasForecaster(ports.reads.meters, now),
+      orders: payments.reads,
+      openRepair: (accountNo) => repairs.service.openRepairOf(accountNo),
+      cache: platform.readCache,
+    },
+    now,
+    config.homeBudgetMs,
+  )
+  const agentLinks = new AgentLinkService(
+    new AgentLinkStore(redis, config.sessionSecret, ns),
+    bindings,
+    stores.bindings,
+    ports.customers,
+    now,
+    agentTasks.onTaskOpened,
+  )
   return {
+    repairPhotos,
     services,
     payments,
+    home,
     reconciliation: buildReconciliation(platform, ports, payments),
     payShares: new PayShareService(
       new ShareStore(redis, ns, 3 * 24 * 3600),
@@ -163,20 +246,33 @@ export function buildServices(
       payments.reads,
       now,
     ),
-    agentLinks: new AgentLinkService(
-      new AgentLinkStore(redis, config.sessionSecret, ns),
-      bindings,
-      stores.bindings,
-      ports.customers,
+    agentLinks,
+    agents: buildAgentFeature({
+      store: agentStore,
+      redis,
+      namespace: ns,
+      customers: ports.customers,
+      agentLinks,
+      home,
+      h5BaseUrl: config.payments.publicBaseUrl,
       now,
-    ),
+    }),
+    repairs,
+    notifications,
+    heating: buildHeatingFeature({
+      billing: ports.billing,
+      heating: ports.heating,
+      photos: repairPhotos,
+      readCache: platform.readCache,
+      logger: platform.logger,
+    }),
   }
 }
 
 function buildPayments(
   platform: Platform,
   stores: Stores,
-  ports: Ports,
+  ports: WiredPorts,
   overrides: Partial<PaymentSettings>,
 ): Payments {
   const { config, queues, redis, now } = platform
@@ -202,16 +298,50 @@ function buildPayments(
     orders,
     jobs,
     recharges: new RechargeService(orders, jobs, p, payers, settings, now, accountLock),
-    reads: new PaymentReads(orders, p.accounts, now),
+    reads: new PaymentReads(orders, p.readAccounts ?? p.accounts, now),
     intake,
     closer: new OrderCloser(orders, intake, p, logger),
     watch: new PaymentWatch(orders, intake, p, settings, logger, now),
-    settlement: new Settlement(orders, p, settings, logger, now),
+    settlement: new Settlement(
+      orders,
+      p,
+      settings,
+      logger,
+      now,
+      accountReadsChanged(platform.readCache, ports.reads.customers),
+    ),
     recovery: new PaymentRecovery(orders, jobs, settings, logger, now),
   }
 }
 
-function buildReconciliation(platform: Platform, ports: Ports, payments: Payments): Reconciliation {
+function buildRepairPhotos(platform: Platform): RepairPhotos {
+  const { config, db, redis, storage, now } = platform
+  const ns = config.rateLimitNamespace
+  return new RepairPhotos({
+    store: new PhotoStore(db),
+    storage,
+    uploads: new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `${ns}:photo-upload`,
+      points: config.repairPhotosPerHour,
+      duration: 3600,
+    }),
+    accountLock: redisLock(redis, ns, {
+      ttlMs: 10_000,
+      waitMs: 5_000,
+      busyMessage: '照片正在提交，请稍候再试',
+    }),
+    signedUrlSeconds: config.storage.driver === 's3' ? config.storage.s3.signedUrlSeconds : 0,
+    logger: platform.logger.child({ module: 'repair-photos' }),
+    now,
+  })
+}
+
+function buildReconciliation(
+  platform: Platform,
+  ports: WiredPorts,
+  payments: Payments,
+): Reconciliation {
   const { db, queues, now } = platform
   const logger = platform.logger.child({ module: 'reconciliation' })
   const findings = new FindingStore(db, now)
@@ -230,4 +360,96 @@ function buildReconciliation(platform: Platform, ports: Ports, payments: Payment
     logger,
   )
   return { service, findings, jobs }
+}
+
+/** 报修 and its step job. The job's scheduler starts in startWorkers. */
+interface RepairFeature {
+  service: RepairService
+  store: RepairStore
+  sync: RepairSync
+  jobs: RepairSyncJobs
+}
+
+function buildRepairs(
+  platform: Platform,
+  stores: Stores,
+  ports: Ports,
+  photos: RepairPhotoClaims,
+  queueNamespace: string,
+  onRepairStep: OnRepairStep,
+  onRepairCreated: (accountNo: string, repairNo: string) => Promise<void>,
+): RepairFeature {
+  const { config, db, queues, now } = platform
+  const logger = platform.logger.child({ module: 'repairs' })
+  const store = new RepairStore(db)
+  const identity = (provider: 'wechat' | 'phone') => async (userId: string) =>
+    (await stores.users.identitiesOf(userId)).find((i) => i.provider === provider)?.subject ?? null
+  const { redis } = platform
+  const ns = config.rateLimitNamespace
+  const reports = (key: string, points: number) =>
+    new RateLimiterRedis({ storeClient: redis, keyPrefix: `${ns}:${key}`, points, duration: 3600 })
+  const service = new RepairService({
+    workorders: ports.workorders,
+    customers: ports.customers,
+    photos,
+    store,
+    phoneOf: identity('phone'),
+    hotline: config.servicePhone,
+    reports: {
+      perUser: reports('repair-report-user', config.repairReportsPerHour.user),
+      perAccount: reports('repair-report-account', config.repairReportsPerHour.account),
+    },
+    urgentLock: redisLock(redis, ns, {
+      ttlMs: 30_000,
+      waitMs: 10_000,
+      busyMessage: '报修正在提交，请稍候再试',
+    }),
+    now,
+    onCreated: onRepairCreated,
+  })
+  const sync = new RepairSync({
+    store,
+    workorders: ports.workorders,
+    onStep: onRepairStep,
+    hotline: config.servicePhone,
+    logger,
+    now,
+  })
+  const jobs = new RepairSyncJobs(queues, queueNamespace, () => sync.runOnce(), logger)
+  return { service, store, sync, jobs }
+}
+
+function buildNotificationFeature(
+  platform: Platform,
+  stores: Stores,
+  ports: Ports,
+  paymentSettings: Partial<PaymentSettings>,
+): Notifications {
+  const { config, db, queues, logger, now } = platform
+  return buildNotifications(
+    {
+      db,
+      queues,
+      logger,
+      now,
+      bindings: stores.bindings,
+      users: stores.users,
+      customers: ports.customers,
+      content: ports.content,
+      bills: ports.billing,
+      sms: ports.sms,
+      wechatMessages: ports.wechatMessages,
+      alipayMessages: ports.alipayMessages,
+    },
+    {
+      templates: config.notifications.templates,
+      production: config.env === 'production',
+      orderTemplateId: config.wechat.orderTemplateId,
+      repairTemplateId: config.wechat.repairTemplateId,
+      polls: config.notifications.polls,
+      bills: { ...defaultBillWatchSettings, dueSoonDays: config.notifications.dueSoonDays },
+      // Jobs follow the payment jobs' namespace: instances (and test files) sharing one share it.
+      queueNamespace: paymentSettings.queueNamespace ?? defaultPaymentSettings.queueNamespace,
+    },
+  )
 }

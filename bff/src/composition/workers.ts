@@ -7,11 +7,19 @@ interface Workers {
 
 /**
  * Starts what runs in the background on this instance: the payment jobs' workers and their
- * safety-net sweep, and the daily reconciliation's scheduler and worker.
+ * safety-net sweep, the daily reconciliation's scheduler and worker, the repair step job, and
+ * the notifications' delivery worker and watches.
  */
-export function startWorkers({ payments, reconciliation }: Features): Workers {
+export function startWorkers({
+  payments,
+  reconciliation,
+  repairs,
+  notifications,
+}: Features): Workers {
   payments.jobs.start(payments.settlement.step, payments.watch.step)
   payments.recovery.start()
   reconciliation.jobs.start()
+  repairs.jobs.start()
+  notifications.start()
   return { stop: () => payments.recovery.stop() }
 }

@@ -152,6 +152,11 @@ export class OrderRepository {
     )
   }
 
+  /** The account's newest order, top-up or bill payment; null when it has none. */
+  latestForAccount(accountNo: string): Promise<PaymentOrderRow | null> {
+    return this.sql.one('account_no = $1 ORDER BY created_at DESC, id DESC', [accountNo])
+  }
+
   /** The order's timeline, oldest first, as of this row. */
   async timelineOf(order: PaymentOrderRow): Promise<OrderTransitionRow[]> {
     return this.timelines.get(order) ?? this.transitionsOf([order.id])

@@ -29,6 +29,12 @@ export class PaymentReads {
     return rows.map((row) => toPaymentOrder(row, transitions, false))
   }
 
+  /** The account's newest order of either purpose, with its timeline; null when none. */
+  async latest(accountNo: string): Promise<PaymentOrder | null> {
+    const order = await this.orders.latestForAccount(accountNo)
+    return order ? this.view(order, false) : null
+  }
+
   async get(accountNo: string, purpose: PaymentPurpose, orderNo: string): Promise<PaymentOrder> {
     const order = await this.orders.findForAccount(accountNo, orderNo)
     if (!order || order.purpose !== purpose) throw errors.notFound()

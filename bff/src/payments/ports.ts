@@ -28,5 +28,10 @@ export interface PaymentPorts {
   providers: Record<ProviderName, PaymentProvider>
   credit: CreditTarget
   accounts: PaymentAccountsPort
+  /**
+   * The same facts through the read cache, for what screens show (payment options); absent:
+   * `accounts`. Deciding an order always reads `accounts`, never a cached answer.
+   */
+  readAccounts?: PaymentAccountsPort
   notices: ResidentNotices
 }

@@ -13,15 +13,6 @@ function noticeOf(order: PaymentOrderRow): OrderNotice {
   }
 }
 
-/** Until the subscription-message adapter is wired: the end state is logged (no personal data). */
-export class LoggedNotices implements ResidentNotices {
-  constructor(private readonly logger: Logger) {}
-
-  async orderSettled(notice: OrderNotice): Promise<void> {
-    this.logger.info({ orderNo: notice.orderNo, state: notice.state }, 'order settled')
-  }
-}
-
 /** Telling the resident must never undo or block the money's path: failures are logged only. */
 export async function tellResident(
   notices: ResidentNotices,

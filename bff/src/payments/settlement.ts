@@ -8,6 +8,7 @@ import { backoff, done, type Next } from './payment-jobs'
 import type { PaymentSettings } from './payment-settings'
 import type { CreditOutcome } from '../upstream/billing/billing-port'
 import type { PaymentPorts } from './ports'
+import type { AccountReadsChanged } from './read-invalidation'
 import { tellResident } from './resident-notices'
 
 type Pass = Next | 'again'
@@ -17,6 +18,13 @@ const giveUpCause = {
   failed: 'credit_timeout',
   rejected: 'credit_rejected',
 }
+
+/** Steps reached after billing or the meter changed what they answer for the account. */
+const CHANGES_ACCOUNT: ReadonlySet<OrderState> = new Set([
+  'CREDITED',
+  'CREDIT_FAILED',
+  'CARD_WRITTEN',
+])
 
 const isCardOrder = (o: PaymentOrderRow) =>
   o.accountKind === 'ic_prepaid' && o.purpose === 'recharge'
@@ -34,6 +42,7 @@ export class Settlement {
     private readonly settings: PaymentSettings,
     private readonly logger: Logger,
     private readonly now: () => Date,
+    private readonly readsChanged: AccountReadsChanged = async () => undefined,
   ) {}
 
   readonly step = async (orderId: string, tries: number): Promise<Next> => {
@@ -183,6 +192,8 @@ export class Settlement {
     patch?: TransitionPatch,
     happenedAt?: Date,
   ): Promise<Pass> {
+    // Before the step shows: whoever sees the order credited then reads the new balance and bills.
+    if (CHANGES_ACCOUNT.has(to)) await this.readsChanged(order.accountNo)
     const moved = await this.orders.transition(order.id, order.state, to, cause, patch, happenedAt)
     if (moved.won && this.isEnd(moved.order)) {
       await tellResident(this.ports.notices, moved.order, this.logger)

@@ -1,5 +1,7 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { NotificationType } from '@gh/shared'
+import { defaultReadCacheTtls, readCacheKinds } from './cache/cache-kinds'
 
 /** The repo root, so relative defaults work whatever the working directory. */
 const repoRoot = path.resolve(__dirname, '../../..')
@@ -27,6 +29,53 @@ const DatabaseUrl = z
     return z.NEVER
   })
 
+const Limits = z
+  .object({
+    maxInFlight: z.number().int().min(1).max(10_000),
+    maxQueue: z.number().int().min(0).max(100_000),
+    queueTimeoutMs: z.number().int().min(1).max(60_000),
+  })
+  .strict()
+const UpstreamConcurrency = z.record(z.string(), Limits.partial())
+const ReadCacheTtls = z.partialRecord(
+  z.enum(readCacheKinds),
+  z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 3600),
+)
+
+const NotifyTemplate = z.object({
+  templateId: z.string().min(1).max(128),
+  /** Keyword (thing1, keyword2) → message field (title, amount, dueDate…). */
+  keywords: z.record(z.string().regex(/^[a-z_]+\d*$/), z.string().min(1)),
+})
+const NotifyTemplates = z
+  .object({
+    wechat: z.partialRecord(NotificationType, NotifyTemplate).optional(),
+    alipay: z.partialRecord(NotificationType, NotifyTemplate).optional(),
+  })
+  .strict()
+
+/** An environment variable holding JSON, checked by `schema`. */
+function jsonOf<T extends z.ZodType>(schema: T) {
+  return z
+    .string()
+    .transform((text, ctx): unknown => {
+      try {
+        return JSON.parse(text)
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON' })
+        return z.NEVER
+      }
+    })
+    .pipe(schema)
+}
+
+/** Per port unless UPSTREAM_CONCURRENCY says otherwise; the upstream client's pool holds 128. */
+const DEFAULT_LIMITS = { maxInFlight: 64, maxQueue: 512, queueTimeoutMs: 1000 }
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().default('127.0.0.1'),
@@ -40,7 +89,22 @@ const EnvSchema = z.object({
   UPSTREAM_BILLING_URL: z.url().optional(),
   UPSTREAM_METERS_URL: z.url().optional(),
   UPSTREAM_CONTENT_URL: z.url().optional(),
+  UPSTREAM_WORKORDERS_URL: z.url().optional(),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
+  /**
+   * Requests in flight per upstream port and how many may wait, as JSON: `default` for every
+   * port, a port's name for its own, e.g. {"billing":{"maxInFlight":32}}.
+   */
+  UPSTREAM_CONCURRENCY: jsonOf(UpstreamConcurrency).default({}),
+  /** The home page answers within this, whatever its upstreams do. */
+  HOME_BUDGET_MS: z.coerce.number().int().min(100).max(5000).default(700),
+  /** Prefix of every read-cache key in Redis; instances sharing one Redis and data share it. */
+  READ_CACHE_NAMESPACE: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default('rc'),
+  /** Seconds each kind of upstream answer stays fresh, as JSON, e.g. {"bills":30}; 0: not cached. */
+  READ_CACHE_TTLS: jsonOf(ReadCacheTtls).default({}),
   H5_DIR: z.string().default('dist/h5'),
   SESSION_SECRET: z.string().min(32).default(DEFAULT_SESSION_SECRET),
   SERVICE_PHONE: z.string().default('96777'),
@@ -71,6 +135,8 @@ const EnvSchema = z.object({
   WECHAT_APP_SECRET: z.string().min(1).optional(),
   /** Subscription-message template for "payment settled" (公共模板库: 缴费结果通知). */
   WECHAT_ORDER_TEMPLATE_ID: z.string().min(1).optional(),
+  /** Subscription-message template for repair steps (公共模板库: 报修进度提醒). */
+  WECHAT_REPAIR_TEMPLATE_ID: z.string().min(1).optional(),
   /** Alipay gateway (https://openapi.alipay.com/gateway.do in production). */
   ALIPAY_GATEWAY_URL: z.url().optional(),
   ALIPAY_APP_ID: z.string().min(1).optional(),
@@ -117,8 +183,48 @@ const EnvSchema = z.object({
   PAYMENT_CREDIT_DEADLINE_HOURS: z.coerce.number().int().min(1).max(168).default(24),
   /** SMS login codes one IP may ask for per hour. */
   SMS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** Repair photos one user may upload per hour (a retried upload does not count). */
+  REPAIR_PHOTOS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(60),
+  /** Repair reports one user, and one account, may file per hour (a replayed report does not count). */
+  REPAIR_REPORTS_PER_USER_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
+  REPAIR_REPORTS_PER_ACCOUNT_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** File uploads this instance reads at once; more are refused before their body is read. */
+  UPLOADS_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).default(8),
   /** How often an IC-card order waiting at a write point asks the meter system. */
   PAYMENT_CARD_WRITE_POLL_SECONDS: z.coerce.number().int().min(5).max(3600).default(600),
+  /**
+   * Subscription templates per platform and event type, as JSON: {"wechat": {"bill_issued":
+   * {"templateId": "…", "keywords": {"thing1": "title", "amount2": "amount"}}}, "alipay": {…}}.
+   * Unset: the sandbox's outside production, none in production (inbox and SMS only).
+   */
+  NOTIFY_TEMPLATES: jsonOf(NotifyTemplates).optional(),
+  /** How often the notification watches poll supply-stop notices, bills and balances. */
+  NOTIFY_SUPPLY_STOP_POLL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  NOTIFY_BILL_POLL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(3600),
+  NOTIFY_BALANCE_POLL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
+  /** A bill is 快到期 this many days before its due date. */
+  NOTIFY_DUE_SOON_DAYS: z.coerce.number().int().min(1).max(15).default(3),
+  /** Where uploaded files (repair photos) are kept: `local` disk or `s3`-compatible storage. */
+  STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+  /** The local driver's directory, relative to the repo root unless absolute. */
+  STORAGE_DIR: z.string().min(1).default('.data/uploads'),
+  /** e.g. https://oss-cn-hangzhou.aliyuncs.com or https://cos.ap-guangzhou.myqcloud.com; AWS when unset. */
+  STORAGE_S3_ENDPOINT: z.url().optional(),
+  STORAGE_S3_REGION: z.string().min(1).default('us-east-1'),
+  STORAGE_S3_BUCKET: z.string().min(3).optional(),
+  /** `true` where the bucket goes in the path (MinIO, s3rver); OSS and COS take it in the host. */
+  STORAGE_S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** Without them the SDK's own chain is used (environment, instance role). */
+  STORAGE_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  STORAGE_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Above 0: a photo is answered by a redirect to a URL signed for this long; 0: the BFF serves it. */
+  STORAGE_S3_SIGNED_URL_SECONDS: z.coerce.number().int().min(0).max(3600).default(0),
+  /** The endpoint clients reach, when the BFF talks to an internal one (OSS `-internal` hosts). */
+  STORAGE_S3_PUBLIC_ENDPOINT: z.url().optional(),
+  STORAGE_S3_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
 })
 
 type Env = z.output<typeof EnvSchema>
@@ -162,6 +268,14 @@ function refuseUnsafeProduction(env: Env, ctx: z.RefinementCtx<Env>): void {
     const name = variable as keyof typeof REQUIRED_IN_PRODUCTION
     if (!env[name]) refuse(name, `without it (${purpose})`)
   }
+  // Instances share nothing but Redis and the database: a photo on one instance's disk would be
+  // missing on every other one and gone with the instance.
+  if (env.STORAGE_DRIVER === 'local') {
+    refuse(
+      'STORAGE_DRIVER',
+      'with local storage (use s3: 阿里云 OSS, 腾讯云 COS, MinIO or any S3-compatible store)',
+    )
+  }
   const publicKey = env.WECHATPAY_PUBLIC_KEY && env.WECHATPAY_PUBLIC_KEY_ID
   const certificate = env.WECHATPAY_PLATFORM_CERTIFICATE && env.WECHATPAY_PLATFORM_SERIAL
   if (!publicKey && !certificate) {
@@ -169,6 +283,28 @@ function refuseUnsafeProduction(env: Env, ctx: z.RefinementCtx<Env>): void {
       'WECHATPAY_PUBLIC_KEY',
       'without a verifier of WeChat Pay: WECHATPAY_PUBLIC_KEY and WECHATPAY_PUBLIC_KEY_ID, or WECHATPAY_PLATFORM_CERTIFICATE and WECHATPAY_PLATFORM_SERIAL',
     )
+  }
+}
+
+function storageOf(env: Env) {
+  if (env.STORAGE_DRIVER === 'local') {
+    return { driver: 'local' as const, dir: path.resolve(repoRoot, env.STORAGE_DIR) }
+  }
+  const keyId = env.STORAGE_S3_ACCESS_KEY_ID
+  const secret = env.STORAGE_S3_SECRET_ACCESS_KEY
+  return {
+    driver: 's3' as const,
+    s3: {
+      timeoutMs: env.STORAGE_S3_TIMEOUT_MS,
+      endpoint: env.STORAGE_S3_ENDPOINT ?? null,
+      publicEndpoint: env.STORAGE_S3_PUBLIC_ENDPOINT ?? null,
+      region: env.STORAGE_S3_REGION,
+      bucket: env.STORAGE_S3_BUCKET ?? '',
+      forcePathStyle: env.STORAGE_S3_FORCE_PATH_STYLE,
+      credentials: keyId && secret ? { accessKeyId: keyId, secretAccessKey: secret } : null,
+      /** 0: the BFF serves the bytes itself. */
+      signedUrlSeconds: env.STORAGE_S3_SIGNED_URL_SECONDS,
+    },
   }
 }
 
@@ -191,6 +327,7 @@ function toConfig(env: Env) {
       billing: { baseUrl: env.UPSTREAM_BILLING_URL ?? base },
       meters: { baseUrl: env.UPSTREAM_METERS_URL ?? base },
       content: { baseUrl: env.UPSTREAM_CONTENT_URL ?? base },
+      workorders: { baseUrl: env.UPSTREAM_WORKORDERS_URL ?? base },
       wechat: { baseUrl: env.WECHAT_API_URL ?? base },
       sms: { baseUrl: env.SMS_API_URL ?? base },
       /** The gateway endpoint itself (…/gateway.do): every call goes to that one path. */
@@ -199,6 +336,17 @@ function toConfig(env: Env) {
       wechatpay: { baseUrl: env.WECHATPAY_API_URL ?? new URL('/wechatpay/', base).href },
     },
     h5Dir: path.resolve(repoRoot, env.H5_DIR),
+    homeBudgetMs: env.HOME_BUDGET_MS,
+    /** What each upstream port may have in flight and waiting; `default` for ports not named. */
+    upstreamConcurrency: {
+      default: { ...DEFAULT_LIMITS, ...env.UPSTREAM_CONCURRENCY.default },
+      ports: env.UPSTREAM_CONCURRENCY,
+    },
+    readCache: {
+      namespace: env.READ_CACHE_NAMESPACE,
+      ttlSeconds: { ...defaultReadCacheTtls, ...env.READ_CACHE_TTLS },
+    },
+    storage: storageOf(env),
     sessionSecret: env.SESSION_SECRET,
     servicePhone: env.SERVICE_PHONE,
     /** Outside production the sandbox utility's placeholders, marked as such. */
@@ -216,6 +364,12 @@ function toConfig(env: Env) {
     metricsToken: env.METRICS_TOKEN ?? null,
     trustProxyHops: env.TRUST_PROXY_HOPS,
     smsPerIpPerHour: env.SMS_PER_IP_PER_HOUR,
+    repairPhotosPerHour: env.REPAIR_PHOTOS_PER_HOUR,
+    repairReportsPerHour: {
+      user: env.REPAIR_REPORTS_PER_USER_PER_HOUR,
+      account: env.REPAIR_REPORTS_PER_ACCOUNT_PER_HOUR,
+    },
+    uploadsInFlight: env.UPLOADS_IN_FLIGHT,
     paymentTimings: {
       orderTtlMs: env.PAYMENT_ORDER_TTL_MINUTES * 60_000,
       creditDeadlineMs: env.PAYMENT_CREDIT_DEADLINE_HOURS * 3_600_000,
@@ -227,6 +381,17 @@ function toConfig(env: Env) {
       // The sandbox accepts any template id; production sends nothing until one is configured.
       orderTemplateId:
         env.WECHAT_ORDER_TEMPLATE_ID ?? (production ? null : 'sandbox-order-settled'),
+      repairTemplateId:
+        env.WECHAT_REPAIR_TEMPLATE_ID ?? (production ? null : 'sandbox-repair-step'),
+    },
+    notifications: {
+      templates: env.NOTIFY_TEMPLATES ?? null,
+      polls: {
+        supplyStopsMs: env.NOTIFY_SUPPLY_STOP_POLL_SECONDS * 1000,
+        billsMs: env.NOTIFY_BILL_POLL_SECONDS * 1000,
+        balancesMs: env.NOTIFY_BALANCE_POLL_SECONDS * 1000,
+      },
+      dueSoonDays: env.NOTIFY_DUE_SOON_DAYS,
     },
     alipay: {
       appId: env.ALIPAY_APP_ID,
@@ -251,8 +416,24 @@ function toConfig(env: Env) {
   }
 }
 
+/** Settings that only make sense together, in every environment. */
+function checkStorage(env: Env, ctx: z.RefinementCtx<Env>): void {
+  if (env.STORAGE_DRIVER === 's3' && !env.STORAGE_S3_BUCKET) {
+    ctx.addIssue({ code: 'custom', path: ['STORAGE_S3_BUCKET'], message: 'required with s3' })
+  }
+  if (!env.STORAGE_S3_ACCESS_KEY_ID !== !env.STORAGE_S3_SECRET_ACCESS_KEY) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['STORAGE_S3_SECRET_ACCESS_KEY'],
+      message: 'STORAGE_S3_ACCESS_KEY_ID and STORAGE_S3_SECRET_ACCESS_KEY go together',
+    })
+  }
+}
+
 /** The environment in, the BFF's configuration out: the one description of both. */
-const ConfigSchema = EnvSchema.superRefine(refuseUnsafeProduction).transform(toConfig)
+const ConfigSchema = EnvSchema.superRefine(refuseUnsafeProduction)
+  .superRefine(checkStorage)
+  .transform(toConfig)
 
 export type Config = z.output<typeof ConfigSchema>
 

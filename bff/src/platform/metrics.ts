@@ -26,6 +26,12 @@ export function createMetrics() {
       labelNames: ['port', 'operation'] as const,
       registers: [registry],
     }),
+    readCache: new Counter({
+      name: 'bff_read_cache_total',
+      help: 'Read-cache lookups by kind and outcome (hit, stale, miss, wait)',
+      labelNames: ['kind', 'outcome'] as const,
+      registers: [registry],
+    }),
     breakerState: new Gauge({
       name: 'bff_upstream_breaker_open',
       help: '1 when the circuit breaker of an upstream port is open',

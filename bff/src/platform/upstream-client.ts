@@ -1,17 +1,24 @@
 import CircuitBreaker from 'opossum'
 import { Agent, request } from 'undici'
 import type { z } from 'zod'
+import {
+  ConcurrencyLimit,
+  ConcurrencyLimitError,
+  type ConcurrencyLimits,
+} from './concurrency-limit'
 import type { Logger } from './logger'
 import type { Metrics } from './metrics'
 
 /**
  * Typed upstream failure. Adapters translate `rejected` (a business answer such as "not found")
  * into domain results; everything else becomes a 5xx envelope through the error middleware.
+ * `saturated`: the port's concurrency limit turned the call away before it was sent.
  */
 export class UpstreamError extends Error {
   constructor(
     readonly port: string,
-    readonly kind: 'timeout' | 'unavailable' | 'circuit_open' | 'bad_response' | 'rejected',
+    readonly kind:
+      'timeout' | 'unavailable' | 'circuit_open' | 'saturated' | 'bad_response' | 'rejected',
     message: string,
     readonly status?: number,
     readonly upstreamCode?: string,
@@ -44,6 +51,8 @@ interface UpstreamClientOptions {
   retries?: number
   retryBaseDelayMs?: number
   breaker?: { errorThresholdPercentage?: number; resetTimeoutMs?: number; volumeThreshold?: number }
+  /** Bounds the requests in flight to this port and those waiting for a slot; none when absent. */
+  concurrency?: ConcurrencyLimits
   logger: Logger
   metrics: Metrics
 }
@@ -88,9 +97,11 @@ interface UpstreamBytes {
 export class UpstreamClient {
   private readonly agent = new Agent({ keepAliveTimeout: 10_000, connections: 128 })
   private readonly breaker: CircuitBreaker<[() => Promise<RawResponse>], RawResponse>
+  private readonly limit: ConcurrencyLimit | undefined
 
   constructor(private readonly options: UpstreamClientOptions) {
     const { breaker = {}, port, metrics } = options
+    this.limit = options.concurrency ? new ConcurrencyLimit(options.concurrency) : undefined
     this.breaker = new CircuitBreaker((attempt: () => Promise<RawResponse>) => attempt(), {
       // Our own per-attempt timeout is authoritative; opossum's would double-count.
       timeout: false,
@@ -201,12 +212,22 @@ export class UpstreamClient {
     return this.fire(() => this.attemptJson(call))
   }
 
-  /** One attempt through the circuit breaker; whatever fails leaves as a typed UpstreamError. */
+  /**
+   * One attempt through the port's concurrency limit, then the circuit breaker; whatever fails
+   * leaves as a typed UpstreamError. The slot is taken per attempt, so a retry's backoff holds
+   * none, and a call turned away by the limit never reaches the breaker's statistics.
+   */
   private async fire(attempt: () => Promise<RawResponse>): Promise<RawResponse> {
     try {
-      return await this.breaker.fire(attempt)
+      const viaBreaker = () => this.breaker.fire(attempt)
+      return await (this.limit ? this.limit.run(viaBreaker) : viaBreaker())
     } catch (err) {
       if (err instanceof UpstreamError) throw err
+      if (err instanceof ConcurrencyLimitError) {
+        throw new UpstreamError(this.port, 'saturated', err.message, undefined, undefined, {
+          cause: err,
+        })
+      }
       const open =
         this.breaker.opened || (err instanceof Error && /breaker is open/i.test(err.message))
       throw new UpstreamError(

@@ -71,7 +71,8 @@ export function buildUrl(baseUrl: string, path: string, params: object, query: o
   return `${baseUrl.replace(/\/$/, '')}${filled}${pairs.length ? `?${pairs.join('&')}` : ''}`
 }
 
-function errorFromResponse(res: HttpResponse): ApiError {
+/** The ApiError of a non-2xx answer: the BFF's envelope, or what a gateway's bare status means. */
+export function errorFromResponse(res: HttpResponse): ApiError {
   const envelope = ErrorEnvelope.safeParse(res.data)
   if (envelope.success) {
     const { code, message, requestId, retryAfterSeconds } = envelope.data.error
@@ -90,21 +91,43 @@ function errorFromResponse(res: HttpResponse): ApiError {
       ? 'UNAUTHENTICATED'
       : res.statusCode === 429
         ? 'RATE_LIMITED'
-        : 'UPSTREAM_UNAVAILABLE'
+        : res.statusCode === 413
+          ? 'PAYLOAD_TOO_LARGE'
+          : 'UPSTREAM_UNAVAILABLE'
   return new ApiError({ code, status: res.statusCode, requestId: res.headers?.['x-request-id'] })
+}
+
+export interface SessionGuard {
+  /** The token to send, or undefined; sending one re-arms the expiry handling. */
+  token: () => string | undefined
+  /** A 401 answered a request sent with `sentToken`: forget it and open login, once. */
+  expired: (sentToken: string | undefined) => void
+}
+
+/** What every client (JSON requests, uploads) does with the session token and its expiry. */
+export function sessionGuard(
+  deps: Pick<ApiClientDeps, 'tokens' | 'onSessionExpired'>,
+): SessionGuard {
+  let expiryHandled = false
+  return {
+    token() {
+      const token = deps.tokens.get()
+      if (token !== undefined) expiryHandled = false
+      return token
+    },
+    expired(sentToken) {
+      if (sentToken === undefined) return
+      deps.tokens.clear()
+      if (expiryHandled) return
+      expiryHandled = true
+      deps.onSessionExpired()
+    },
+  }
 }
 
 export function createApiClient(deps: ApiClientDeps): ApiRequest {
   const newKey = deps.newIdempotencyKey ?? randomKey
-  let expiryHandled = false
-
-  const handleLoginError = (sentToken: string | undefined) => {
-    if (sentToken === undefined) return
-    deps.tokens.clear()
-    if (expiryHandled) return
-    expiryHandled = true
-    deps.onSessionExpired()
-  }
+  const session = sessionGuard(deps)
 
   async function request<S extends RouteSpec>(
     spec: S,
@@ -117,9 +140,8 @@ export function createApiClient(deps: ApiClientDeps): ApiRequest {
       throw new ApiError({ code: 'VALIDATION_FAILED' })
     }
 
-    const token = spec.auth === 'public' ? undefined : deps.tokens.get()
+    const token = spec.auth === 'public' ? undefined : session.token()
     if (spec.auth === 'user' && token === undefined) throw new ApiError({ code: 'UNAUTHENTICATED' })
-    if (token !== undefined) expiryHandled = false
 
     const method = spec.method.toUpperCase() as HttpRequest['method']
     const headers: Record<string, string> = { Accept: 'application/json' }
@@ -142,7 +164,7 @@ export function createApiClient(deps: ApiClientDeps): ApiRequest {
 
     if (res.statusCode < 200 || res.statusCode >= 300) {
       const err = errorFromResponse(res)
-      if (res.statusCode === 401 && isLoginError(err)) handleLoginError(token)
+      if (res.statusCode === 401 && isLoginError(err)) session.expired(token)
       throw err
     }
     const parsed = spec.response.safeParse(res.data)

@@ -16,8 +16,20 @@ export const pages = {
   orderDetail: '/pages/orders/detail',
   sharePay: '/pages/share-pay/index',
   safety: '/pages/safety/index',
+  /** 站内消息 and 消息设置 (per account: `?accountNo=`). */
+  messages: '/pages/messages/index',
+  messageSettings: '/pages/messages/settings',
+  /** 用量: monthly use beside last year's, and the forecast (subpackage with the chart). */
+  usage: '/pages-usage/usage/index',
   privacyPolicy: '/pages-legal/privacy/index',
   terms: '/pages-legal/terms/index',
+  /** Before a leak or CO report: what to do first, with the 24-hour line (main package). */
+  repairSafety: '/pages/repairs/safety',
+  repairReport: '/pages-repairs/report/index',
+  repairList: '/pages-repairs/list/index',
+  repairDetail: '/pages-repairs/detail/index',
+  /** 供暖: season and fee, 报停 / 恢复供暖, 室温投诉 (subpackage). */
+  heating: '/pages-heating/index/index',
   /** 营业网点, filtered to the IC-card write points, nearest first when location is allowed. */
   writePoints: '/pages/safety/index?section=outlets&service=card_write',
 } as const

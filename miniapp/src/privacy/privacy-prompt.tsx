@@ -59,14 +59,14 @@ export function PrivacyPrompt() {
           <Text
             className="privacy-prompt__link"
             onClick={() => openPolicy('privacy')}
-            {...a11y('查看隐私政策', 'link')}
+            {...a11y(undefined, 'link')}
           >
             《隐私政策》
           </Text>
           <Text
             className="privacy-prompt__link"
             onClick={() => openPolicy('terms')}
-            {...a11y('查看用户协议', 'link')}
+            {...a11y(undefined, 'link')}
           >
             《用户协议》
           </Text>

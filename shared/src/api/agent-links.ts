@@ -26,6 +26,8 @@ export const AgentLinkView = z.object({
   page: AgentLinkPage,
   /** 客服 or 片区专员 and their work number, as the utility shows them on badges. */
   agentName: z.string(),
+  /** 客服, 片区专员 or 主管 for a workbench task; null for a link issued by the ops endpoint. */
+  agentRoleLabel: z.string().nullable(),
   expiresAt: IsoDateTime,
   /** True when the caller already has the account: confirming just opens the page. */
   alreadyBound: z.boolean(),
@@ -36,6 +38,9 @@ export const RedeemedAgentLink = z.object({
   account: BoundAccount,
   /** The mini-program page to open next, with the account in its query. */
   path: z.string(),
+  /** Who sent it, shown on the landing page. */
+  agentName: z.string(),
+  agentRoleLabel: z.string().nullable(),
 })
 
 export const getAgentLink = defineRoute({

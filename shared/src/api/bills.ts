@@ -17,7 +17,7 @@ export const BillStatus = z
 export type BillStatus = z.infer<typeof BillStatus>
 
 const lineBase = {
-  /** 第一阶梯, 供暖费, 停暖基本热费, 滞纳金. */
+  /** 第一阶梯, 供暖费, 停暖基本热费, 滞纳金, 室温不达标补偿. */
   label: z.string(),
   amountFen: Fen,
   /** How the amount was reached, e.g. '13.762 m³ × 3.10 元/m³ = 42.66 元'. */
@@ -51,7 +51,24 @@ export const LateFeeLine = z.object({
   dailyRateBp: z.number().int().describe('basis points per day (10 = 0.1%)'),
 })
 
-export const BillLine = z.discriminatedUnion('type', [GasTierLine, HeatingLine, LateFeeLine])
+/** A 室温不达标 credit: last season's compensation taken off this bill (a negative amount). */
+export const HeatingCompensationLine = z.object({
+  ...lineBase,
+  type: z.literal('heating_compensation'),
+  complaintId: z.string(),
+  fromDate: LocalDate,
+  toDate: LocalDate.describe('inclusive'),
+  days: z.number().int().min(0),
+  percent: z.number().int().min(0).max(100).describe('share of the daily heating fee per day'),
+  compensationFen: Fen.describe('the whole compensation; what the bill could not absorb is 预存'),
+})
+
+export const BillLine = z.discriminatedUnion('type', [
+  GasTierLine,
+  HeatingLine,
+  LateFeeLine,
+  HeatingCompensationLine,
+])
 export type BillLine = z.infer<typeof BillLine>
 
 export const Bill = z.object({

@@ -41,6 +41,36 @@ import {
 } from './payments'
 import { createPayShare, createSharedOrder, getPayShare, getSharedOrder } from './pay-shares'
 import { getAgentLink, redeemAgentLink } from './agent-links'
+import { agentRoutes } from './agent'
+import { getHome } from './home'
+import {
+  getNotificationSettings,
+  listMessages,
+  readAllMessages,
+  readMessage,
+  updateNotificationSettings,
+} from './notifications'
+import { getUsage } from './usage'
+import { getRepairPhoto, uploadRepairPhoto } from './repair-photos'
+import {
+  createRepair,
+  getRepair,
+  getRepairOptions,
+  listRepairs,
+  rateRepair,
+  reopenRepair,
+  urgeRepair,
+} from './repairs'
+import {
+  cancelHeatingStop,
+  createHeatingComplaint,
+  createHeatingStop,
+  getHeating,
+  getHeatingComplaint,
+  getHeatingStop,
+  listHeatingComplaints,
+  listHeatingStops,
+} from './heating'
 import type { RouteSpec } from './route'
 
 /** Every BFF route. The BFF registers exactly these; the OpenAPI document lists exactly these. */
@@ -60,6 +90,7 @@ export const routes = {
   sendBindingCode,
   bindAccountBySms,
   getAccount,
+  getHome,
   updateBinding,
   unbindAccount,
   getAgentLink,
@@ -87,10 +118,34 @@ export const routes = {
   getArticle,
   listNotices,
   listOutlets,
+  getNotificationSettings,
+  updateNotificationSettings,
+  listMessages,
+  readMessage,
+  readAllMessages,
+  getUsage,
+  uploadRepairPhoto,
+  getRepairPhoto,
+  getRepairOptions,
+  createRepair,
+  listRepairs,
+  getRepair,
+  urgeRepair,
+  rateRepair,
+  reopenRepair,
+  getHeating,
+  listHeatingStops,
+  createHeatingStop,
+  getHeatingStop,
+  cancelHeatingStop,
+  listHeatingComplaints,
+  createHeatingComplaint,
+  getHeatingComplaint,
 } as const
 
 /** The user routes plus the payment providers' notification receivers (mounted on their own). */
 export const allRoutes: readonly RouteSpec[] = [
   ...Object.values(routes),
   ...Object.values(notifyRoutes),
+  ...Object.values(agentRoutes),
 ]

@@ -160,6 +160,8 @@ export const PaymentOptions = z.object({
   bill: z.object({ owedFen: Fen, refusal: z.string().nullable() }),
   /** "约可用 N 天" for the balance now; null without recent use. */
   daysOfGasNow: z.number().int().nullable(),
+  /** What the days rest on, e.g. 按近30天日均 2.4 m³ 及去年同期用量估算; null without days. */
+  daysOfGasBasis: z.string().nullable(),
 })
 export type PaymentOptions = z.infer<typeof PaymentOptions>
 

@@ -1,10 +1,33 @@
 import type { z } from 'zod'
+import type { ErrorCode } from '../errors'
 import { NoBody, NoParams, NoQuery } from './common'
+import { FileReply } from './files'
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete'
 
 /** Who may call a route. `user` needs a session token; `public` needs none. */
 export type RouteAuth = 'public' | 'user' | 'agent' | 'platform-signature'
+
+/**
+ * A route whose body is one file in `multipart/form-data` instead of JSON. The BFF reads it only
+ * after the caller passed the guards, and never more than `maxBytes` of it.
+ */
+export interface FileUpload {
+  /** The form field that carries the file. */
+  readonly field: string
+  readonly maxBytes: number
+  /** What the BFF accepts, judged from the bytes (the declared type is not believed). */
+  readonly mediaTypes: readonly string[]
+  /** Answered (413) when the file is larger than `maxBytes`. */
+  readonly tooLarge: ErrorCode
+  /** Answered when the form carries no file in `field`. */
+  readonly missing: ErrorCode
+}
+
+/** A route that answers a file (its bytes, or a redirect to them) instead of JSON. */
+export interface FileDownload {
+  readonly mediaTypes: readonly string[]
+}
 
 /**
  * One BFF endpoint, described once and used by both sides: the BFF parses input with these
@@ -35,6 +58,10 @@ export interface RouteSpec<
    * been paid since; a concurrent repeat waits for the first instead of being refused.
    */
   readonly replay?: 'response' | 'resource'
+  /** Set when the body is one file in multipart/form-data; `body` then describes the form. */
+  readonly upload?: FileUpload
+  /** Set when the route answers a file; `response` is then `FileReply`. */
+  readonly download?: FileDownload
   readonly params: P
   readonly query: Q
   readonly body: B
@@ -67,6 +94,14 @@ export function defineRoute<
     throw new Error(
       `route ${definition.id}: accountScoped must match the :accountNo path parameter`,
     )
+  }
+  // A file's body cannot be fingerprinted before the guards let it be read, so a repeat is
+  // recognised by what the handler stored under the key.
+  if (definition.upload && definition.replay !== 'resource') {
+    throw new Error(`route ${definition.id}: a file upload must replay its stored resource`)
+  }
+  if (definition.download && (definition.response as z.ZodType) !== FileReply) {
+    throw new Error(`route ${definition.id}: a file download must answer FileReply`)
   }
   // A left-out schema means its type parameter fell back to the matching default above.
   return {

@@ -2,6 +2,8 @@ import fc from 'fast-check'
 import { codeOf } from './thrown-code'
 import {
   COMMON_STOPPED_HEATING_FEE_PERCENT,
+  heatingCompensationFen,
+  heatingDailyFeeFen,
   heatingSeasonFee,
   heatingSeasonFeeFen,
   heatingStopQuote,
@@ -124,5 +126,43 @@ describe('heatingStopQuote', () => {
         )
       }),
     )
+  })
+})
+
+describe('heatingCompensationFen', () => {
+  it('when 98.56 m² at 22.80 元 in a 122-day season is 3 days below standard at 50%, then 27.63 元 come back', () => {
+    // daily 224716.8 / 122 = 1841.94 fen → 18.42 元; × 3 × 50% = 2762.91 → 2763
+    expect(heatingDailyFeeFen(9856, 2280, 122)).toBe(1842)
+    expect(heatingCompensationFen(9856, 2280, { days: 3, seasonDays: 122, percent: 50 })).toBe(2763)
+  })
+
+  it('when every day of the season is compensated at 100%, then the whole season fee comes back', () => {
+    fc.assert(
+      fc.property(area, price, fc.integer({ min: 1, max: 200 }), (a, p, seasonDays) => {
+        const all = heatingCompensationFen(a, p, { days: seasonDays, seasonDays, percent: 100 })
+        return all === heatingSeasonFeeFen(a, p)
+      }),
+    )
+  })
+
+  it('when more days are compensated, then the amount never goes down', () => {
+    fc.assert(
+      fc.property(area, price, proration, fc.integer({ min: 0, max: 100 }), (a, p, pr, percent) => {
+        fc.pre(pr.heatedDays < pr.seasonDays)
+        const days = pr.heatedDays
+        const c = (d: number) =>
+          heatingCompensationFen(a, p, { days: d, seasonDays: pr.seasonDays, percent })
+        return c(days + 1) >= c(days)
+      }),
+    )
+  })
+
+  it('when the inputs are out of range, then throws a typed error', () => {
+    const bad = (days: number, seasonDays: number, percent: number) =>
+      codeOf(() => heatingCompensationFen(9856, 2280, { days, seasonDays, percent }))
+    expect(bad(123, 122, 50)).toBe('INVALID_PRORATION')
+    expect(bad(-1, 122, 50)).toBe('INVALID_PRORATION')
+    expect(bad(3, 122, 101)).toBe('INVALID_PRORATION')
+    expect(bad(3, 0, 50)).toBe('INVALID_PRORATION')
   })
 })

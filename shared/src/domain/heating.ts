@@ -105,3 +105,52 @@ export function heatingStopQuote(
   const stoppedFen = heatingSeasonFeeFen(area, priceFenPerM2, { ...season, heatedDays: 0 })
   return { fullFen, stoppedFen, savingFen: fullFen - stoppedFen }
 }
+
+export interface HeatingCompensationDays {
+  /** Days of the season the room was below the standard and is compensated for. */
+  days: number
+  /** Days in the official heating season the fee is spread over. */
+  seasonDays: number
+  /** Integer percent (0–100) of the daily fee paid back per such day, as the rule publishes. */
+  percent: number
+}
+
+/**
+ * The daily heating fee a 室温不达标 rule starts from: the full season's fee for the area spread
+ * over the season's days, rounded half up to the fen (for showing the rule; the compensation
+ * itself is rounded once from the exact amount, so it never drifts from the daily figure × days
+ * by more than the rounding of one amount).
+ */
+export function heatingDailyFeeFen(
+  area: number,
+  priceFenPerM2: number,
+  seasonDays: number,
+): number {
+  areaDm2(area)
+  assertNonNegativeInt(priceFenPerM2, 'INVALID_AMOUNT', 'price per m²')
+  if (!Number.isSafeInteger(seasonDays) || seasonDays <= 0) {
+    throw invalid('season days must be a positive integer')
+  }
+  return divRoundHalfUp(checkedMul(area, priceFenPerM2), checkedMul(DM2_PER_M2, seasonDays))
+}
+
+/**
+ * What a household gets back for days below the temperature standard: area × price ÷ season
+ * days × percent × days, rounded half up to the fen once.
+ */
+export function heatingCompensationFen(
+  area: number,
+  priceFenPerM2: number,
+  compensation: HeatingCompensationDays,
+): number {
+  const { days, seasonDays, percent } = compensation
+  heatingDailyFeeFen(area, priceFenPerM2, seasonDays)
+  assertNonNegativeInt(days, 'INVALID_PRORATION', 'compensated days')
+  if (days > seasonDays) throw invalid('compensated days cannot exceed season days')
+  assertNonNegativeInt(percent, 'INVALID_PRORATION', 'compensation percent')
+  if (percent > 100) throw invalid('compensation percent cannot exceed 100')
+  return divRoundHalfUp(
+    checkedMul(checkedMul(area, priceFenPerM2), checkedMul(days, percent)),
+    checkedMul(DM2_PER_M2 * 100, seasonDays),
+  )
+}

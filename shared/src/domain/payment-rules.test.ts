@@ -14,7 +14,7 @@ const iot: PayableAccount = {
   owedFen: 0,
   balanceFen: 3000,
   limits: { minPerOrderFen: 1000, maxPerOrderFen: 100000, maxPerDayFen: 200000 },
-  usage: { dailyDm3: 1500, ytdDm3: 100_000 },
+  usage: { dailyDm3: 1500, ytdDm3: 100_000, basis: '按近30天日均 1.5 m³ 估算' },
   tariff: defaultResidentialTariff,
 }
 
@@ -33,6 +33,7 @@ const account: fc.Arbitrary<PayableAccount> = fc
       fc.record({
         dailyDm3: fc.integer({ min: 0, max: 10_000 }),
         ytdDm3: fc.integer({ min: 0, max: 800_000 }),
+        basis: fc.constant('按近30天日均用量估算'),
       }),
     ),
   })

@@ -27,8 +27,11 @@ export interface PayableAccount {
   /** Prepaid balance on the meter or in billing; null when unknown or postpaid. */
   balanceFen: number | null
   limits: PaymentLimits
-  /** Recent use, for "约可用 N 天"; null when there is none. */
-  usage: { dailyDm3: number; ytdDm3: number } | null
+  /**
+   * Expected daily use, for "约可用 N 天", with what the expectation rests on (e.g. 按近30天日均
+   * 2.4 m³ 及去年同期用量估算); null when there is too little use to go on.
+   */
+  usage: { dailyDm3: number; ytdDm3: number; basis: string } | null
   tariff: Tariff | null
 }
 
@@ -153,6 +156,8 @@ export interface PaymentOffer {
   }
   bill: { owedFen: number; refusal: string | null }
   daysOfGasNow: number | null
+  /** What the days rest on, shown beside them; null when there are no days to show. */
+  daysOfGasBasis: string | null
 }
 
 /** What the payment screen offers: presets that would be accepted, the free-amount range, bills. */
@@ -163,6 +168,7 @@ export function paymentOptions(account: PayableAccount, paidTodayFen: number): P
   const maxFen = Math.max(0, Math.min(maxPerOrderFen, maxPerDayFen - paidTodayFen))
   const probe = decidePayment(account, 'recharge', Math.max(minFen, 1), paidTodayFen)
   const bill = decidePayment(account, 'bill', Math.max(owed, 1), paidTodayFen)
+  const daysOfGasNow = daysOfGasAfter(account, 0)
   return {
     recharge: {
       refusal: probe.allowed ? null : probe.message,
@@ -174,6 +180,7 @@ export function paymentOptions(account: PayableAccount, paidTodayFen: number): P
       }),
     },
     bill: { owedFen: owed, refusal: bill.allowed ? null : bill.message },
-    daysOfGasNow: daysOfGasAfter(account, 0),
+    daysOfGasNow,
+    daysOfGasBasis: daysOfGasNow === null ? null : (account.usage?.basis ?? null),
   }
 }

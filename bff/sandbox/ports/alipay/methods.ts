@@ -4,6 +4,7 @@ import {
   BillQueryBiz,
   OAuthTokenParams,
   RefundQueryBiz,
+  TemplateMessageSendBiz,
   TradeCloseBiz,
   TradeCreateBiz,
   TradeQueryBiz,
@@ -166,6 +167,11 @@ const oauthToken: Method = (call, state) => {
     : state.users.refresh(parsed.data.refresh_token)
 }
 
+const templateMessageSend: Method = (call, state) => {
+  state.templateMessages.send(biz(TemplateMessageSendBiz, call))
+  return { ...success }
+}
+
 export const gatewayMethods: Readonly<Record<string, Method>> = {
   'alipay.trade.create': create,
   'alipay.trade.query': query,
@@ -174,4 +180,5 @@ export const gatewayMethods: Readonly<Record<string, Method>> = {
   'alipay.trade.fastpay.refund.query': refundQuery,
   'alipay.data.dataservice.bill.downloadurl.query': billUrl,
   'alipay.system.oauth.token': oauthToken,
+  'alipay.open.app.mini.templatemessage.send': templateMessageSend,
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { UpstreamError } from '../../../contracts/common'
 import type { ContractOperation } from '../../../contracts/openapi'
-import { AuthCodeAnswer, AuthCodeRequest } from './routes'
+import { AuthCodeAnswer, AuthCodeRequest, TemplateMessagesQuery } from './routes'
 
 export const AlipayCredentials = z.object({
   gateway: z.url().describe('alipay-sdk `gateway` option: http://<sandbox>/gateway.do'),
@@ -16,8 +16,21 @@ export const AlipayCredentials = z.object({
   loginCodes: z.string(),
 })
 
+export const AlipayTemplateMessage = z.object({
+  toUserId: z.string().describe('to_open_id, or the 2088… to_user_id'),
+  templateId: z.string().describe('user_template_id'),
+  page: z.string().nullable(),
+  data: z.record(z.string(), z.object({ value: z.string() })),
+  sentAt: z.string().describe('sandbox time, +08:00'),
+})
+
 /** Named in the sandbox's OpenAPI document (GET /sandbox/openapi.json). */
-export const alipayDevSchemas = { AlipayCredentials, AuthCodeRequest, AuthCodeAnswer }
+export const alipayDevSchemas = {
+  AlipayCredentials,
+  AuthCodeRequest,
+  AuthCodeAnswer,
+  AlipayTemplateMessage,
+}
 
 /** Alipay developer endpoints, and the credentials document the payment peers share. */
 export const alipayDevOperations: readonly ContractOperation[] = [
@@ -45,6 +58,20 @@ export const alipayDevOperations: readonly ContractOperation[] = [
     responses: {
       200: { description: 'Code', schema: AuthCodeAnswer },
       400: { description: 'Invalid name', schema: UpstreamError },
+    },
+  },
+  {
+    operationId: 'listAlipayTemplateMessages',
+    method: 'get',
+    path: '/sandbox/alipay/template-messages',
+    summary:
+      'Subscription messages sent through alipay.open.app.mini.templatemessage.send, oldest first',
+    query: TemplateMessagesQuery,
+    responses: {
+      200: {
+        description: 'Messages',
+        schema: z.object({ items: z.array(AlipayTemplateMessage) }),
+      },
     },
   },
 ]

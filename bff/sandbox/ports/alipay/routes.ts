@@ -12,6 +12,9 @@ export const AuthCodeRequest = z.object({
     .describe('the resident; the same name is the same Alipay user'),
 })
 export const AuthCodeAnswer = z.object({ authCode: z.string(), expiresIn: z.number().int() })
+export const TemplateMessagesQuery = z.object({
+  toUserId: z.string().min(1).optional().describe('the to_open_id or to_user_id sent to'),
+})
 
 /** The gateway at Alipay's own path, and the bill files its download links point at. */
 export function alipayRouter(state: AlipayState): Router {
@@ -35,6 +38,10 @@ export function alipayRouter(state: AlipayState): Router {
     router.post('/sandbox/alipay/auth-code', bodyParser({ enableTypes: ['json'] }), (ctx) => {
       const { name } = parseOr400(AuthCodeRequest, ctx.request.body)
       ctx.body = state.users.issueCode(name) satisfies z.infer<typeof AuthCodeAnswer>
+    })
+    router.get('/sandbox/alipay/template-messages', (ctx) => {
+      const { toUserId } = parseOr400(TemplateMessagesQuery, ctx.query)
+      ctx.body = { items: state.templateMessages.list(toUserId) }
     })
   }
 

@@ -9,6 +9,7 @@ import { alipayCashier } from './cashier-provider'
 import { ExpiryWatch } from './expiry'
 import { alipayKeys, type AlipayKeys } from './keys'
 import { alipayNotification, alipayNotifyPolicy } from './notify'
+import { AlipayTemplateMessages } from './template-messages'
 import { TradeStore } from './trades'
 import { AlipayUsers } from './users'
 
@@ -23,6 +24,8 @@ export interface AlipayState {
   readonly users: AlipayUsers
   readonly bills: BillFiles
   readonly notifications: NotificationDispatcher
+  /** Mini-program subscription messages sent to users. */
+  readonly templateMessages: AlipayTemplateMessages
   /** `/sandbox/alipay/*` (login codes) is off in production mode. */
   readonly devEndpoints: boolean
   /** Stops the expiry watch and notification retries. */
@@ -68,6 +71,7 @@ export function createAlipayState(deps: PortDeps, shared: AlipayShared): AlipayS
     users: new AlipayUsers(clock, config.seed, appId),
     bills: new BillFiles(clock, trades, pid),
     notifications,
+    templateMessages: new AlipayTemplateMessages(clock),
     devEndpoints: config.nodeEnv !== 'production',
     close: () => {
       watch.close()

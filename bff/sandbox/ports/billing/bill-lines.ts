@@ -8,7 +8,13 @@ import {
 } from '@gh/shared'
 import type { BillLine } from '../../../contracts/billing'
 import { isoDate, ymdOf } from '../meters/days'
-import { STOPPED_FEE_PERCENT, type HeatingSeason } from './tariffs'
+import type { Compensation, ComplaintRecord } from './heating-complaint-record'
+import {
+  HEATING_PRICE_FEN_PER_M2,
+  STOPPED_FEE_PERCENT,
+  heatingSeason,
+  type HeatingSeason,
+} from './tariffs'
 
 /** Bill lines with their Chinese explanation: every amount says where it came from. */
 
@@ -95,9 +101,55 @@ export function heatingLines(
   return { lines, totalFen: fee.totalFen }
 }
 
-export function heatingSummary(season: HeatingSeason, areaDm2: number, stopped: boolean): string {
+export function heatingSummary(
+  season: HeatingSeason,
+  areaDm2: number,
+  state: { stopped: boolean; resumedFrom: number | null; creditedFen: number },
+): string {
   const span = `${isoDate(season.startDay)} 至 ${isoDate(season.endDay)}，共 ${season.days} 天`
   const basis = `按建筑面积 ${dm2ToM2String(areaDm2)} m² 计费`
-  const note = stopped ? `。本季已办理停暖，只收 ${STOPPED_FEE_PERCENT}% 基本热费` : ''
-  return `${season.year}-${season.year + 1} 采暖季（${span}），${basis}${note}。`
+  let note = ''
+  if (state.stopped && state.resumedFrom !== null) {
+    note =
+      `。本季已办理停暖，${isoDate(state.resumedFrom)} 起恢复供暖，` +
+      `此前按 ${STOPPED_FEE_PERCENT}% 收取基本热费`
+  } else if (state.stopped) {
+    note = `。本季已办理停暖，只收 ${STOPPED_FEE_PERCENT}% 基本热费`
+  }
+  const credit =
+    state.creditedFen > 0 ? `。已扣减上一采暖季室温不达标补偿 ${yuan(state.creditedFen)}` : ''
+  return `${season.year}-${season.year + 1} 采暖季（${span}），${basis}${note}${credit}。`
+}
+
+/**
+ * A 室温不达标 credit on the next season's bill: `amountFen` (≤ 0) is what this bill is reduced
+ * by, `keptFen` what its charges could not absorb and was kept as prepayment.
+ */
+export function compensationLine(
+  complaint: ComplaintRecord,
+  areaDm2: number,
+  compensation: Compensation,
+  amountFen: number,
+  keptFen: number,
+): BillLine {
+  const season = heatingSeason(complaint.seasonYear)
+  const price = HEATING_PRICE_FEN_PER_M2
+  const kept = keptFen > 0 ? `，其中 ${yuan(keptFen)} 超出本期费用，转入预存` : ''
+  return {
+    type: 'heating_compensation',
+    complaintId: complaint.complaintId,
+    fromDate: isoDate(compensation.fromDay),
+    toDate: isoDate(compensation.toDay),
+    areaDm2,
+    priceFenPerM2: price,
+    seasonDays: season.days,
+    days: compensation.days,
+    percent: compensation.percent,
+    compensationFen: compensation.amountFen,
+    amountFen,
+    explanation:
+      `室温不达标补偿（${isoDate(compensation.fromDay)} 至 ${isoDate(compensation.toDay)}）：` +
+      `${dm2ToM2String(areaDm2)} m² × ${fenToYuanString(price)} 元/m² ÷ ${season.days} 天 × ` +
+      `${compensation.days} 天 × ${compensation.percent}% = ${yuan(compensation.amountFen)}${kept}`,
+  }
 }

@@ -8,6 +8,7 @@ import type { MeterPlatform } from '../meters/platform'
 import { meterView } from '../meters/views'
 import { dueOf, lateFeeLine, type BillRecord } from './bill-record'
 import { createBillingBook, issueBills, rerateHeatingBill, type BillingBook } from './book'
+import { HeatingComplaintDesk } from './heating-complaints'
 import { HeatingStopDesk } from './heating-stops'
 import { PostingStore } from './postings'
 import { HEATING_PRICE_FEN_PER_M2, currentSeason } from './tariffs'
@@ -35,6 +36,7 @@ export class Billing {
   private readonly books = new Map<string, BillingBook>()
   readonly postings: PostingStore
   readonly heatingStops: HeatingStopDesk
+  readonly heatingComplaints: HeatingComplaintDesk
 
   constructor(
     private readonly seed: number,
@@ -44,6 +46,7 @@ export class Billing {
   ) {
     this.postings = new PostingStore(this)
     this.heatingStops = new HeatingStopDesk(this)
+    this.heatingComplaints = new HeatingComplaintDesk(this)
   }
 
   account(accountNo: string): CustomerAccount {
@@ -107,11 +110,14 @@ function heatingState(book: BillingBook, nowMs: number): AccountSummary['heating
   if (!book.heating) return null
   const season = currentSeason(dayOf(nowMs))
   const bill = book.bills.find((b) => b.billId === `H${book.account.accountNo}${season.year}`)
+  const resumed = book.heating.resumedFrom.get(season.year)
+  const stopped = book.heating.stoppedSeasons.has(season.year)
+  const heatedFrom = stopped && resumed !== undefined ? resumed : null
   return {
     areaDm2: book.heating.areaDm2,
     priceFenPerM2: HEATING_PRICE_FEN_PER_M2,
     season: { startsOn: isoDate(season.startDay), endsOn: isoDate(season.endDay) },
-    supply: book.heating.stoppedSeasons.has(season.year) ? 'stopped' : 'supplied',
+    supply: stopped && (heatedFrom === null || dayOf(nowMs) < heatedFrom) ? 'stopped' : 'supplied',
     seasonFeeFen: bill?.chargeFen ?? 0,
   }
 }

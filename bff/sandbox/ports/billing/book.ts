@@ -1,11 +1,13 @@
-import type { Posting } from '../../../contracts/billing'
+import type { BillLine, Posting } from '../../../contracts/billing'
 import type { CustomerAccount } from '../../../contracts/customers'
 import { dayOf, dayOfDate, dayStartMs, monthIndexOf, monthStartDay, ymdOf } from '../meters/days'
 import type { MeterPlatform } from '../meters/platform'
 import { accountRandom, usageBetween } from '../meters/usage'
 import { monthlyRegisters } from '../meters/views'
-import { gasLines, gasSummary, heatingLines, heatingSummary } from './bill-lines'
+import { compensationLine, gasLines, gasSummary, heatingLines, heatingSummary } from './bill-lines'
 import { dueOf, payBill, type BillRecord } from './bill-record'
+import { complaintState, type ComplaintRecord } from './heating-complaint-record'
+import { onSharedRiser } from './heating-rules'
 import { seedHeatingStop, seedPayments } from './seed-history'
 import {
   HEATING_PRICE_FEN_PER_M2,
@@ -13,6 +15,7 @@ import {
   currentSeason,
   heatingSeason,
   type AreaTariff,
+  type HeatingSeason,
 } from './tariffs'
 
 export type { BillRecord }
@@ -25,6 +28,12 @@ export interface BillingBook {
     readonly areaDm2: number
     /** Seasons (by start year) with 停暖; applications add and cancellations remove them. */
     readonly stoppedSeasons: Set<number>
+    /** 恢复供暖 within a stopped season: the first day heated again, by season. */
+    readonly resumedFrom: Map<number, number>
+    /** 室温不达标 complaints, oldest first; each is credited on the next season's bill. */
+    readonly complaints: ComplaintRecord[]
+    /** Compensation a season's bill could not absorb, already kept as prepayment, by season. */
+    readonly creditCarried: Map<number, number>
     /** 停暖 applied for before the sandbox started. */
     readonly seededStops: { readonly year: number; readonly appliedAtMs: number }[]
   } | null
@@ -55,9 +64,17 @@ export function createBillingBook(
   const heating = isHeating
     ? {
         areaDm2: personaAreas[account.accountNo] ?? random.int(45, 140) * 100 + random.int(0, 99),
+        // The draw comes first so the rule does not move any later draw of the seed.
         stoppedSeasons: new Set(
-          !account.accountNo.startsWith('10000000') && random.chance(0.06) ? [season] : [],
+          !account.accountNo.startsWith('10000000') &&
+            random.chance(0.06) &&
+            !onSharedRiser(account)
+            ? [season]
+            : [],
         ),
+        resumedFrom: new Map<number, number>(),
+        complaints: [],
+        creditCarried: new Map<number, number>(),
         seededStops: [],
       }
     : null
@@ -162,7 +179,7 @@ function heatingBill(
 ): BillRecord | 'none' | 'not_yet' {
   const heating = book.heating
   const season = heatingSeason(year)
-  const issuedAtMs = dayStartMs(season.issueDay) + 9 * HOUR_MS
+  const issuedAtMs = heatingBillIssuedAtMs(year)
   if (heating === null || issuedAtMs > nowMs) return 'not_yet'
   if (dayOfDate(...openedYmd(book.account)) > season.startDay) return 'none'
   return {
@@ -173,7 +190,7 @@ function heatingBill(
     toDay: season.endDay,
     issuedAtMs,
     dueAtMs: dayStartMs(season.dueDay + 1) - 1000,
-    ...heatingCharges(heating, year),
+    ...heatingCharges(book, year),
     ...unpaid(),
     meter: null,
   }
@@ -183,16 +200,78 @@ export function heatingBillId(accountNo: string, year: number): string {
   return `H${accountNo}${year}`
 }
 
-function heatingCharges(heating: NonNullable<BillingBook['heating']>, year: number) {
+/** A season's heating bill is issued at 09:00 on its issue day. */
+export function heatingBillIssuedAtMs(year: number): number {
+  return dayStartMs(heatingSeason(year).issueDay) + 9 * HOUR_MS
+}
+
+/** Days of the season the home is heated: all, none (停暖), or from 恢复供暖 on. */
+export function heatedDaysOf(
+  heating: NonNullable<BillingBook['heating']>,
+  season: HeatingSeason,
+): number {
+  if (!heating.stoppedSeasons.has(season.year)) return season.days
+  const from = heating.resumedFrom.get(season.year)
+  if (from === undefined) return 0
+  return Math.max(0, season.endDay - Math.max(from, season.startDay) + 1)
+}
+
+function heatingCharges(book: BillingBook, year: number) {
+  const heating = book.heating
+  if (!heating) throw new Error('heating charges of an account without heating')
   const season = heatingSeason(year)
   const stopped = heating.stoppedSeasons.has(year)
   const { lines, totalFen } = heatingLines(
     heating.areaDm2,
     HEATING_PRICE_FEN_PER_M2,
     season,
-    stopped ? 0 : season.days,
+    heatedDaysOf(heating, season),
   )
-  return { chargeFen: totalFen, lines, summary: heatingSummary(season, heating.areaDm2, stopped) }
+  const credits = creditCompensation(book, year, totalFen)
+  const resumed = heating.resumedFrom.get(year)
+  return {
+    chargeFen: totalFen + credits.totalFen,
+    lines: [...lines, ...credits.lines],
+    summary: heatingSummary(season, heating.areaDm2, {
+      stopped,
+      resumedFrom: stopped ? (resumed ?? null) : null,
+      creditedFen: -credits.totalFen,
+    }),
+  }
+}
+
+/**
+ * Credits last season's 室温不达标 compensation on the season's bill, as lines that take the
+ * amount off. What the charges cannot absorb is kept as prepayment once (recorded per season),
+ * so charging the bill again after 停暖 changes never credits the same money twice.
+ */
+function creditCompensation(book: BillingBook, year: number, chargesFen: number) {
+  const heating = book.heating
+  const lines: BillLine[] = []
+  if (!heating) return { lines, totalFen: 0 }
+  const issuedAtMs = heatingBillIssuedAtMs(year)
+  let carried = heating.creditCarried.get(year) ?? 0
+  let room = chargesFen
+  let totalFen = 0
+  for (const complaint of heating.complaints) {
+    if (complaint.seasonYear !== year - 1) continue
+    const { compensation } = complaintState(complaint, heating.areaDm2, issuedAtMs)
+    if (!compensation || compensation.amountFen === 0) continue
+    const alreadyKept = Math.min(carried, compensation.amountFen)
+    carried -= alreadyKept
+    const onBill = Math.min(compensation.amountFen - alreadyKept, room)
+    const kept = compensation.amountFen - alreadyKept - onBill
+    room -= onBill
+    totalFen -= onBill
+    if (kept > 0) {
+      book.prepaymentFen += kept
+      heating.creditCarried.set(year, (heating.creditCarried.get(year) ?? 0) + kept)
+    }
+    lines.push(
+      compensationLine(complaint, heating.areaDm2, compensation, -onBill, alreadyKept + kept),
+    )
+  }
+  return { lines, totalFen }
 }
 
 function unpaid() {
@@ -213,7 +292,7 @@ function usePrepayment(book: BillingBook, bill: BillRecord, atMs: number): void 
 export function rerateHeatingBill(book: BillingBook, year: number, nowMs: number): void {
   const bill = book.bills.find((b) => b.billId === heatingBillId(book.account.accountNo, year))
   if (!bill || !book.heating) return
-  Object.assign(bill, heatingCharges(book.heating, year))
+  Object.assign(bill, heatingCharges(book, year))
   const excess = Math.max(0, bill.chargePaidFen - bill.chargeFen)
   bill.chargePaidFen -= excess
   book.prepaymentFen += excess

@@ -11,12 +11,17 @@ import {
   type Tariff,
 } from '../../../contracts/billing'
 import { HeatingStopPathParams, HeatingStopRequest } from '../../../contracts/billing-heating-stops'
+import {
+  HeatingComplaintPathParams,
+  HeatingComplaintRequest,
+} from '../../../contracts/billing-heating-complaints'
 import { AccountPathParams } from '../../../contracts/customers'
 import { SandboxError, parseOr400 } from '../../middleware/errors'
 import { dayOf, dayOfIsoDate } from '../meters/days'
 import { assertHeaderKey } from '../meters/idempotency'
 import { creditView, purchaseView } from '../meters/views'
 import { billView, type Billing } from './billing'
+import { IssueBillRequest, issueBillNow } from './dev-bills'
 import { LedgerQuery, type Ledger } from './dev-schemas'
 import { areaTariff, tariffView } from './tariffs'
 
@@ -111,12 +116,39 @@ export function billingRouter(state: BillingState): Router {
     ctx.body = billing.heatingStops.cancel(accountNo, applicationId)
   })
 
+  router.get('/billing/v1/accounts/:accountNo/heating-complaints', (ctx) => {
+    const { accountNo } = parseOr400(AccountPathParams, ctx.params)
+    ctx.body = billing.heatingComplaints.view(accountNo)
+  })
+
+  router.post('/billing/v1/accounts/:accountNo/heating-complaints', (ctx) => {
+    const { accountNo } = parseOr400(AccountPathParams, ctx.params)
+    const request = parseOr400(HeatingComplaintRequest, ctx.request.body)
+    assertHeaderKey(ctx, request.complaintId)
+    const { complaint, created } = billing.heatingComplaints.report(accountNo, request)
+    ctx.status = created ? 201 : 200
+    ctx.body = complaint
+  })
+
+  router.get('/billing/v1/accounts/:accountNo/heating-complaints/:complaintId', (ctx) => {
+    const { accountNo, complaintId } = parseOr400(HeatingComplaintPathParams, ctx.params)
+    ctx.body = billing.heatingComplaints.get(accountNo, complaintId)
+  })
+
   router.get('/billing/v1/postings', (ctx) => {
     const { date } = parseOr400(PostingsQuery, ctx.query)
     ctx.body = { date, ...billing.postings.ofDay(dayOfIsoDate(date)) }
   })
 
   if (state.devEndpoints) {
+    router.post('/sandbox/billing/accounts/:accountNo/bills', (ctx) => {
+      const { accountNo } = parseOr400(AccountPathParams, ctx.params)
+      const input = parseOr400(IssueBillRequest, ctx.request.body ?? {})
+      const bill = issueBillNow(billing, accountNo, input)
+      ctx.status = 201
+      ctx.body = billView(bill, now())
+    })
+
     router.get('/sandbox/ledger', (ctx) => {
       const { accountNo } = parseOr400(LedgerQuery, ctx.query)
       billing.book(billing.account(accountNo))

@@ -27,6 +27,28 @@ export const HEATING_PRICE_FEN_PER_M2 = 2280
 /** 基本热费 share of the price for days a home has 停暖. */
 export const STOPPED_FEE_PERCENT = 30
 export const MIN_INDOOR_TEMPERATURE_C = 18
+/** 恢复供暖: the valve is unsealed and heat returns this many days after the application. */
+export const RESUME_LEAD_DAYS = 2
+
+/**
+ * 室温不达标 compensation, as the city publishes it: for every day from the report until the
+ * room is re-measured at the standard, a share of the daily heating fee, larger the colder the
+ * room. Highest bound first; a reading takes the band with the lowest bound above it.
+ */
+export const COMPENSATION_BANDS = [
+  { belowTenths: MIN_INDOOR_TEMPERATURE_C * 10, dailyFeePercent: 50 },
+  { belowTenths: 160, dailyFeePercent: 100 },
+] as const
+/** A room found below the standard is fixed and re-measured this many days after the visit. */
+export const FIX_WITHIN_DAYS = 3
+
+/** The share of the daily fee a room measured at `tenths` earns per day (0 at the standard). */
+export function compensationPercent(tenths: number): number {
+  let percent = 0
+  for (const band of COMPENSATION_BANDS)
+    if (tenths < band.belowTenths) percent = band.dailyFeePercent
+  return percent
+}
 /** 滞纳金: 0.1% of the overdue charges a day, never more than the charges (the shared rule). */
 export const LATE_FEE_DAILY_RATE_BP = COMMON_LATE_FEE_DAILY_RATE_BP
 export const LATE_FEE_CAP_PERCENT = 100

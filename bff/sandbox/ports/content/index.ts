@@ -1,6 +1,7 @@
 import { contentContract } from '../../../contracts/content'
 import { dayOf } from '../meters/days'
 import type { PortDeps } from '../port'
+import { NoticeDesk } from './dev-notices'
 import { seedNotices } from './notices'
 import { contentRouter, type ContentState } from './routes'
 
@@ -9,7 +10,13 @@ export { contentContract as contract }
 
 export function createState(deps: PortDeps): ContentState {
   const anchorDay = dayOf(deps.clock.nowMs())
-  return { clock: deps.clock, notices: seedNotices(deps.config.seed, anchorDay) }
+  const notices = seedNotices(deps.config.seed, anchorDay)
+  return {
+    clock: deps.clock,
+    notices,
+    desk: new NoticeDesk(notices, deps.clock),
+    devEndpoints: deps.config.nodeEnv !== 'production',
+  }
 }
 
 export const router = contentRouter

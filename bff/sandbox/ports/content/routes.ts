@@ -1,3 +1,4 @@
+import { bodyParser } from '@koa/bodyparser'
 import Router from '@koa/router'
 import {
   ArticlePathParams,
@@ -11,12 +12,16 @@ import {
 import { toShanghaiIso, type SandboxClock } from '../../clock'
 import { SandboxError, parseOr400 } from '../../middleware/errors'
 import { articles } from './articles'
+import { AnnounceNotice, ChangeNotice, NoticePathParams, type NoticeDesk } from './dev-notices'
 import type { NoticeRecord } from './notices'
 import { distanceM, outlets } from './outlets'
 
 export interface ContentState {
   readonly clock: SandboxClock
   readonly notices: readonly NoticeRecord[]
+  /** Announces, changes and ends notices; its endpoints are off in production. */
+  readonly desk: NoticeDesk
+  readonly devEndpoints: boolean
 }
 
 function noticeView(notice: NoticeRecord, nowMs: number): Notice {
@@ -83,5 +88,26 @@ export function contentRouter(state: ContentState): Router {
     ctx.body = { outlets: found.slice(0, query.limit) }
   })
 
+  return state.devEndpoints ? withDevEndpoints(router, state) : router
+}
+
+function withDevEndpoints(content: Router, state: ContentState): Router {
+  const router = new Router()
+  router.use(content.routes())
+  router.use(bodyParser({ enableTypes: ['json'] }))
+  router.post('/sandbox/notices', (ctx) => {
+    const notice = state.desk.announce(parseOr400(AnnounceNotice, ctx.request.body))
+    ctx.status = 201
+    ctx.body = noticeView(notice, state.clock.nowMs())
+  })
+  router.patch('/sandbox/notices/:noticeId', (ctx) => {
+    const { noticeId } = parseOr400(NoticePathParams, ctx.params)
+    const notice = state.desk.change(noticeId, parseOr400(ChangeNotice, ctx.request.body))
+    ctx.body = noticeView(notice, state.clock.nowMs())
+  })
+  router.post('/sandbox/notices/:noticeId/end', (ctx) => {
+    const { noticeId } = parseOr400(NoticePathParams, ctx.params)
+    ctx.body = noticeView(state.desk.end(noticeId), state.clock.nowMs())
+  })
   return router
 }

@@ -11,10 +11,20 @@ export interface SentSms {
   readonly sentAtMs: number
 }
 
-const texts: Record<SmsTemplate, (code: string) => string> = {
-  login_code: (code) => `【燃气供热】您的登录验证码是${code}，5分钟内有效，请勿告诉他人。`,
-  bind_code: (code) =>
-    `【燃气供热】您正在绑定燃气供热户号，验证码${code}，5分钟内有效。如非本人操作，请忽略。`,
+function textOf(request: SendSmsRequest): string {
+  if (request.template === 'service_notice') {
+    const { title, account, detail } = request.params
+    return `【燃气供热】${title}：户号${account}，${detail}`
+  }
+  const { code } = request.params
+  return request.template === 'login_code'
+    ? `【燃气供热】您的登录验证码是${code}，5分钟内有效，请勿告诉他人。`
+    : `【燃气供热】您正在绑定燃气供热户号，验证码${code}，5分钟内有效。如非本人操作，请忽略。`
+}
+
+function sameParams(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>) {
+  const keys = Object.keys(a)
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k])
 }
 
 // Carriers' usual per-number limits; the BFF must not rely on the gateway to enforce its own.
@@ -45,7 +55,7 @@ export class SmsOutbox {
       const same =
         repeated.phone === request.phone &&
         repeated.template === request.template &&
-        repeated.params.code === request.params.code
+        sameParams(repeated.params, request.params)
       return same ? repeated : { conflict: true }
     }
     const earlier = this.byPhone.get(request.phone) ?? []
@@ -61,7 +71,7 @@ export class SmsOutbox {
       phone: request.phone,
       template: request.template,
       params: { ...request.params },
-      text: texts[request.template](request.params.code),
+      text: textOf(request),
       sentAt: toShanghaiIso(now),
       sentAtMs: now,
     }

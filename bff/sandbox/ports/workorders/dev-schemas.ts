@@ -8,7 +8,9 @@ const Ms = z
 
 /** Work-order developer settings (/sandbox/workorders/settings). */
 export const WorkOrderSettings = z.object({
-  acceptanceSlaMs: z.object({ gas_leak: Ms, no_heat: Ms, meter_fault: Ms, other: Ms }),
+  acceptanceSlaMs: z
+    .object({ urgent: Ms, urban: Ms, rural: Ms })
+    .describe('acceptance SLA of new orders: urgent kinds, city addresses, village addresses'),
   paused: z.boolean().describe('true: dispatch stalls, nobody accepts or moves orders'),
 })
 export type WorkOrderSettings = z.infer<typeof WorkOrderSettings>

@@ -5,7 +5,10 @@ import {
   OrderPathParams,
   OrdersQuery,
   RatingRequest,
+  ReopenRequest,
+  UrgeRequest,
 } from '../../../contracts/workorders'
+import { toShanghaiIso } from '../../clock'
 import { parseOr400 } from '../../middleware/errors'
 import { assertHeaderKey } from '../meters/idempotency'
 import type { WorkOrderDesk } from './desk'
@@ -21,6 +24,18 @@ export function workordersRouter(state: WorkOrdersState): Router {
   const { desk } = state
   const router = new Router()
   router.use(bodyParser({ enableTypes: ['json'] }))
+
+  router.get('/workorders/v1/slots', (ctx) => {
+    const { accountNo } = parseOr400(OrdersQuery, ctx.query)
+    const slots = desk.slotsOf(accountNo).map(({ date, window, fromMs, toMs, available }) => ({
+      date,
+      window,
+      from: toShanghaiIso(fromMs),
+      to: toShanghaiIso(toMs),
+      available,
+    }))
+    ctx.body = { accountNo, slots }
+  })
 
   router.post('/workorders/v1/orders', (ctx) => {
     const request = parseOr400(CreateWorkOrderRequest, ctx.request.body)
@@ -44,6 +59,20 @@ export function workordersRouter(state: WorkOrdersState): Router {
     const { orderId } = parseOr400(OrderPathParams, ctx.params)
     const request = parseOr400(RatingRequest, ctx.request.body)
     ctx.body = desk.view(desk.rate(orderId, request))
+  })
+
+  router.post('/workorders/v1/orders/:orderId/urges', (ctx) => {
+    const { orderId } = parseOr400(OrderPathParams, ctx.params)
+    const request = parseOr400(UrgeRequest, ctx.request.body)
+    assertHeaderKey(ctx, request.requestId)
+    ctx.body = desk.view(desk.urge(orderId, request))
+  })
+
+  router.post('/workorders/v1/orders/:orderId/reopen', (ctx) => {
+    const { orderId } = parseOr400(OrderPathParams, ctx.params)
+    const request = parseOr400(ReopenRequest, ctx.request.body)
+    assertHeaderKey(ctx, request.requestId)
+    ctx.body = desk.view(desk.reopen(orderId, request))
   })
 
   if (state.devEndpoints) {

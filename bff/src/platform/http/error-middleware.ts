@@ -21,6 +21,7 @@ const upstreamCodes: Record<UpstreamError['kind'], ErrorCode> = {
   timeout: 'UPSTREAM_TIMEOUT',
   unavailable: 'UPSTREAM_UNAVAILABLE',
   circuit_open: 'UPSTREAM_UNAVAILABLE',
+  saturated: 'UPSTREAM_BUSY',
   bad_response: 'UPSTREAM_ERROR',
   rejected: 'UPSTREAM_ERROR',
 }

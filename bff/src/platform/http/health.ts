@@ -8,11 +8,21 @@ import type { AppState } from './request-context'
 export interface ReadinessCheck {
   name: string
   check: () => Promise<void>
+  /** False: reported in the body but never fails readiness (an upstream this instance uses). */
+  required?: boolean
 }
 
 const CHECK_TIMEOUT_MS = 1500
 
-async function run(check: ReadinessCheck): Promise<{ name: string; ok: boolean; ms: number }> {
+interface CheckResult {
+  name: string
+  ok: boolean
+  required: boolean
+  ms: number
+}
+
+async function run(check: ReadinessCheck): Promise<CheckResult> {
+  const required = check.required ?? true
   const started = Date.now()
   let timer: NodeJS.Timeout | undefined
   try {
@@ -22,9 +32,9 @@ async function run(check: ReadinessCheck): Promise<{ name: string; ok: boolean; 
         timer = setTimeout(() => reject(new Error('timeout')), CHECK_TIMEOUT_MS)
       }),
     ])
-    return { name: check.name, ok: true, ms: Date.now() - started }
+    return { name: check.name, ok: true, required, ms: Date.now() - started }
   } catch {
-    return { name: check.name, ok: false, ms: Date.now() - started }
+    return { name: check.name, ok: false, required, ms: Date.now() - started }
   } finally {
     clearTimeout(timer)
   }
@@ -47,7 +57,8 @@ export function requireMetricsAccess(
 }
 
 /**
- * Liveness, readiness (every dependency) and Prometheus metrics. Metrics take the bearer
+ * Liveness, readiness (what this instance needs: its database and Redis; upstreams are shown
+ * but never fail it) and Prometheus metrics. Metrics take the bearer
  * `metricsToken`; without one (never in production) they answer loopback callers only.
  */
 export function mountHealth(
@@ -64,11 +75,13 @@ export function mountHealth(
   router.get('/readyz', async (ctx) => {
     ctx.state.routeTemplate = '/readyz'
     const results = await Promise.all(checks.map(run))
-    const ready = !isShuttingDown() && results.every((r) => r.ok)
+    const ready = !isShuttingDown() && results.every((r) => r.ok || !r.required)
     ctx.status = ready ? 200 : 503
     ctx.body = {
       status: ready ? 'ready' : isShuttingDown() ? 'shutting_down' : 'not_ready',
-      checks: Object.fromEntries(results.map((r) => [r.name, { ok: r.ok, ms: r.ms }])),
+      checks: Object.fromEntries(
+        results.map((r) => [r.name, { ok: r.ok, required: r.required, ms: r.ms }]),
+      ),
     }
   })
   router.get('/metrics', async (ctx) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ErrorEnvelope, type RouteSpec } from '@gh/shared'
+import { ErrorEnvelope, type FileDownload, type FileUpload, type RouteSpec } from '@gh/shared'
 import { API_PREFIX } from './routes'
 
 type JsonSchema = Record<string, unknown>
@@ -29,6 +29,33 @@ const errorResponse = (description: string) => ({
   description,
   content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorEnvelope' } } },
 })
+
+/** A file route's body: one binary part, its accepted types named on the part. */
+function multipartBody(spec: RouteSpec, upload: FileUpload): JsonSchema {
+  return {
+    required: true,
+    content: {
+      'multipart/form-data': {
+        schema: toJson(spec.body, 'input'),
+        encoding: { [upload.field]: { contentType: upload.mediaTypes.join(', ') } },
+      },
+    },
+  }
+}
+
+function fileResponses(download: FileDownload): Record<string, JsonSchema> {
+  const binary = { schema: { type: 'string', format: 'binary' } }
+  return {
+    '200': {
+      description: 'The file',
+      content: Object.fromEntries(download.mediaTypes.map((type) => [type, binary])),
+    },
+    '302': {
+      description: 'A short-lived signed address of the file',
+      headers: { Location: { schema: { type: 'string', format: 'uri' } } },
+    },
+  }
+}
 
 /** Builds the BFF's OpenAPI 3.1 document from the same specs the router mounts. */
 export function buildOpenApi(
@@ -61,18 +88,27 @@ export function buildOpenApi(
       parameters,
       ...(hasBody
         ? {
-            requestBody: {
-              required: true,
-              content: { 'application/json': { schema: toJson(spec.body, 'input') } },
-            },
+            requestBody: spec.upload
+              ? multipartBody(spec, spec.upload)
+              : {
+                  required: true,
+                  content: { 'application/json': { schema: toJson(spec.body, 'input') } },
+                },
           }
         : {}),
       responses: {
-        [spec.method === 'post' ? '201' : '200']: {
-          description: 'OK',
-          content: { 'application/json': { schema: toJson(spec.response, 'output') } },
-        },
+        ...(spec.download
+          ? fileResponses(spec.download)
+          : {
+              [spec.method === 'post' ? '201' : '200']: {
+                description: 'OK',
+                content: { 'application/json': { schema: toJson(spec.response, 'output') } },
+              },
+            }),
         '400': errorResponse('Invalid input'),
+        ...(spec.upload
+          ? { '413': errorResponse(`The file is larger than ${spec.upload.maxBytes} bytes`) }
+          : {}),
         ...(spec.auth === 'public'
           ? {}
           : { '401': errorResponse('Not logged in or session expired') }),

@@ -1,9 +1,10 @@
 import type Router from '@koa/router'
 import type { z } from 'zod'
-import type { RouteSpec, RouteResult } from '@gh/shared'
+import { AccountNo, type FileReply, type RouteSpec, type RouteResult } from '@gh/shared'
 import { AppError, errors } from '../app-error'
 import type { Logger } from '../logger'
 import { IdempotencyStore } from './idempotency'
+import { readUpload, sendFile, type UploadGate } from './file-routes'
 import { later } from '../later'
 import type { AppState, SessionUser } from './request-context'
 
@@ -46,8 +47,10 @@ function bearer(header: string): string | undefined {
 
 /**
  * Registers each spec on the router with the same pipeline, in this order: authenticate →
- * parse path → binding guard and idempotency claim (at once; a failed guard drops the claim) →
- * parse query/body → handler → parse response.
+ * parse the account number → binding guard and idempotency claim (at once; a failed guard drops
+ * the claim) → parse the other path parameters, query and body (a file route reads its
+ * multipart body only here) → handler → parse response (a file route then answers the file's
+ * bytes or a redirect instead of JSON).
  * The guard runs before body parsing so an unbound caller learns nothing from validation.
  * The response schema strips fields it does not declare, so nothing unlisted leaks.
  */
@@ -57,6 +60,7 @@ export function mountRoutes<C extends Record<string, RouteSpec>>(
   handlers: HandlerMap<C>,
   guards: RouteGuards,
   idempotency: IdempotencyStore,
+  uploads?: UploadGate,
 ): void {
   for (const id of Object.keys(catalogue) as (keyof C & string)[]) {
     const spec = catalogue[id] as RouteSpec
@@ -70,14 +74,19 @@ export function mountRoutes<C extends Record<string, RouteSpec>>(
       if (spec.auth !== 'public' && !user) {
         throw token ? errors.sessionExpired() : errors.unauthenticated()
       }
-      const params = parseOrThrow(spec.params, ctx.params)
-      const rawBody: unknown = ctx.request.body ?? {}
+      // Only the account number is read before the binding guard: an unbound caller learns
+      // nothing from the other parameters' validation either.
+      const accountNo = spec.accountScoped
+        ? parseOrThrow(AccountNo, (ctx.params as { accountNo?: unknown }).accountNo)
+        : undefined
+      // A file route's body is read only after the guards, below; nothing of it is parsed yet.
+      const rawBody: unknown = spec.upload ? {} : (ctx.request.body ?? {})
       const key = ctx.get('idempotency-key') || undefined
       // The binding check and the key's claim are independent round trips, so they run at
       // once; an unbound caller still learns nothing: its claim is dropped, never replayed.
       if (spec.accountScoped && !user) throw errors.accountNotBound()
       const bound = spec.accountScoped
-        ? later(guards.isBound(user?.userId ?? '', (params as { accountNo: string }).accountNo))
+        ? later(guards.isBound(user?.userId ?? '', accountNo ?? ''))
         : undefined
       const claim =
         spec.idempotent && spec.replay !== 'resource' && IdempotencyStore.validKey(key)
@@ -104,8 +113,11 @@ export function mountRoutes<C extends Record<string, RouteSpec>>(
         return
       }
       try {
+        const params = parseOrThrow(spec.params, ctx.params)
         const query = parseOrThrow(spec.query, ctx.query)
-        const body = parseOrThrow(spec.body, rawBody)
+        if (spec.upload) await uploads?.admit(spec.id, user?.userId ?? '', key)
+        const form = spec.upload ? await readUpload(ctx, spec.upload, uploads?.inFlight) : rawBody
+        const body = parseOrThrow(spec.body, form)
         const result = await handler({
           params,
           query,
@@ -118,6 +130,10 @@ export function mountRoutes<C extends Record<string, RouteSpec>>(
         const out = spec.response.safeParse(result)
         if (!out.success) {
           throw new AppError('INTERNAL', { message: `response of ${spec.id} off schema` })
+        }
+        if (spec.download) {
+          sendFile(ctx, out.data as FileReply)
+          return
         }
         ctx.status = spec.method === 'post' ? 201 : 200
         ctx.body = out.data

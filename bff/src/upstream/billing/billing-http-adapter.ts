@@ -165,6 +165,13 @@ function summaryOf(s: AccountSummary): BillingSummary {
     lateFeeFen: s.lateFeeFen,
     unpaidBillCount: s.unpaidBillCount,
     overdueBillCount: s.overdueBillCount,
+    heating: s.heating && {
+      areaDm2: s.heating.areaDm2,
+      priceFenPerM2: s.heating.priceFenPerM2,
+      season: { startsOn: s.heating.season.startsOn, endsOn: s.heating.season.endsOn },
+      supply: s.heating.supply,
+      seasonFeeFen: s.heating.seasonFeeFen,
+    },
   }
 }
 
@@ -184,6 +191,8 @@ function chargeOf(line: Bill['lines'][number]): BillingCharge {
       const { type, overdueFen, fromDate, days, dailyRateBp, amountFen, explanation } = line
       return { type, overdueFen, fromDate, days, dailyRateBp, amountFen, explanation }
     }
+    case 'heating_compensation':
+      return { ...line }
   }
 }
 

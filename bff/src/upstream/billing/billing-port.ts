@@ -38,7 +38,25 @@ interface LateFeeCharge {
   explanation: string
 }
 
-export type BillingCharge = GasTierCharge | HeatingCharge | LateFeeCharge
+/** Last season's 室温不达标 compensation taken off the bill; `amountFen` is negative. */
+interface HeatingCompensationCredit {
+  type: 'heating_compensation'
+  complaintId: string
+  fromDate: string
+  toDate: string
+  areaDm2: number
+  priceFenPerM2: number
+  seasonDays: number
+  days: number
+  percent: number
+  /** The whole compensation; what the bill could not absorb was kept as prepayment. */
+  compensationFen: number
+  amountFen: number
+  explanation: string
+}
+
+export type BillingCharge =
+  GasTierCharge | HeatingCharge | LateFeeCharge | HeatingCompensationCredit
 
 /** A bill as billing issued it. Times are ISO strings in whatever offset billing wrote them. */
 export interface BillingBill {
@@ -78,6 +96,17 @@ export interface BillingSummary {
   lateFeeFen: number
   unpaidBillCount: number
   overdueBillCount: number
+  /** District heating: the season and the area its fee is reckoned on; null for gas. */
+  heating: BillingHeating | null
+}
+
+export interface BillingHeating {
+  /** 建筑面积, dm² (0.01 m²). */
+  areaDm2: number
+  priceFenPerM2: number
+  season: { startsOn: string; endsOn: string }
+  supply: 'supplied' | 'stopped'
+  seasonFeeFen: number
 }
 
 /** An area's tariff: the gas tiers and the top-up limits. */
@@ -94,6 +123,12 @@ export interface BillingReads {
   bills(accountNo: string): Promise<BillingBill[] | null>
   /** Null when billing knows no such bill on that account. */
   bill(accountNo: string, billId: string): Promise<BillingBill | null>
+}
+
+/** An area's tariff, for the amount rules and "约可用 N 天". */
+export interface TariffReads {
+  /** Null when billing knows no tariff for the area. */
+  tariff(areaCode: string): Promise<BillingTariff | null>
 }
 
 /** A payment posting our order made in billing (its id is our order id). */
@@ -168,6 +203,17 @@ export interface CreditTarget {
    * 'reversed' (or nothing had been posted), or 'already_applied' when the meter was faster.
    */
   refundPosting(orderId: string): Promise<'reversed' | 'already_applied'>
+}
+
+/**
+ * A prepaid meter's expected daily use and what it rests on (the usage feature's forecast),
+ * with the tariff year's use so far for pricing by 阶梯. Null when there is too little to say.
+ */
+export interface GasOutlookSource {
+  outlook(meterNo: string): Promise<{
+    forecast: { dailyDm3: number; basis: string }
+    yearToDateDm3: number
+  } | null>
 }
 
 /** What the amount rules need about an account (CIS + billing + meters joined). */

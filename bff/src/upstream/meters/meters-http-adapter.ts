@@ -22,7 +22,13 @@ export class MetersHttpAdapter implements MetersPort {
         path: meterPath(meterNo),
         response: Meter,
       })
-      return { online: meter.online }
+      return {
+        online: meter.online,
+        type: meter.type,
+        balanceFen: meter.balanceFen,
+        readingDm3: meter.readingDm3,
+        lastReadingAt: meter.lastReadingAt,
+      }
     } catch (err) {
       if (isNotFound(err)) return null
       throw err
@@ -37,7 +43,11 @@ export class MetersHttpAdapter implements MetersPort {
       query: { from },
       response: ReadingList,
     })
-    return list.readings.map((r) => ({ readAt: r.readAt, usageDm3: r.usageDm3 }))
+    return list.readings.map((r) => ({
+      readAt: r.readAt,
+      readingDm3: r.readingDm3,
+      usageDm3: r.usageDm3,
+    }))
   }
 
   async credit(

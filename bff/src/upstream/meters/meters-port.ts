@@ -3,10 +3,19 @@
 export interface MeterState {
   /** IoT meters: whether the meter talks to the network now; null for other meters. */
   online: boolean | null
+  /** iot: credited remotely; ic: by card; mechanical: read by hand (no balance). */
+  type: 'iot' | 'ic' | 'mechanical'
+  /** Prepaid meters: what the meter holds (IC: as of the last card insertion); null otherwise. */
+  balanceFen: number | null
+  /** Register at `lastReadingAt`: daily for an online IoT meter, else the last reading or card. */
+  readingDm3: number
+  lastReadingAt: string
 }
 
 export interface MeterReading {
   readAt: string
+  /** Register at `readAt`. */
+  readingDm3: number
   /** Gas used since the previous reading. */
   usageDm3: number
 }

@@ -12,6 +12,16 @@ export class SmsThrottledError extends Error {
   }
 }
 
+/** A notice about an account, in the carrier-registered `service_notice` template. */
+export interface SmsNotice {
+  /** At most 20 characters: 账单提醒, 停气通知. */
+  title: string
+  /** The masked account number. */
+  account: string
+  /** At most 70 characters: what happened and what to do. */
+  detail: string
+}
+
 export interface SmsPort {
   /** Resolves once the provider accepted the message; SmsThrottledError when it throttles. */
   send(
@@ -20,4 +30,9 @@ export interface SmsPort {
     params: { code: string },
     idempotencyKey: string,
   ): Promise<void>
+  /**
+   * Sends a notice; the gateway drops a repeat with the same idempotency key. SmsThrottledError
+   * when the carrier throttles the phone.
+   */
+  sendNotice(phone: string, notice: SmsNotice, idempotencyKey: string): Promise<void>
 }

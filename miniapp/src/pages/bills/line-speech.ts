@@ -74,6 +74,13 @@ export function billLineSpeech(line: BillLine): string {
         `${total}${line.amountFen < full ? '，已封顶' : ''}`,
       ].join('，')
     }
+    case 'heating_compensation':
+      return [
+        `室温不达标补偿${speakCount(line.days)}天`,
+        `从${speakDate(line.fromDate)}到${speakDate(line.toDate)}`,
+        `每天补偿日热费的百分之${speakNumber(line.percent)}`,
+        `本期减去${speakAmountFen(-line.amountFen)}`,
+      ].join('，')
   }
 }
 

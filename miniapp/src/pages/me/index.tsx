@@ -6,6 +6,7 @@ import { PageRoot } from '../../components/page-root'
 import { PageShell, RequireLogin } from '../../components/page-shell'
 import { ReadAloudBar } from '../../components/read-aloud'
 import { useElderMode } from '../../elder'
+import { useUnreadCount } from '../messages/inbox'
 import { AccountLinks } from './parts/account-links'
 import { ElderSwitch } from './parts/elder-switch'
 import { SettingRow } from './parts/setting-row'
@@ -16,15 +17,17 @@ export default function MePage() {
   const loggedIn = useLoggedIn()
   const appInfo = useAppInfo()
   const { elder } = useElderMode()
+  const unreadCount = useUnreadCount()
   return (
     <PageRoot>
       <PageHeading title="我的" />
       <ReadAloudBar
-        what="登录和设置"
+        what="消息、登录和设置"
         text={() =>
           meSpeech({
             loggedIn,
             elder,
+            ...(unreadCount === undefined ? {} : { unreadCount }),
             servicePhone:
               appInfo.state.status === 'success' ? appInfo.state.data.servicePhone : undefined,
           })

@@ -15,6 +15,7 @@ const options = (over: Partial<PaymentOptions['recharge']> = {}, owedFen = 0): P
   },
   bill: { owedFen, refusal: null },
   daysOfGasNow: 2,
+  daysOfGasBasis: '按近30天日均 1.2 m³ 估算',
 })
 
 const home = { title: '我家', accountNo: '1000000001', suspended: false }

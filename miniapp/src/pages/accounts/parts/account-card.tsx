@@ -6,6 +6,7 @@ import { accountTitle, kindNames, labelChoices, spacedAccountNo } from '../../..
 import { ActionButton } from '../../../components/action-button'
 import { ChoiceChips } from '../../../components/choice-chips'
 import { FormField } from '../../../components/form-field'
+import { openPage, pages } from '../../../navigation/pages'
 
 export interface AccountCardProps {
   account: BoundAccount
@@ -122,6 +123,13 @@ export function AccountCard(props: AccountCardProps) {
               家人
             </ActionButton>
           ) : null}
+          <ActionButton
+            variant="secondary"
+            onClick={() => openPage(`${pages.messageSettings}?accountNo=${account.accountNo}`)}
+            label={`消息设置（${accountTitle(account)}）`}
+          >
+            消息设置
+          </ActionButton>
           <ActionButton
             variant="secondary"
             className="account-card__danger"

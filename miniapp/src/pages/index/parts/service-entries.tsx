@@ -8,6 +8,7 @@ const entries: { title: string; hint: string; icon?: string; mark?: string; url:
   { title: '交燃气费', hint: '充值、看到账进度', mark: '¥', url: pages.recharge },
   { title: '查账单', hint: '账单和缴费记录', icon: billsIcon, url: pages.bills },
   { title: '报修', hint: '燃气、暖气故障', icon: repairsIcon, url: pages.repairs },
+  { title: '供暖', hint: '报停、室温投诉', mark: '暖', url: pages.heating },
   { title: '安全用气', hint: '停气通知、写卡网点', mark: '安', url: '/pages/safety/index' },
 ]
 

@@ -30,7 +30,7 @@ export function ConsentCheck({
         <Text
           className="consent__link"
           onClick={() => openPage(pages.terms)}
-          {...a11y('用户协议', 'link')}
+          {...a11y(undefined, 'link')}
         >
           《用户协议》
         </Text>
@@ -38,7 +38,7 @@ export function ConsentCheck({
         <Text
           className="consent__link"
           onClick={() => openPage(pages.privacyPolicy)}
-          {...a11y('隐私政策', 'link')}
+          {...a11y(undefined, 'link')}
         >
           《隐私政策》
         </Text>

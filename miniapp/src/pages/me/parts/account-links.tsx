@@ -1,18 +1,30 @@
 import { View } from '@tarojs/components'
 import { currentAccountStore } from '../../../account/current-account-store'
 import { openPage, pages } from '../../../navigation/pages'
+import { useUnreadCount } from '../../messages/inbox'
 import { SettingRow } from './setting-row'
 
-/** Where a logged-in resident's own things live: accounts, family, payments, their data. */
+/**
+ * Where a logged-in resident's own things live: messages, accounts, family, payments, their
+ * data. 站内消息 shows how many are unread (asked again whenever 我的 shows).
+ */
 export function AccountLinks() {
-  const familyUrl = () => {
+  const unread = useUnreadCount()
+  const forCurrent = (page: string) => () => {
     const accountNo = currentAccountStore.get()
-    return accountNo ? `${pages.family}?accountNo=${accountNo}` : pages.family
+    return accountNo ? `${page}?accountNo=${accountNo}` : page
   }
-  const links = [
+  const links: { title: string; hint: string; badge?: string; url: () => string }[] = [
+    {
+      title: '站内消息',
+      hint: '查看',
+      ...(unread ? { badge: `${unread} 条未读` } : {}),
+      url: () => pages.messages,
+    },
+    { title: '消息设置', hint: '提醒方式', url: forCurrent(pages.messageSettings) },
     { title: '我的户号', hint: '绑定、切换', url: () => pages.accounts },
     { title: '缴费记录', hint: '到账进度', url: () => pages.orders },
-    { title: '家人', hint: '亲情账户', url: familyUrl },
+    { title: '家人', hint: '亲情账户', url: forCurrent(pages.family) },
     { title: '我的数据', hint: '查看、注销', url: () => pages.myData },
   ]
   return (
@@ -22,6 +34,7 @@ export function AccountLinks() {
           key={link.title}
           title={link.title}
           actionHint={link.hint}
+          {...(link.badge ? { badge: link.badge } : {})}
           onClick={() => openPage(link.url())}
         />
       ))}

@@ -6,6 +6,8 @@ export interface SettingRowProps {
   value?: string
   /** Visible word for what a tap does (e.g. 拨打), so the row does not rely on an arrow icon. */
   actionHint?: string
+  /** A count that needs attention (3 条未读), written out and marked, not a bare red dot. */
+  badge?: string
   onClick?: () => void
 }
 
@@ -13,7 +15,7 @@ export interface SettingRowProps {
  * One row of 我的. A tappable row is named by the words it shows (title, value, action), so its
  * accessible name always holds its visible text and voice control finds it by them.
  */
-export function SettingRow({ title, value, actionHint, onClick }: SettingRowProps) {
+export function SettingRow({ title, value, actionHint, badge, onClick }: SettingRowProps) {
   const tappable = onClick !== undefined
   return (
     <View
@@ -24,6 +26,7 @@ export function SettingRow({ title, value, actionHint, onClick }: SettingRowProp
     >
       <Text className="setting-row__title">{title}</Text>
       <View className="setting-row__end">
+        {badge ? <Text className="setting-row__badge">{badge}</Text> : null}
         {value ? <Text className="setting-row__value">{value}</Text> : null}
         {actionHint ? <Text className="setting-row__action">{actionHint}</Text> : null}
       </View>

@@ -21,7 +21,7 @@ export function AccountStatus({ summary, options }: AccountStatusProps) {
       {options.daysOfGasNow === null ? (
         <Text className="card__text">近期没有用气记录，暂时算不出可用天数</Text>
       ) : (
-        <Text className="card__text">按近期每天的用气量估算</Text>
+        <Text className="card__text">{options.daysOfGasBasis ?? '按近期每天的用气量估算'}</Text>
       )}
       {owed > 0 ? (
         <View className="recharge-status__owed" {...a11y(undefined, 'note')}>

@@ -33,6 +33,7 @@ const options = (over: Partial<PaymentOptions['recharge']> = {}, owedFen = 0): P
   },
   bill: { owedFen, refusal: owedFen > 0 ? null : '该户暂无待缴费用' },
   daysOfGasNow: 3,
+  daysOfGasBasis: '按近30天日均 1.2 m³ 估算',
 })
 
 const order = { orderNo: 'R1', accountNo: '1000000001', purpose: 'recharge' }

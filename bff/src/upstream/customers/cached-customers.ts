@@ -1,0 +1,25 @@
+import { cacheScope } from '../../platform/cache/cache-kinds'
+import type { ReadCache } from '../../platform/cache/read-cache'
+import type { CustomerAccount, CustomersPort } from './customers-port'
+
+/**
+ * The CIS through the read cache, for what screens show (kind, area, meter, the masked holder).
+ * Holder checks are never cached: each one must ask the CIS.
+ */
+export class CachedCustomers implements CustomersPort {
+  constructor(
+    private readonly inner: CustomersPort,
+    private readonly cache: ReadCache,
+  ) {}
+
+  getAccount(accountNo: string): Promise<CustomerAccount | null> {
+    return this.cache.read(
+      { kind: 'account', scope: cacheScope.account(accountNo), id: 'cis' },
+      () => this.inner.getAccount(accountNo),
+    )
+  }
+
+  verifyHolder(accountNo: string, holderName: string, phoneLast4: string): Promise<boolean> {
+    return this.inner.verifyHolder(accountNo, holderName, phoneLast4)
+  }
+}
