@@ -101,3 +101,40 @@ test('when the resident logs out, then the page asks to log in and shows nothing
   expect(await screen.findByText('请先登录')).toBeTruthy()
   expect(screen.queryByText(/1000000001/)).toBeNull()
 })
+
+/** 填写报修 as a resident finds it: mid-task, so neither 缴费记录 nor 管理户号 leads away. */
+function ReportLike() {
+  const accounts = useCurrentAccount()
+  return (
+    <AccountPageShell
+      accounts={accounts}
+      loginHint="登录并绑定户号后可以报修"
+      unboundHint="绑定户号后才能报修。"
+      records={false}
+      manage={false}
+    >
+      {(account) => <p>为户号 {account.accountNo} 报修</p>}
+    </AccountPageShell>
+  )
+}
+
+test('when a page is about paying, then 缴费记录 and 管理户号 are offered beside its body', async () => {
+  tokenStore.set('token-1')
+  bound = [mine('1000000001')]
+  render(<RechargeLike />)
+  await screen.findByText('为户号 1000000001 充值')
+
+  expect(screen.getByText('缴费记录')).toBeTruthy()
+  expect(screen.getByText('管理户号')).toBeTruthy()
+})
+
+test('when a page leaves out the records and the account management, then only its body follows the switcher', async () => {
+  tokenStore.set('token-1')
+  bound = [mine('1000000001')]
+  render(<ReportLike />)
+  await screen.findByText('为户号 1000000001 报修')
+
+  expect(screen.getByText('当前户号')).toBeTruthy()
+  expect(screen.queryByText('缴费记录')).toBeNull()
+  expect(screen.queryByText('管理户号')).toBeNull()
+})

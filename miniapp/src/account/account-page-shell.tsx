@@ -15,18 +15,24 @@ export interface AccountPageShellProps {
   loginHint: string
   /** Said under 还没有绑定户号: what binding one lets them do here. */
   unboundHint: string
+  /** Whether 缴费记录 follows the page's body; pages not about paying leave it out. */
+  records?: boolean
+  /** Whether the switcher links to 户号管理; a page mid-task leaves it out. */
+  manage?: boolean
   children: (account: BoundAccount) => ReactNode
 }
 
 /**
- * The frame of a page about the current account (交燃气费, 账单): login, the account switcher,
- * the page's body for that account, and 缴费记录 under it; without a bound account, the way to
- * bind one.
+ * The frame of a page about the current account (交燃气费, 账单, 用量, 消息设置, 报修): login, the
+ * account switcher, the page's body for that account, and (unless `records` is false) 缴费记录
+ * under it; without a bound account, the way to bind one.
  */
 export function AccountPageShell({
   accounts,
   loginHint,
   unboundHint,
+  records = true,
+  manage = true,
   children,
 }: AccountPageShellProps) {
   const { state, current, select, reload } = accounts
@@ -39,14 +45,16 @@ export function AccountPageShell({
               accounts={bound}
               current={current}
               onSelect={select}
-              onManage={() => openPage(pages.accounts)}
+              onManage={manage ? () => openPage(pages.accounts) : undefined}
             />
             {children(current)}
-            <View className="account-page__records">
-              <ActionButton variant="secondary" onClick={() => openPage(pages.orders)}>
-                缴费记录
-              </ActionButton>
-            </View>
+            {records ? (
+              <View className="account-page__records">
+                <ActionButton variant="secondary" onClick={() => openPage(pages.orders)}>
+                  缴费记录
+                </ActionButton>
+              </View>
+            ) : null}
           </>
         ) : (
           <View className="card">

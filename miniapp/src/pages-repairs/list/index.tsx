@@ -4,50 +4,35 @@ import type { BoundAccount, Repair } from '@gh/shared'
 import { useAccountFromLink } from '../../account/account-from-link'
 import { AccountSwitcher } from '../../account/account-switcher'
 import { useCurrentAccount } from '../../account/current-account'
-import icon from '../../assets/tab/repairs-active.png'
 import { ActionButton } from '../../components/action-button'
 import { PageHeading } from '../../components/page-heading'
 import { PageRoot } from '../../components/page-root'
 import { PageShell } from '../../components/page-shell'
 import { ReadAloudBar } from '../../components/read-aloud'
-import { useQuery } from '../../hooks/use-query'
 import { openPage, pages } from '../../navigation/pages'
-import { listRepairs, repairKeys } from '../../repairs/api'
 import { detailUrl } from '../../repairs/links'
 import { RepairRow } from '../../repairs/view/repair-row'
+import { RepairsShell } from '../../repairs/view/repairs-shell'
 import { listSpeech } from './speech'
 import '../../repairs/view/index.scss'
 import './index.scss'
 
 function RepairList(props: { accountNo: string; onShown: (repairs: readonly Repair[]) => void }) {
   const { accountNo, onShown } = props
-  // Asked again when the page shows: back from a report, its state may have moved on.
-  const { state, retry } = useQuery(repairKeys.list(accountNo), () => listRepairs(accountNo))
   return (
-    <PageShell
-      state={state}
-      onRetry={retry}
-      what="报修记录"
-      isEmpty={(repairs) => repairs.length === 0}
-      emptyIcon={icon}
-      emptyTitle="暂无报修记录"
-      emptyHint="报修后，处理进度会显示在这里"
-    >
-      {(repairs) => {
-        onShown(repairs)
-        return (
-          <View>
-            {repairs.map((repair) => (
-              <RepairRow
-                key={repair.repairNo}
-                repair={repair}
-                onOpen={() => openPage(detailUrl(repair))}
-              />
-            ))}
-          </View>
-        )
-      }}
-    </PageShell>
+    <RepairsShell accountNo={accountNo} onShown={onShown}>
+      {(repairs) => (
+        <View>
+          {repairs.map((repair) => (
+            <RepairRow
+              key={repair.repairNo}
+              repair={repair}
+              onOpen={() => openPage(detailUrl(repair))}
+            />
+          ))}
+        </View>
+      )}
+    </RepairsShell>
   )
 }
 

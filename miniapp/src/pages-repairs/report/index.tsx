@@ -2,15 +2,13 @@ import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useRef } from 'react'
 import { useAccountFromLink } from '../../account/account-from-link'
-import { AccountSwitcher } from '../../account/account-switcher'
+import { AccountPageShell } from '../../account/account-page-shell'
 import { useCurrentAccount } from '../../account/current-account'
-import { ActionButton } from '../../components/action-button'
 import { PageHeading } from '../../components/page-heading'
 import { PageRoot } from '../../components/page-root'
 import { PageShell } from '../../components/page-shell'
 import { ReadAloudBar } from '../../components/read-aloud'
 import { useQuery } from '../../hooks/use-query'
-import { openPage, pages } from '../../navigation/pages'
 import { shareCards } from '../../navigation/share'
 import { getRepairOptions } from '../../repairs/api'
 import { useEmergencyPhone } from '../../repairs/emergency-phone'
@@ -53,7 +51,7 @@ export default function RepairReportPage() {
   useAccountFromLink()
   const askedKind = kindFromParam(params.kind)
   const accounts = useCurrentAccount()
-  const { state, current, select } = accounts
+  const { current } = accounts
   const line = useEmergencyPhone()
   const shown = useRef<{ accountNo: string; facts: ReportFacts }>()
   const urgentAsked = askedKind !== undefined && isUrgentRepairKind(askedKind)
@@ -77,39 +75,24 @@ export default function RepairReportPage() {
           <EmergencyCall line={line} />
         </View>
       ) : null}
-      <PageShell
-        state={state}
-        onRetry={accounts.reload}
-        requireLogin
+      <AccountPageShell
+        accounts={accounts}
         loginHint="登录并绑定户号后可以报修"
-        what="户号"
+        unboundHint="绑定户号后才能报修。"
+        records={false}
+        manage={false}
       >
-        {(bound) =>
-          current ? (
-            <>
-              <AccountSwitcher accounts={bound} current={current} onSelect={select} />
-              <ReportBody
-                key={current.accountNo}
-                accountNo={current.accountNo}
-                askedKind={askedKind}
-                onShown={(facts) => {
-                  shown.current = { accountNo: current.accountNo, facts }
-                }}
-              />
-            </>
-          ) : (
-            <View className="card">
-              <Text className="card__title">还没有绑定户号</Text>
-              <Text className="card__text">绑定户号后才能报修。</Text>
-              <View className="report-page__bind">
-                <ActionButton main onClick={() => openPage(pages.bind)}>
-                  去绑定户号
-                </ActionButton>
-              </View>
-            </View>
-          )
-        }
-      </PageShell>
+        {(account) => (
+          <ReportBody
+            key={account.accountNo}
+            accountNo={account.accountNo}
+            askedKind={askedKind}
+            onShown={(facts) => {
+              shown.current = { accountNo: account.accountNo, facts }
+            }}
+          />
+        )}
+      </AccountPageShell>
     </PageRoot>
   )
 }

@@ -4,7 +4,7 @@ import type { AccountUsage, GasUsage, HeatingUsage } from '@gh/shared'
 import { dm2ToM2String, formatFen, isPrepaid } from '@gh/shared'
 import { a11y } from '../../a11y'
 import { useAccountFromLink } from '../../account/account-from-link'
-import { AccountSwitcher } from '../../account/account-switcher'
+import { AccountPageShell } from '../../account/account-page-shell'
 import { useCurrentAccount } from '../../account/current-account'
 import { useLoggedIn } from '../../auth/session'
 import { ActionButton } from '../../components/action-button'
@@ -147,7 +147,7 @@ export default function UsagePage() {
   const { elder } = useElderMode()
   useAccountFromLink()
   const accounts = useCurrentAccount()
-  const { state, current, select, reload } = accounts
+  const { current } = accounts
   const loaded = useRef<AccountUsage | undefined>(undefined)
   const remember = useCallback((usage: AccountUsage) => {
     loaded.current = usage
@@ -168,43 +168,22 @@ export default function UsagePage() {
           })
         }
       />
-      <PageShell
-        state={state}
-        onRetry={reload}
-        requireLogin
+      <AccountPageShell
+        accounts={accounts}
         loginHint="登录并绑定户号后，可以查看每月用气量"
-        what="户号"
+        unboundHint="绑定户号后，每月用气量会显示在这里。"
+        records={false}
       >
-        {(bound) =>
-          current ? (
-            <>
-              <AccountSwitcher
-                accounts={bound}
-                current={current}
-                onSelect={select}
-                onManage={() => openPage(pages.accounts)}
-              />
-              <UsageBody
-                key={current.accountNo}
-                accountNo={current.accountNo}
-                elder={elder}
-                prepaid={isPrepaid(current.summary?.kind ?? 'postpaid_gas')}
-                onLoaded={remember}
-              />
-            </>
-          ) : (
-            <View className="card">
-              <Text className="card__title">还没有绑定户号</Text>
-              <Text className="card__text">绑定户号后，每月用气量会显示在这里。</Text>
-              <View className="usage-page__action">
-                <ActionButton main onClick={() => openPage(pages.bind)}>
-                  去绑定户号
-                </ActionButton>
-              </View>
-            </View>
-          )
-        }
-      </PageShell>
+        {(account) => (
+          <UsageBody
+            key={account.accountNo}
+            accountNo={account.accountNo}
+            elder={elder}
+            prepaid={isPrepaid(account.summary?.kind ?? 'postpaid_gas')}
+            onLoaded={remember}
+          />
+        )}
+      </AccountPageShell>
     </PageRoot>
   )
 }

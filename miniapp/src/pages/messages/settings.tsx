@@ -1,18 +1,15 @@
-import { Text, View } from '@tarojs/components'
 import { useCallback, useRef } from 'react'
 import type { NotificationSettings } from '@gh/shared'
 import { useAccountFromLink } from '../../account/account-from-link'
-import { AccountSwitcher } from '../../account/account-switcher'
+import { AccountPageShell } from '../../account/account-page-shell'
 import { useCurrentAccount } from '../../account/current-account'
 import { accountTitle } from '../../account/labels'
 import { useLoggedIn } from '../../auth/session'
-import { ActionButton } from '../../components/action-button'
 import { PageHeading } from '../../components/page-heading'
 import { PageRoot } from '../../components/page-root'
 import { PageShell } from '../../components/page-shell'
 import { ReadAloudBar } from '../../components/read-aloud'
 import { useQuery } from '../../hooks/use-query'
-import { openPage, pages } from '../../navigation/pages'
 import { getNotificationSettings } from './api'
 import { SettingsForm, settingsKey } from './parts/settings-form'
 import type { Draft } from './settings-form'
@@ -58,7 +55,7 @@ export default function MessageSettingsPage() {
   const loggedIn = useLoggedIn()
   useAccountFromLink()
   const accounts = useCurrentAccount()
-  const { state, current, select } = accounts
+  const { current } = accounts
   const shown = useRef<Shown | undefined>(undefined)
   const onShown = useCallback((next: Shown) => {
     shown.current = next
@@ -80,41 +77,16 @@ export default function MessageSettingsPage() {
     <PageRoot>
       <PageHeading title="消息设置" subtitle="提醒哪些事、怎样提醒您" />
       <ReadAloudBar what="提醒开关" text={speech} />
-      <PageShell
-        state={state}
-        onRetry={accounts.reload}
-        requireLogin
+      <AccountPageShell
+        accounts={accounts}
         loginHint="登录并绑定户号后，可以设置账单、余额不足、停气等提醒。"
-        what="户号"
+        unboundHint="绑定户号后，可以设置这个户号的提醒。"
+        records={false}
       >
-        {(bound) =>
-          current ? (
-            <>
-              <AccountSwitcher
-                accounts={bound}
-                current={current}
-                onSelect={select}
-                onManage={() => openPage(pages.accounts)}
-              />
-              <SettingsBody
-                key={current.accountNo}
-                accountNo={current.accountNo}
-                onShown={onShown}
-              />
-            </>
-          ) : (
-            <View className="card">
-              <Text className="card__title">还没有绑定户号</Text>
-              <Text className="card__text">绑定户号后，可以设置这个户号的提醒。</Text>
-              <View className="settings__action">
-                <ActionButton main onClick={() => openPage(pages.bind)}>
-                  去绑定户号
-                </ActionButton>
-              </View>
-            </View>
-          )
-        }
-      </PageShell>
+        {(account) => (
+          <SettingsBody key={account.accountNo} accountNo={account.accountNo} onShown={onShown} />
+        )}
+      </AccountPageShell>
     </PageRoot>
   )
 }
