@@ -3,7 +3,7 @@ import { BASE_URL, shot, browserForTests } from './browser'
 import { agreeToTerms, checkScreen, current, fill, modes, smsCode } from './resident'
 
 /*
- * Issue 5 in the H5 build against the sandbox: log in by SMS (the code read from the sandbox's
+ * Logging in and managing accounts in the H5 build against the sandbox: log in by SMS (the code read from the sandbox's
  * inbox), bind two persona accounts, switch between them, unbind one, see 我的数据 and 注销 —
  * in normal and elderly mode, with screenshots in docs/screens/auth-*.png.
  */

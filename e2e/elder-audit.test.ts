@@ -6,7 +6,7 @@ import type { Browser } from './browser'
 import { seriousAxeViolations, tapTargets } from './measure'
 
 /*
- * Issue 7's audit: EVERY page registered in app.config.ts (read from the file, so a new page is
+ * The 长辈模式 audit: EVERY page registered in app.config.ts (read from the file, so a new page is
  * audited the day it is added), in both modes at 390×844, measured from the rendered page:
  * body text size, every tappable box, text contrast from computed colours, and axe. In elderly
  * mode the help bar (客服电话, 请家人帮忙) must be on every page. Screenshots: docs/screens/.

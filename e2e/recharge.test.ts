@@ -3,7 +3,7 @@ import { BASE_URL, shot, browserForTests } from './browser'
 import { SANDBOX_URL, checkScreen, current, logInAndBind, modes, readAloud } from './resident'
 
 /*
- * Issue 6 in the H5 build against the sandbox: the IoT persona 1000000001 tops up ¥100 through
+ * Topping up in the H5 build against the sandbox: the IoT persona 1000000001 tops up ¥100 through
  * the sandbox cashier and reads the timeline, in normal and elderly mode; a cancelled payment
  * leaves a payable (or closed) order, never a stuck one; the IC-card persona 1000000002 tops up
  * ¥50, waits at 待写卡 and ends 已写卡 once the sandbox's write point writes the card. Screenshots: docs/screens/recharge-*.png
