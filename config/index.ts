@@ -46,6 +46,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       API_BASE: JSON.stringify(apiBase),
       APP_VERSION: JSON.stringify(miniappPackage.version),
+      // Alipay 云客服: the utility's 企业编码 and 聊天窗编码 for the in-app chat button in 我的.
+      ALIPAY_CONTACT: JSON.stringify({
+        tntInstId: process.env.TARO_APP_ALIPAY_CONTACT_TNT_INST_ID ?? '',
+        scene: process.env.TARO_APP_ALIPAY_CONTACT_SCENE ?? '',
+      }),
     },
     copy: {
       patterns:

@@ -6,6 +6,7 @@ process.env.FRAMEWORK = 'react'
 Object.assign(globalThis, {
   API_BASE: 'http://127.0.0.1:3000/api/v1',
   APP_VERSION: '0.0.0-test',
+  ALIPAY_CONTACT: { tntInstId: '', scene: '' },
   ENABLE_INNER_HTML: true,
   ENABLE_ADJACENT_HTML: false,
   ENABLE_SIZE_APIS: false,

@@ -18,3 +18,6 @@ declare namespace NodeJS {
 
 /** The mini-program's version (miniapp/package.json), shown in 我的. */
 declare const APP_VERSION: string
+
+/** Alipay 云客服 chat window of this build; empty strings when not configured. */
+declare const ALIPAY_CONTACT: { tntInstId: string; scene: string }

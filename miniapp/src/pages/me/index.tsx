@@ -9,6 +9,7 @@ import { useElderMode } from '../../elder'
 import { useUnreadCount } from '../messages/inbox'
 import { AccountLinks } from './parts/account-links'
 import { ElderSwitch } from './parts/elder-switch'
+import { OnlineServiceRow } from './parts/online-service'
 import { SettingRow } from './parts/setting-row'
 import { meSpeech } from './speech'
 import './index.scss'
@@ -50,6 +51,7 @@ export default function MePage() {
               actionHint="拨打"
               onClick={() => callServicePhone(info.servicePhone)}
             />
+            <OnlineServiceRow />
           </View>
         )}
       </PageShell>
