@@ -58,12 +58,7 @@ export const errorCatalogue = {
   },
   PHOTO_MISSING: { status: 400, message: '没有收到照片，请重新选择照片上传' },
   PHOTO_TOO_LARGE: { status: 413, message: '照片太大了，请选择 10MB 以内的照片' },
-  PHOTO_TYPE_NOT_ALLOWED: { status: 415, message: '只能上传 JPG、PNG 或 WebP 格式的照片' },
-  PHOTO_HEIC_NOT_SUPPORTED: {
-    status: 415,
-    message:
-      '暂不支持 HEIC 格式的照片，请换成 JPG 照片（苹果手机可在“设置-相机-格式”中选“兼容性最佳”）',
-  },
+  PHOTO_TYPE_NOT_ALLOWED: { status: 415, message: '只能上传 JPG、PNG、WebP 或 HEIC 格式的照片' },
   PHOTO_TOO_MANY_PIXELS: { status: 422, message: '照片尺寸太大（超过4000万像素），请换一张照片' },
   PHOTO_UNREADABLE: { status: 422, message: '照片打不开，可能已损坏，请重新拍一张' },
   PHOTO_NOT_FOUND: { status: 404, message: '没有找到这张照片，请重新上传' },

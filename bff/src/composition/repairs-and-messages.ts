@@ -9,6 +9,8 @@ import { RepairService, type RepairPhotoClaims } from '../repairs/repair-service
 import { RepairStore } from '../repairs/repair-store'
 import { RepairSync, type OnRepairStep } from '../repairs/repair-sync'
 import { RepairSyncJobs } from '../repairs/repair-sync-jobs'
+import { UnusedPhotoSweep } from '../repairs/photos/photo-sweep'
+import { UnusedPhotoSweepJobs } from '../repairs/photos/photo-sweep-jobs'
 import type { Platform } from './platform'
 import type { Ports } from './ports'
 import type { Stores } from './services'
@@ -41,12 +43,14 @@ export function buildRepairPhotos(platform: Platform): RepairPhotos {
   })
 }
 
-/** 报修 and its step job. The job's scheduler starts in startWorkers. */
+/** 报修, its step job and the unused-photo sweep. The jobs' schedulers start in startWorkers. */
 export interface RepairFeature {
   service: RepairService
   store: RepairStore
   sync: RepairSync
   jobs: RepairSyncJobs
+  photoSweep: UnusedPhotoSweep
+  photoSweepJobs: UnusedPhotoSweepJobs
 }
 
 export function buildRepairs(
@@ -95,7 +99,20 @@ export function buildRepairs(
     now,
   })
   const jobs = new RepairSyncJobs(queues, queueNamespace, () => sync.runOnce(), logger)
-  return { service, store, sync, jobs }
+  const photoSweep = new UnusedPhotoSweep({
+    store: new PhotoStore(db),
+    storage: platform.storage,
+    maxAgeMs: config.repairPhotoUnusedMs,
+    logger,
+    now,
+  })
+  const photoSweepJobs = new UnusedPhotoSweepJobs(
+    queues,
+    queueNamespace,
+    () => photoSweep.runOnce(),
+    logger,
+  )
+  return { service, store, sync, jobs, photoSweep, photoSweepJobs }
 }
 
 export function buildNotificationFeature(

@@ -7,8 +7,8 @@ interface Workers {
 
 /**
  * Starts what runs in the background on this instance: the payment jobs' workers and their
- * safety-net sweep, the daily reconciliation's scheduler and worker, the repair step job, and
- * the notifications' delivery worker and watches.
+ * safety-net sweep, the daily reconciliation's scheduler and worker, the repair step job, the
+ * unused repair photos' sweep, and the notifications' delivery worker and watches.
  */
 export function startWorkers({
   payments,
@@ -20,6 +20,7 @@ export function startWorkers({
   payments.recovery.start()
   reconciliation.jobs.start()
   repairs.jobs.start()
+  repairs.photoSweepJobs.start()
   notifications.start()
   return { stop: () => payments.recovery.stop() }
 }

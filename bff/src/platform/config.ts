@@ -185,6 +185,8 @@ const EnvSchema = z.object({
   SMS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
   /** Repair photos one user may upload per hour (a retried upload does not count). */
   REPAIR_PHOTOS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(60),
+  /** A repair photo no report used within this many hours of its upload is deleted. */
+  REPAIR_PHOTO_UNUSED_HOURS: z.coerce.number().int().min(1).max(720).default(168),
   /** Repair reports one user, and one account, may file per hour (a replayed report does not count). */
   REPAIR_REPORTS_PER_USER_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
   REPAIR_REPORTS_PER_ACCOUNT_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
@@ -365,6 +367,7 @@ function toConfig(env: Env) {
     trustProxyHops: env.TRUST_PROXY_HOPS,
     smsPerIpPerHour: env.SMS_PER_IP_PER_HOUR,
     repairPhotosPerHour: env.REPAIR_PHOTOS_PER_HOUR,
+    repairPhotoUnusedMs: env.REPAIR_PHOTO_UNUSED_HOURS * 3_600_000,
     repairReportsPerHour: {
       user: env.REPAIR_REPORTS_PER_USER_PER_HOUR,
       account: env.REPAIR_REPORTS_PER_ACCOUNT_PER_HOUR,

@@ -1,8 +1,10 @@
 import { Queue, Worker, type ConnectionOptions, type JobsOptions, type Processor } from 'bullmq'
 import type { Logger } from './logger'
+import { redisOptionsFromUrl } from './redis'
 
 /**
- * Builds BullMQ queues and workers on one Redis URL with the project's defaults: jobs retried
+ * Builds BullMQ queues and workers on one Redis URL (TLS and Sentinel as `createRedis` reads it)
+ * with the project's defaults: jobs retried
  * with exponential backoff, completed jobs trimmed, failures logged without their payload
  * (payloads can carry personal data).
  */
@@ -16,15 +18,7 @@ export class QueueFactory {
     private readonly logger: Logger,
     private readonly prefix = 'gh',
   ) {
-    const url = new URL(redisUrl)
-    this.connection = {
-      host: url.hostname,
-      port: Number(url.port || 6379),
-      username: url.username || undefined,
-      password: url.password || undefined,
-      db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
-      maxRetriesPerRequest: null,
-    }
+    this.connection = { ...redisOptionsFromUrl(redisUrl), maxRetriesPerRequest: null }
   }
 
   queue<T>(name: string, defaults: JobsOptions = {}): Queue<T> {

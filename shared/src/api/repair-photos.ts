@@ -14,10 +14,16 @@ export const REPAIR_PHOTO_MAX_BYTES = 10 * 1024 * 1024
 /** Larger pictures are refused before they are decoded: a small file can hold a huge image. */
 export const REPAIR_PHOTO_MAX_PIXELS = 40_000_000
 /**
- * Types taken from every client. HEIC is refused with PHOTO_HEIC_NOT_SUPPORTED unless the
- * server's image library decodes HEVC; the mini-programs' image pickers hand over JPEG anyway.
+ * Types taken from every client. HEIC (what iPhones save, and what an H5 file input may hand
+ * over) is accepted and stored as JPEG like the others; the mini-programs' pickers give JPEG.
  */
-export const repairPhotoMediaTypes = ['image/jpeg', 'image/png', 'image/webp'] as const
+export const repairPhotoMediaTypes = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/heic',
+  'image/heif',
+] as const
 
 export const RepairPhotoSize = z.enum(['full', 'thumb']).describe('thumb: about 320 px')
 export type RepairPhotoSize = z.infer<typeof RepairPhotoSize>
@@ -47,7 +53,7 @@ export const uploadRepairPhoto = defineRoute({
   method: 'post',
   path: '/accounts/:accountNo/repair-photos',
   summary:
-    'Uploads one photo of a fault (multipart field `file`, JPEG/PNG/WebP, 10 MB, 40 megapixels at most); it is stored re-encoded without EXIF. The same Idempotency-Key answers the same photo',
+    'Uploads one photo of a fault (multipart field `file`, JPEG/PNG/WebP/HEIC, 10 MB, 40 megapixels at most); it is stored re-encoded without EXIF. The same Idempotency-Key answers the same photo',
   idempotent: true,
   replay: 'resource',
   upload: {

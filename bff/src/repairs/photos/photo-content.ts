@@ -1,7 +1,10 @@
 import type * as FileType from 'file-type'
-import sharp, { type Metadata } from 'sharp'
+import type heic from 'heic-decode'
+import sharp, { type Metadata, type Sharp } from 'sharp'
 import { REPAIR_PHOTO_MAX_PIXELS, repairPhotoMediaTypes } from '@gh/shared'
 import { AppError } from '../../platform/app-error'
+import { ConcurrencyLimit, ConcurrencyLimitError } from '../../platform/concurrency-limit'
+import type { Logger } from '../../platform/logger'
 
 /** The stored photo's long edge: enough to read a meter or see a crack, far below a phone's. */
 const LONG_EDGE = 2560
@@ -15,27 +18,37 @@ export interface EncodedPhoto {
   height: number
 }
 
+/**
+ * iPhones save HEIC. The sharp builds published on npm carry no HEVC decoder (a patent
+ * matter), so these are decoded by libheif compiled to WebAssembly (heic-decode) instead.
+ */
 const HEIF_TYPES: readonly string[] = ['image/heic', 'image/heif']
 
 /**
- * The sharp builds published on npm read HEIC headers but carry no HEVC decoder (a patent
- * matter), so HEIC is taken only from a libvips built with one, which lists `.heic` among what
- * it loads; otherwise the resident is told to send a JPEG rather than getting a broken image.
+ * libheif's WebAssembly decodes on the main thread, holding the event loop for the whole
+ * picture, and a 40-megapixel one is 160 MB of RGBA until sharp has re-encoded it. So one HEIC
+ * is decoded at a time on an instance, a few wait their turn, and more are told to retry
+ * (UPLOAD_BUSY) rather than piling up.
  */
-export const heicDecodes = (sharp.format.heif?.input.fileSuffix ?? []).includes('.heic')
+const heicDecoding = new ConcurrencyLimit({ maxInFlight: 1, maxQueue: 4, queueTimeoutMs: 20_000 })
+
+/** A decode that held the event loop longer than this is logged, so it does not go unnoticed. */
+const SLOW_DECODE_MS = 500
 
 /** The format sharp must find inside a file whose first bytes say the given type. */
 const SHARP_FORMAT: Record<string, string> = {
   'image/jpeg': 'jpeg',
   'image/png': 'png',
   'image/webp': 'webp',
-  'image/heic': 'heif',
-  'image/heif': 'heif',
 }
 
 // file-type is published as ES modules only; it is loaded once, on the first upload.
 let fileTypeModule: Promise<typeof FileType> | undefined
 const fileType = () => (fileTypeModule ??= import('file-type'))
+
+// libheif's WebAssembly is a few megabytes: loaded on the first HEIC, not at start-up.
+let heicModule: Promise<typeof heic> | undefined
+const heicDecode = () => (heicModule ??= import('heic-decode').then((loaded) => loaded.default))
 
 async function sniff(bytes: Buffer): Promise<string | undefined> {
   const { fileTypeFromBuffer } = await fileType()
@@ -48,18 +61,17 @@ function refuse(code: 'PHOTO_TYPE_NOT_ALLOWED' | 'PHOTO_UNREADABLE', why: string
 
 /**
  * Checks an upload by its bytes and re-encodes it. The type must show in the magic bytes and
- * sharp must read the same format inside, so a script named `.jpg` or a file that only starts
- * like an image is refused. The pixel count is checked from the header before anything is
- * decoded: a few kilobytes of PNG can describe gigabytes of pixels. Re-encoding turns the photo
- * upright by its EXIF orientation and writes no metadata, so the phone's GPS position is gone.
+ * the decoder must read the same format inside, so a script named `.jpg` or a file that only
+ * starts like an image is refused. The pixel count is checked from the header before anything
+ * is decoded: a few kilobytes of PNG can describe gigabytes of pixels. Re-encoding turns the
+ * photo upright by its EXIF orientation and writes no metadata, so the phone's GPS position is
+ * gone. `logger` hears of a HEIC decode that held the event loop long.
  */
-export async function reencodePhoto(bytes: Buffer): Promise<EncodedPhoto> {
+export async function reencodePhoto(bytes: Buffer, logger?: Logger): Promise<EncodedPhoto> {
   const type = await sniff(bytes)
-  if (type && HEIF_TYPES.includes(type) && !heicDecodes) {
-    throw new AppError('PHOTO_HEIC_NOT_SUPPORTED', { message: 'no HEVC decoder in this build' })
-  }
+  if (type && HEIF_TYPES.includes(type)) return reencodeHeic(bytes, logger)
   const accepted = (repairPhotoMediaTypes as readonly string[]).includes(type ?? '')
-  if (!type || !(accepted || HEIF_TYPES.includes(type))) {
+  if (!type || !accepted) {
     throw refuse('PHOTO_TYPE_NOT_ALLOWED', `magic bytes say ${type ?? 'nothing known'}`)
   }
   const options = { limitInputPixels: REPAIR_PHOTO_MAX_PIXELS, failOn: 'error' } as const
@@ -73,14 +85,66 @@ export async function reencodePhoto(bytes: Buffer): Promise<EncodedPhoto> {
   if (meta.format !== SHARP_FORMAT[type]) {
     throw refuse('PHOTO_TYPE_NOT_ALLOWED', `${type} by its first bytes, ${meta.format} inside`)
   }
-  const { width, height } = meta
+  assertPixels(meta.width, meta.height)
+  return encode(sharp(bytes, options).rotate())
+}
+
+/**
+ * A HEIC by libheif: the container is read first and gives the primary image's size, so an
+ * oversized one is refused before a pixel is decoded; the decoded RGBA then goes the JPEG way.
+ * libheif has already turned the picture upright (the container's rotation and mirroring),
+ * and raw pixels carry no metadata, so nothing of the phone's EXIF reaches the stored photo.
+ */
+async function reencodeHeic(bytes: Buffer, logger: Logger | undefined): Promise<EncodedPhoto> {
+  const decode = await heicDecode()
+  try {
+    return await heicDecoding.run(async () => {
+      let images: heic.LazyImages
+      try {
+        images = await decode.all({ buffer: bytes })
+      } catch (err) {
+        throw new AppError('PHOTO_UNREADABLE', { message: 'no HEIF image inside', cause: err })
+      }
+      try {
+        // The first image is the one heic-decode itself takes for the picture.
+        const [primary] = images
+        if (!primary) throw refuse('PHOTO_UNREADABLE', 'no image in the HEIF file')
+        assertPixels(primary.width, primary.height)
+        const started = performance.now()
+        let pixels: heic.DecodedImage
+        try {
+          pixels = await primary.decode()
+        } catch (err) {
+          throw new AppError('PHOTO_UNREADABLE', { message: 'HEIC did not decode', cause: err })
+        }
+        const decodeMs = Math.round(performance.now() - started)
+        if (decodeMs > SLOW_DECODE_MS) {
+          logger?.warn({ decodeMs, pixels: pixels.width * pixels.height }, 'slow HEIC decode')
+        }
+        const { width, height, data } = pixels
+        const raw = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+        return await encode(sharp(raw, { raw: { width, height, channels: 4 } }))
+      } finally {
+        images.dispose()
+      }
+    })
+  } catch (err) {
+    if (!(err instanceof ConcurrencyLimitError)) throw err
+    throw new AppError('UPLOAD_BUSY', { message: 'HEIC decodes at the limit' })
+  }
+}
+
+function assertPixels(width: number | undefined, height: number | undefined): void {
   if (!width || !height) throw refuse('PHOTO_UNREADABLE', 'no dimensions')
   if (width * height > REPAIR_PHOTO_MAX_PIXELS) {
     throw new AppError('PHOTO_TOO_MANY_PIXELS', { message: `${width}×${height}` })
   }
+}
+
+/** The stored JPEG and its thumbnail from a decodable picture, already upright. */
+async function encode(image: Sharp): Promise<EncodedPhoto> {
   try {
-    const encoded = await sharp(bytes, options)
-      .rotate()
+    const encoded = await image
       .resize({ width: LONG_EDGE, height: LONG_EDGE, fit: 'inside', withoutEnlargement: true })
       // JPEG has no transparency: what was transparent in a PNG or WebP turns white, not black.
       .flatten({ background: '#ffffff' })

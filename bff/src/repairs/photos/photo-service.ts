@@ -71,7 +71,7 @@ export class RepairPhotos {
     const earlier = await store.byUpload(input.userId, input.idempotencyKey)
     if (earlier) return repeated(earlier, input.accountNo, digest)
     await consumeOrRateLimited(this.deps.uploads, input.userId, UPLOADS_TOO_OFTEN, this.deps.now())
-    const photo = await reencodePhoto(input.bytes)
+    const photo = await reencodePhoto(input.bytes, this.deps.logger)
     const photoId = randomBytes(16).toString('base64url')
     const keys = {
       objectKey: `repair-photos/${photoId}.jpg`,
@@ -156,13 +156,22 @@ export class RepairPhotos {
 
   /**
    * Attaches the photos to a report (work order) `ref`, after the same checks as `check`.
-   * Claiming again for the same report changes nothing, so a retried report is fine.
+   * Claiming again for the same report changes nothing, so a retried report is fine. The
+   * unused-photo sweep takes no account lock: a photo it deleted between the check and the
+   * marking shows as unmarked afterwards, and the claim is undone rather than let a work order
+   * name a missing photo.
    */
   async claim(accountNo: string, photoIds: readonly string[], ref: string): Promise<void> {
     if (photoIds.length === 0) return
+    const wanted = [...new Set(photoIds)]
     await this.deps.accountLock(`repair-photos:${accountNo}`, async () => {
-      await this.check(accountNo, photoIds, ref)
-      await this.deps.store.markUsed(accountNo, [...new Set(photoIds)], ref, this.deps.now())
+      await this.check(accountNo, wanted, ref)
+      await this.deps.store.markUsed(accountNo, wanted, ref, this.deps.now())
+      const rows = await this.deps.store.ofAccount(accountNo, wanted)
+      if (rows.length !== wanted.length || rows.some((row) => row.usedBy !== ref)) {
+        await this.deps.store.release(ref)
+        throw new AppError('PHOTO_NOT_FOUND', { message: 'photo deleted while being claimed' })
+      }
     })
   }
 
