@@ -11,15 +11,23 @@ export function startBffProcess(options: {
   databaseUrl: string
   redisUrl: string
   upstreamUrl: string
+  /** Writes a CPU profile of the BFF (`.cpuprofile`, for Chrome DevTools) here when it stops. */
+  profileDir?: string
 }): Promise<BffProcess> {
-  return startChildServer('bff', 'bff/src/main.ts', (port) => ({
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: options.databaseUrl,
-    REDIS_URL: options.redisUrl,
-    UPSTREAM_BASE_URL: options.upstreamUrl,
-    H5_DIR: 'dist/__none__',
-  }))
+  const nodeArgs = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []
+  return startChildServer(
+    'bff',
+    'bff/src/main.ts',
+    (port) => ({
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: options.databaseUrl,
+      REDIS_URL: options.redisUrl,
+      UPSTREAM_BASE_URL: options.upstreamUrl,
+      H5_DIR: 'dist/__none__',
+    }),
+    nodeArgs,
+  )
 }

@@ -16,9 +16,11 @@ export async function startChildServer(
   name: string,
   entry: string,
   env: (port: number) => Record<string, string>,
+  /** Node options before the entry (e.g. `--cpu-prof`). */
+  nodeArgs: string[] = [],
 ): Promise<ChildServer> {
   const port = await findFreePort()
-  const proc = startProcess(name, process.execPath, ['--import', 'tsx', entry], {
+  const proc = startProcess(name, process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
     cwd: repoRoot,
     env: { ...process.env, ...env(port), TSX_TSCONFIG_PATH: fromRoot('bff/tsconfig.json') },
     output: { kind: 'capture' },

@@ -26,8 +26,14 @@ import { startSandboxProcess } from './sandbox-process'
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4000)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16)
-/** Which parts run (comma-separated): lookup, reads, payments; all by default. */
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'lookup,reads,payments').split(','))
+/**
+ * Which parts run (comma-separated, as the first argument or BENCH_PARTS): lookup, reads,
+ * payments; all by default. The reads part takes its own filter (BENCH_READS, see
+ * reads-bench.ts); BENCH_PROFILE_DIR writes a CPU profile of its BFF process there.
+ */
+const PARTS = new Set(
+  (process.argv[2] ?? process.env.BENCH_PARTS ?? 'lookup,reads,payments').split(','),
+)
 
 async function main(): Promise<void> {
   const dataDir = path.join(os.tmpdir(), `gh-bench-${process.pid}`)
@@ -80,7 +86,12 @@ async function main(): Promise<void> {
     : []
   let readsOk = true
   if (PARTS.has('reads')) {
-    const bff = await startBffProcess({ databaseUrl, redisUrl: redis.url, upstreamUrl: sandboxUrl })
+    const bff = await startBffProcess({
+      databaseUrl,
+      redisUrl: redis.url,
+      upstreamUrl: sandboxUrl,
+      profileDir: process.env.BENCH_PROFILE_DIR,
+    })
     try {
       readsOk = await readsBench({ bffUrl: bff.url, sandboxUrl, container })
     } finally {

@@ -84,11 +84,21 @@ export const HeatingCompensationLine = z.object({
   explanation: z.string(),
 })
 
+/** 热计量: the season's heat the meter counted, at the 计量热价. */
+export const HeatingMeteredLine = z.object({
+  type: z.literal('heating_metered'),
+  heatMj: z.number().int().min(0).describe('heat of the season, MJ (0.001 GJ)'),
+  priceFenPerGj: z.number().int().describe('计量热价, fen per GJ'),
+  amountFen: Fen.describe('heat × price, rounded half up once'),
+  explanation: z.string().describe('Chinese, e.g. 计量热费：30.12 GJ × 48.00 元/GJ = 1445.76 元'),
+})
+
 export const BillLine = z.discriminatedUnion('type', [
   GasTierLine,
   HeatingLine,
   LateFeeLine,
   HeatingCompensationLine,
+  HeatingMeteredLine,
 ])
 export type BillLine = z.infer<typeof BillLine>
 
@@ -133,6 +143,25 @@ export const LastPayment = z.object({
 })
 export type LastPayment = z.infer<typeof LastPayment>
 
+export const HeatMetering = z
+  .object({
+    basicPercent: z.number().int().describe('基本热价: share of the area price for the season'),
+    priceFenPerGj: z.number().int().describe('计量热价, fen per GJ'),
+    readAt: IsoDateTime.describe('when the heat meter was last read'),
+    seasonHeatMj: z.number().int().min(0).describe('heat of the current season so far, MJ'),
+    months: z
+      .array(
+        z.object({
+          month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+          heatMj: z.number().int().min(0).describe('MJ (0.001 GJ)'),
+          days: z.number().int().min(0).describe('days read: the whole month, or so far'),
+        }),
+      )
+      .describe('the 36 months up to the current one, oldest first'),
+  })
+  .describe('热计量: a heat meter on the flat and the two-part tariff it is billed by')
+export type HeatMetering = z.infer<typeof HeatMetering>
+
 export const HeatingState = z.object({
   areaDm2: z.number().int().describe('建筑面积 in dm² (0.01 m²)'),
   priceFenPerM2: z.number().int(),
@@ -141,6 +170,7 @@ export const HeatingState = z.object({
     .enum(['supplied', 'stopped'])
     .describe('stopped: 停暖 (报停) for this season, until the day 恢复供暖 brings heat back'),
   seasonFeeFen: Fen,
+  metering: HeatMetering.nullable().describe('null: billed by area only'),
 })
 
 export const AccountSummary = z.object({

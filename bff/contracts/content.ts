@@ -22,11 +22,33 @@ export const ArticleSummary = z.object({
   updatedAt: IsoDateTime,
 })
 
+/** A picture or a video in an article, at a public address (the content system's CDN). */
+export const ArticleMedia = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('image'),
+    url: z.url(),
+    alt: z.string().min(1).describe('what the picture shows, for screen readers'),
+    caption: z.string().nullable(),
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+  }),
+  z.object({
+    kind: z.literal('video'),
+    url: z.url(),
+    poster: z.url().nullable(),
+    caption: z.string().min(1).describe('what the video shows; read aloud'),
+    durationSeconds: z.number().int().positive(),
+  }),
+])
+export type ArticleMedia = z.infer<typeof ArticleMedia>
+
 export const Article = ArticleSummary.extend({
   sections: z.array(
     z.object({
       heading: z.string().nullable(),
       paragraphs: z.array(z.string()).min(1),
+      /** Shown after the section's paragraphs; absent when it has none. */
+      media: z.array(ArticleMedia).optional(),
     }),
   ),
 })

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { AccountNo, IsoDateTime, UpstreamError } from './common'
+import { changeOperations, changeSchemas } from './customers-changes'
+import { connectionOperations, connectionSchemas } from './customers-connections'
 import type { Contract } from './openapi'
 
 /**
@@ -59,6 +61,17 @@ export const CustomerAccount = z.object({
   meterNo: z.string().nullable().describe('gas meter number; null for area-billed heating'),
   openedAt: IsoDateTime,
   careTags: z.array(CareTag),
+  holderSince: IsoDateTime.optional().describe(
+    'when the current holder took the account over (opening, or the last approved 过户)',
+  ),
+  closedAt: IsoDateTime.nullable()
+    .optional()
+    .describe('销户: when the account closed (status suspended from then on); null while open'),
+  mailingAddress: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('信息变更: where letters go, if not home'),
 })
 export type CustomerAccount = z.infer<typeof CustomerAccount>
 
@@ -72,6 +85,19 @@ export type VerifyHolderRequest = z.infer<typeof VerifyHolderRequest>
 
 export const VerifyHolderResponse = z.object({ match: z.boolean() })
 export type VerifyHolderResponse = z.infer<typeof VerifyHolderResponse>
+
+export const FindByPhoneRequest = z.object({
+  phone: z
+    .string()
+    .regex(/^1\d{10}$/)
+    .describe('the holder’s full mobile number, 11 digits; matched exactly'),
+})
+export type FindByPhoneRequest = z.infer<typeof FindByPhoneRequest>
+
+export const FindByPhoneResponse = z.object({
+  items: z.array(CustomerAccount).max(20).describe('account-number order, at most 20'),
+})
+export type FindByPhoneResponse = z.infer<typeof FindByPhoneResponse>
 
 const invalid = { description: 'Malformed account number or body', schema: UpstreamError }
 const notFound = { description: 'No such account (ACCOUNT_NOT_FOUND)', schema: UpstreamError }
@@ -94,6 +120,10 @@ export const customersContract: Contract = {
     CustomerAccount,
     VerifyHolderRequest,
     VerifyHolderResponse,
+    FindByPhoneRequest,
+    FindByPhoneResponse,
+    ...changeSchemas,
+    ...connectionSchemas,
     UpstreamError,
   },
   operations: [
@@ -126,5 +156,22 @@ export const customersContract: Contract = {
         503: unavailable,
       },
     },
+    {
+      operationId: 'findAccountsByPhone',
+      method: 'post',
+      path: '/accounts/search-by-phone',
+      summary: 'The accounts whose holder has this mobile number (exact match)',
+      description:
+        'A POST so the number stays out of URLs and access logs. An unknown number answers an ' +
+        'empty list. Callers must check their own scope and audit the search.',
+      body: FindByPhoneRequest,
+      responses: {
+        200: { description: 'The matching accounts', schema: FindByPhoneResponse },
+        400: invalid,
+        503: unavailable,
+      },
+    },
+    ...changeOperations,
+    ...connectionOperations,
   ],
 }

@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { IdempotencyKey, LocalDate } from './billing'
 import { AccountNo, IsoDateTime, UpstreamError } from './common'
 import type { Contract } from './openapi'
+import { inspectionOperations, inspectionSchemas } from './workorders-inspections'
+import { serviceOperations, serviceSchemas } from './workorders-service'
 
 /**
  * Work orders port (工单系统): repairs and emergencies reported by residents, dispatched to a
@@ -181,6 +183,8 @@ export const workordersContract: Contract = {
     ReopenRequest,
     Slot,
     UpstreamError,
+    ...inspectionSchemas,
+    ...serviceSchemas,
   },
   operations: [
     {
@@ -284,5 +288,7 @@ export const workordersContract: Contract = {
         503: unavailable,
       },
     },
+    ...inspectionOperations,
+    ...serviceOperations,
   ],
 }

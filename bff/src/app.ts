@@ -3,15 +3,18 @@ import Koa from 'koa'
 import Router from '@koa/router'
 import { bodyParser } from '@koa/bodyparser'
 import { z } from 'zod'
-import { agentRoutes, allRoutes, routes } from '@gh/shared'
+import { agentProxyRoutes, agentRoutes, allRoutes, proxyRequestRoutes, routes } from '@gh/shared'
 import { accountHandlers } from './accounts/account-handlers'
 import { agentLinkHandlers, mountAgentLinkOps } from './agent-links/agent-link-handlers'
 import { agentHandlers } from './agents/agent-handlers'
+import { agentProxyHandlers, proxyRequestHandlers } from './agents/agent-proxy-handlers'
 import { appInfoHandlers } from './app-info/app-info-handlers'
 import { authHandlers } from './auth/auth-handlers'
 import { billHandlers } from './bills/bill-handlers'
+import { accountChangeHandlers } from './account-changes/account-change-handlers'
 import { heatingHandlers } from './heating/heating-handlers'
-import { clientIpContext } from './auth/client-ip'
+import { connectionHandlers } from './connections/connection-handlers'
+import { helpAlertHandlers } from './help-alerts/help-alert-handlers'
 import { contentHandlers } from './content/content-handlers'
 import { homeHandlers } from './home/home-handlers'
 import { familyHandlers } from './family/family-handlers'
@@ -28,6 +31,7 @@ import { buildOpenApi } from './platform/http/openapi'
 import { requestContext, type AppState } from './platform/http/request-context'
 import { mountReconciliationOps } from './reconciliation/ops-route'
 import { repairHandlers } from './repairs/repair-handlers'
+import { safetyHandlers } from './safety-checks/safety-handlers'
 import { ConcurrencyLimit } from './platform/concurrency-limit'
 import { API_PREFIX, mountRoutes, type HandlerMap } from './platform/http/routes'
 import { securityHeaders } from './platform/http/security-headers'
@@ -54,7 +58,6 @@ export function createApp(c: Container): BffApp {
   app.use(requestContext(c.logger, c.metrics))
   app.use(errorMiddleware())
   app.use(securityHeaders({ httpsOnly: c.config.payments.publicBaseUrl.startsWith('https:') }))
-  app.use(clientIpContext())
   app.use(captureNotifyBody())
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '64kb', encoding: 'utf-8' }))
   app.use(limitBodyDepth())
@@ -85,6 +88,10 @@ export function createApp(c: Container): BffApp {
     ...repairPhotoHandlers(c.repairPhotos),
     ...repairHandlers({ repairs: c.repairs.service }),
     ...heatingHandlers(c.heating),
+    ...connectionHandlers({ connections: c.connections, photos: c.repairPhotos }),
+    ...helpAlertHandlers(c.helpAlerts),
+    ...accountChangeHandlers({ accountChanges: c.accountChanges.service }),
+    ...safetyHandlers(c.safety),
   }
   mountRoutes(
     router,
@@ -101,27 +108,46 @@ export function createApp(c: Container): BffApp {
         maxQueue: 0,
         queueTimeoutMs: 1,
       }),
-      // The one file route: photos of a repair report.
+      // Every file route (repair photos, 报装 documents) goes through the photo pipeline.
       admit: (_route, userId, key) => c.repairPhotos.admit(userId, key),
     },
+  )
+  // 代办, the resident's side: the binding guard, as on every account route.
+  mountRoutes(
+    router,
+    proxyRequestRoutes,
+    proxyRequestHandlers(c.agents.proxy),
+    {
+      authenticate: (token) => c.sessions.resolve(token),
+      isBound: (userId, accountNo) => c.bindings.isBound(userId, accountNo),
+    },
+    c.idempotency,
   )
   // The workbench: the same pipeline, with the agent session instead of the resident's and the
   // agent's scope as the account guard. Neither side's token resolves on the other.
   const agents = c.agents.service
+  const agentGuards = {
+    authenticate: async (token: string) => {
+      const agentId = await agents.authenticate(token)
+      return agentId ? { userId: agentId } : null
+    },
+    isBound: async (agentId: string, accountNo: string) => {
+      await agents.assertInScope(agentId, accountNo)
+      return true
+    },
+  }
   mountRoutes(
     router,
     agentRoutes,
     agentHandlers({ agents, agentLinks: c.agentLinks }),
-    {
-      authenticate: async (token) => {
-        const agentId = await agents.authenticate(token)
-        return agentId ? { userId: agentId } : null
-      },
-      isBound: async (agentId, accountNo) => {
-        await agents.assertInScope(agentId, accountNo)
-        return true
-      },
-    },
+    agentGuards,
+    c.idempotency,
+  )
+  mountRoutes(
+    router,
+    agentProxyRoutes,
+    agentProxyHandlers(c.agents.proxy),
+    agentGuards,
     c.idempotency,
   )
   mountNotifyReceivers(router, c.payments.intake)
@@ -152,7 +178,7 @@ export function createApp(c: Container): BffApp {
   app.use(labelWrongMethods())
   app.use(router.routes())
   app.use(router.allowedMethods())
-  if (fs.existsSync(c.config.h5Dir)) app.use(serveH5(c.config.h5Dir))
+  if (fs.existsSync(c.config.h5Dir)) app.use(serveH5(c.config.h5Dir, c.config.contentMediaOrigins))
   app.on('error', (err: unknown) => c.logger.error({ err }, 'koa error'))
 
   return { app, router, openapi, beginShutdown: () => void (shuttingDown = true) }

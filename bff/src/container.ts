@@ -2,12 +2,12 @@ import { openPlatform, type Platform } from './composition/platform'
 import { buildPorts, type Ports } from './composition/ports'
 import { buildServices, buildStores, type Features, type Stores } from './composition/services'
 import { startWorkers } from './composition/workers'
+import { startBusinessMetrics } from './composition/business-metrics'
 import type { PaymentSettings } from './payments/payment-settings'
 import type { MigrationMode } from './platform/db/data-source'
 import type { Config } from './platform/config'
 import type { ReadinessCheck } from './platform/http/health'
 import type { Logger } from './platform/logger'
-import { CustomersHttpAdapter } from './upstream/customers/customers-http-adapter'
 
 export type { Ports }
 
@@ -42,18 +42,15 @@ export async function createContainer(
   const upstream = buildPorts(platform, stores, overrides.ports)
   const features = buildServices(platform, stores, upstream.ports, overrides.payments)
   const workers = overrides.workers === false ? null : startWorkers(features)
+  if (workers) startBusinessMetrics(platform)
 
   const { db, redis, queues } = platform
   const readiness: ReadinessCheck[] = [
     { name: 'database', check: async () => void (await db.query('SELECT 1')) },
     { name: 'redis', check: async () => void (await redis.ping()) },
-    {
-      name: 'customers',
-      check: () => CustomersHttpAdapter.probe(config.upstream.customers.baseUrl),
-      // Shown, not required: another instance cannot reach it either, so taking this one out of
-      // the load balancer would only turn a degraded service into none.
-      required: false,
-    },
+    // No upstream here: another instance cannot reach it either, so taking this one out of the
+    // load balancer would turn a degraded service into none, and every probe of every pod would
+    // load the core systems. Their state is in the breaker metrics instead.
   ]
 
   return {

@@ -1,6 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import request from 'supertest'
 import { startBff, type TestBff } from './harness'
+import { sessionKeyOfToken } from '../src/auth/session-store'
 import { FakeCustomers } from './fake-customers'
 import { FakeAlipay, FakeWechat, randomNamespace } from './auth-fakes'
 
@@ -52,8 +53,7 @@ describe('refresh-token reuse', () => {
     const { token: first, userId } = await wechatLogin()
     const second = (await refresh(first)).body.token as string
     // The grace period ending is the rotated session's key expiring.
-    const firstId = createHash('sha256').update(first).digest('hex')
-    await bff.container.redis.del(`sess:${firstId}`)
+    await bff.container.redis.del(sessionKeyOfToken(first))
 
     expect((await me(first)).status).toBe(401)
     expect((await me(second)).status).toBe(401)

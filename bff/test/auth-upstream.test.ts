@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto'
+import { createSign, createVerify, generateKeyPairSync, type KeyObject } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createLogger } from '../src/platform/logger'
@@ -6,7 +6,7 @@ import { createMetrics } from '../src/platform/metrics'
 import { UpstreamClient } from '../src/platform/upstream-client'
 import { AlipayAuthAdapter } from '../src/upstream/alipay/alipay-auth-adapter'
 import { AlipayGatewayClient } from '../src/upstream/alipay/alipay-gateway-client'
-import { rsa2Sign, rsa2Verify, signContent } from '../src/upstream/alipay/alipay-signature'
+import { alipaySdk } from '../src/upstream/alipay/alipay-sdk'
 import { SmsHttpAdapter } from '../src/upstream/sms/sms-http-adapter'
 import { SmsThrottledError } from '../src/upstream/sms/sms-port'
 import { WechatHttpAdapter } from '../src/upstream/wechat/wechat-http-adapter'
@@ -102,11 +102,22 @@ describe('SMS gateway', () => {
 describe('Alipay gateway', () => {
   const app = generateKeyPairSync('rsa', { modulusLength: 2048 })
   const alipay = generateKeyPairSync('rsa', { modulusLength: 2048 })
-  const credentials = async () => ({
+  // The fake gateway is Alipay's side: it signs and verifies on its own, as the sandbox does.
+  const signContent = (params: Record<string, string>) =>
+    Object.keys(params)
+      .filter((k) => k !== 'sign' && params[k] !== '')
+      .sort()
+      .map((k) => `${k}=${params[k]}`)
+      .join('&')
+  const rsa2Sign = (text: string, key: KeyObject) =>
+    createSign('RSA-SHA256').update(text, 'utf8').sign(key, 'base64')
+  const rsa2Verify = (text: string, signature: string, key: KeyObject) =>
+    createVerify('RSA-SHA256').update(text, 'utf8').verify(key, signature, 'base64')
+  const credentials = alipaySdk(async () => ({
     appId: '2021000000000001',
     appPrivateKey: String(app.privateKey.export({ type: 'pkcs1', format: 'pem' })),
     alipayPublicKey: String(alipay.publicKey.export({ type: 'spki', format: 'pem' })),
-  })
+  }))
 
   /** A gateway that checks our request signature and signs its answer, or tampers with it. */
   function gateway(mode: 'ok' | 'tampered' | 'code-invalid') {

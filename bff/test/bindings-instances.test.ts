@@ -71,3 +71,28 @@ test('when many users guess one account in parallel on both instances, then no m
   expect(statuses.filter((s) => s === 400)).toHaveLength(BINDING_LIMITS.account.limit)
   expect(statuses.filter((s) => s === 429)).toHaveLength(24 - BINDING_LIMITS.account.limit)
 })
+
+test('when an account is unbound on one instance, then that instance refuses its next read at once and the other within moments', async () => {
+  const { token, userId } = await a.login()
+  await a.bind(userId, holder.accountNo)
+  const read = (url: string) =>
+    request(url).get(`/api/v1/accounts/${holder.accountNo}`).set('authorization', `Bearer ${token}`)
+  // Both instances have let the user in, so both believe the binding now.
+  expect((await read(a.url)).status).toBe(200)
+  expect((await read(b.url)).status).toBe(200)
+
+  const unbound = await request(a.url)
+    .delete(`/api/v1/accounts/${holder.accountNo}/binding`)
+    .set('authorization', `Bearer ${token}`)
+    .set('idempotency-key', idemKey())
+  expect(unbound.status).toBe(200)
+
+  const here = await read(a.url)
+  expect(here.status).toBe(403)
+  expect(here.body.error.code).toBe('ACCOUNT_NOT_BOUND')
+  // The other instance hears of it over Redis; it must refuse well before its copy would lapse.
+  const started = Date.now()
+  let there = await read(b.url)
+  while (there.status === 200 && Date.now() - started < 1000) there = await read(b.url)
+  expect(there.status).toBe(403)
+})

@@ -196,3 +196,76 @@ test('when one user asks for codes for many accounts, then the day’s limit per
   expect(over.status).toBe(429)
   expect(over.body.error.message).toContain('今天获取验证码的次数已用完')
 })
+
+test('when a 过户 is approved after a code went to the old holder’s phone, then that code is refused like a wrong one and binds nothing, and the new holder’s code binds', async () => {
+  const accountNo = '1000000006'
+  const core = request(sandbox.app.callback())
+  const { token } = await bff.login()
+  const user = asUser(token, '10.9.6.1')
+  expect((await user.sendCode({ accountNo })).status).toBe(201)
+  const [message] = await inbox(reservedPhoneOf(accountNo))
+  const code = message?.code as string
+
+  // Done at the service hall and decided there: the BFF learns of it only through the CIS.
+  const newPhone = randomPhone()
+  const changeId = `counter-${Math.random().toString(36).slice(2, 10)}`
+  await core
+    .post(`/customers/v1/accounts/${accountNo}/changes`)
+    .send({
+      changeId,
+      kind: 'transfer',
+      documents: [],
+      transfer: { holderName: '孙立新', idNumber: '130102199001011234', phone: newPhone },
+    })
+    .expect(201)
+  await core
+    .post(`/sandbox/customers/changes/${changeId}/decision`)
+    .send({ approve: true })
+    .expect(200)
+
+  const refused = await user.bindByCode({ accountNo, code })
+  expect(refused.status).toBe(400)
+  expect(refused.body.error).toMatchObject({
+    code: 'SMS_CODE_INVALID',
+    message: '验证码不正确，还可以再试4次',
+  })
+  const bills = await request(bff.url)
+    .get(`/api/v1/accounts/${accountNo}/bills`)
+    .set('authorization', `Bearer ${token}`)
+  expect(bills.status).toBe(403)
+  expect(bills.body.error.code).toBe('ACCOUNT_NOT_BOUND')
+
+  const holder = asUser((await bff.login()).token, '10.9.6.2')
+  expect((await holder.sendCode({ accountNo })).status).toBe(201)
+  const [fresh] = await inbox(newPhone)
+  const bound = await holder.bindByCode({ accountNo, code: fresh?.code })
+  expect(bound.status).toBe(201)
+})
+
+test('when the account is closed (销户) after a code went to the holder’s phone, then that code binds nothing', async () => {
+  const accountNo = '1000000008'
+  const core = request(sandbox.app.callback())
+  const { token } = await bff.login()
+  const user = asUser(token, '10.9.8.1')
+  expect((await user.sendCode({ accountNo })).status).toBe(201)
+  const [message] = await inbox(reservedPhoneOf(accountNo))
+
+  const changeId = `close-${Math.random().toString(36).slice(2, 10)}`
+  await core
+    .post(`/customers/v1/accounts/${accountNo}/changes`)
+    .send({ changeId, kind: 'close', documents: [] })
+    .expect(201)
+  const decided = await core
+    .post(`/sandbox/customers/changes/${changeId}/decision`)
+    .send({ approve: true })
+    .expect(200)
+  expect(decided.body.status).toBe('approved')
+
+  const refused = await user.bindByCode({ accountNo, code: message?.code })
+  expect(refused.status).toBe(400)
+  expect(refused.body.error.code).toBe('SMS_CODE_INVALID')
+  const bills = await request(bff.url)
+    .get(`/api/v1/accounts/${accountNo}/bills`)
+    .set('authorization', `Bearer ${token}`)
+  expect(bills.body.error.code).toBe('ACCOUNT_NOT_BOUND')
+})

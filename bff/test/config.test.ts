@@ -73,6 +73,23 @@ describe('config', () => {
     )
   })
 
+  test('when production holds Alipay certificates instead of its public key, then it starts in 公钥证书 mode', () => {
+    const certs = {
+      ALIPAY_PUBLIC_KEY: undefined,
+      ALIPAY_APP_CERT: '/run/secrets/appCertPublicKey.crt',
+      ALIPAY_PUBLIC_CERT: '/run/secrets/alipayCertPublicKey_RSA2.crt',
+      ALIPAY_ROOT_CERT: '/run/secrets/alipayRootCert.crt',
+    }
+    expect(loadConfig({ ...PRODUCTION, ...certs }).alipay).toMatchObject({
+      appCert: certs.ALIPAY_APP_CERT,
+      alipayPublicCert: certs.ALIPAY_PUBLIC_CERT,
+      alipayRootCert: certs.ALIPAY_ROOT_CERT,
+    })
+    expect(refusal({ ...PRODUCTION, ...certs, ALIPAY_ROOT_CERT: undefined })).toMatch(
+      /ALIPAY_PUBLIC_KEY: production refuses to start without it/,
+    )
+  })
+
   test.each(PAYMENT_KEYS)(
     'when production has no %s, then it refuses to start naming it',
     (key) => {
@@ -140,6 +157,10 @@ describe('config', () => {
     })
     expect(c.upstream).toEqual({
       timeoutMs: 3000,
+      timeoutsMs: {},
+      connections: 128,
+      keepAliveMs: 10_000,
+      connectTimeoutMs: 10_000,
       sandbox: { baseUrl: 'http://gateway.internal:8080' },
       customers: { baseUrl: 'http://gateway.internal:8080' },
       billing: { baseUrl: 'http://billing.internal' },
@@ -151,6 +172,34 @@ describe('config', () => {
       alipay: { baseUrl: 'http://gateway.internal:8080/gateway.do' },
       wechatpay: { baseUrl: 'http://gateway.internal:8080/wechatpay/' },
     })
+  })
+
+  test('when pool sizes, timeouts and the queue prefix are set, then they replace the defaults; nonsense is refused', () => {
+    expect(loadConfig({}).databasePoolSize).toBe(20)
+    expect(loadConfig({}).queuePrefix).toBe('{gh}')
+    const c = loadConfig({
+      DATABASE_POOL_SIZE: '50',
+      UPSTREAM_TIMEOUT_MS: '2000',
+      UPSTREAM_TIMEOUTS: '{"billing":5000}',
+      UPSTREAM_CONNECTIONS: '256',
+      UPSTREAM_KEEP_ALIVE_MS: '30000',
+      UPSTREAM_CONNECT_TIMEOUT_MS: '1500',
+      QUEUE_PREFIX: 'city2',
+    })
+    expect(c.databasePoolSize).toBe(50)
+    expect(c.queuePrefix).toBe('{city2}')
+    expect(c.upstream).toMatchObject({
+      timeoutMs: 2000,
+      timeoutsMs: { billing: 5000 },
+      connections: 256,
+      keepAliveMs: 30_000,
+      connectTimeoutMs: 1500,
+    })
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/)
+    expect(() => loadConfig({ UPSTREAM_TIMEOUTS: '{"billing":"slow"}' })).toThrow(
+      /UPSTREAM_TIMEOUTS/,
+    )
+    expect(() => loadConfig({ QUEUE_PREFIX: '{gh}' })).toThrow(/QUEUE_PREFIX/)
   })
 
   test('when payment timings are set, then orders expire and credits give up on them; nonsense is refused', () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createSandbox, type Sandbox } from '../sandbox/app'
 import type { SandboxConfig } from '../sandbox/config'
+import type { Logger } from 'pino'
 
 /**
  * Where the core sandbox of every BFF integration test starts its clock. Its seeded bills, tiers,
@@ -27,10 +28,13 @@ export interface CoreSandbox {
 export async function startCoreSandbox(
   name: string,
   config: Partial<SandboxConfig> = {},
+  /** Where its request log goes; silent by default. */
+  logger?: Logger,
 ): Promise<CoreSandbox> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `${name}-`))
   const sandbox = createSandbox({
     config: { dataDir, accounts: 10, clockStart: SANDBOX_CLOCK_START, ...config },
+    ...(logger ? { logger } : {}),
   })
   const shiftMs = sandbox.state.clock.nowMs() - Date.now()
   const { url } = await sandbox.listen(0, '127.0.0.1')

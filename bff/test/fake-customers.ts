@@ -23,4 +23,8 @@ export class FakeCustomers implements CustomersPort {
     const a = await this.getAccount(accountNo)
     return !!a && a.holderName.startsWith(holderName) && a.phone.endsWith(phoneLast4)
   }
+
+  async findByPhone(phone: string): Promise<CustomerAccount[]> {
+    return this.accounts.filter((a) => a.phone === phone)
+  }
 }

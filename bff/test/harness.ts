@@ -58,6 +58,8 @@ export async function startBff(
     payments?: Partial<PaymentSettings>
     /** The BFF's clock; a core sandbox started at a set instant gives one to match it. */
     now?: () => Date
+    /** False: the web role, which leaves jobs and schedules to a worker instance. */
+    workers?: boolean
   } = {},
 ): Promise<TestBff> {
   const databaseUrl =
@@ -93,6 +95,7 @@ export async function startBff(
     logger: createLogger('info', sink),
     ...(options.ports ? { ports: options.ports } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.workers === false ? { workers: false } : {}),
     payments: { queueNamespace, ...options.payments },
   })
   const bff = createApp(container)

@@ -35,7 +35,7 @@ async function dropSettleJob(databaseUrl: string, orderId: string): Promise<void
   const namespace = new URL(databaseUrl).pathname.slice(1)
   const queue = new Queue(`${namespace}-settle`, {
     connection: { host: url.hostname, port: Number(url.port || 6379) },
-    prefix: 'gh',
+    prefix: '{gh}',
   })
   // The job is there (job id = order id), so removing it is what the sweep must make up for.
   expect(await queue.getJob(orderId)).toBeDefined()

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import { createServer, request as httpRequest, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import request from 'supertest'
 import { startCoreSandbox, type CoreSandbox } from './core-sandbox'
 import { startBff, type TestBff } from './harness'
 import { randomNamespace } from './auth-fakes'
-import { eventually, fastPayments } from './payment-fakes'
+import { eventually } from './payment-fakes'
+import { notifiedPayments, startFrontDoor, type FrontDoor } from './sandbox-payments-helpers'
 
 /**
  * The production payment adapters (WeChat Pay v3, billing, meters) against the in-process core
@@ -16,40 +15,28 @@ let coreSandbox: CoreSandbox
 let bff: TestBff
 let token: string
 /** The sandbox must know where to notify before the BFF has its port: a stable front door. */
-let front: Server
-let bffUrl = ''
+let front: FrontDoor
 
 const IOT = '1000000001'
 
 beforeAll(async () => {
   coreSandbox = await startCoreSandbox('payments-sandbox')
   sandboxUrl = coreSandbox.url
-  front = createServer((req, res) => {
-    const target = new URL(req.url ?? '/', bffUrl)
-    const out = httpRequest(target, { method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers)
-      answer.pipe(res)
-    })
-    out.on('error', () => res.writeHead(502).end())
-    req.pipe(out)
-  })
-  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve))
-  const frontUrl = `http://127.0.0.1:${(front.address() as AddressInfo).port}`
+  front = await startFrontDoor()
   bff = await startBff({
     upstreamUrl: sandboxUrl,
     now: coreSandbox.now,
-    env: { RATE_LIMIT_NAMESPACE: randomNamespace(), PUBLIC_BASE_URL: frontUrl },
-    // Polling far away: only the notification can tell the BFF the order was paid.
-    payments: { ...fastPayments, pollDelaysMs: [60_000] },
+    env: { RATE_LIMIT_NAMESPACE: randomNamespace(), PUBLIC_BASE_URL: front.url },
+    payments: notifiedPayments,
   })
-  bffUrl = bff.url
+  front.route(bff.url)
   const session = await bff.login()
   token = session.token
   await bff.bind(session.userId, IOT)
 }, 30_000)
 afterAll(async () => {
   await bff?.close()
-  await new Promise((resolve) => front?.close(resolve))
+  await front?.close()
   await coreSandbox?.close()
 })
 
@@ -105,45 +92,6 @@ test('when an IoT resident tops up 50 元 through the H5 cashier and pays, then 
   expect(ledger.credits).toHaveLength(1)
   expect(ledger.credits[0]).toMatchObject({ amountFen: 5000, status: 'applied' })
   expect(ledger.refunds).toHaveLength(0)
-}, 30_000)
-
-test('when an Alipay resident tops up and pays, then the signed notification credits the meter exactly once', async () => {
-  const login = await api().post('/api/v1/auth/alipay').send({ authCode: 'sandbox-zhao' })
-  expect(login.status).toBe(201)
-  const alipayToken = login.body.token as string
-  await bff.bind(login.body.user.id as string, IOT)
-  const before = (await core().get(`/sandbox/ledger?accountNo=${IOT}`)).body
-
-  const created = await api()
-    .post(`/api/v1/accounts/${IOT}/recharges`)
-    .set('authorization', `Bearer ${alipayToken}`)
-    .set('idempotency-key', `k-${randomUUID()}`)
-    .send({ amountFen: 3000, channel: 'alipay' })
-  expect(created.status).toBe(201)
-  expect(created.body.clientParams).toEqual({ kind: 'alipay', tradeNO: expect.any(String) })
-  const orderNo = created.body.orderNo as string
-  await core().post(`/sandbox/payments/${orderNo}/pay`).send({}).expect(200)
-
-  const read = () =>
-    api()
-      .get(`/api/v1/accounts/${IOT}/recharges/${orderNo}`)
-      .set('authorization', `Bearer ${alipayToken}`)
-  // The meter credit is out (and due on the sandbox clock) before the clock moves.
-  await eventually(async () => {
-    const ledger = (await core().get(`/sandbox/ledger?accountNo=${IOT}`)).body
-    expect(ledger.credits).toHaveLength(before.credits.length + 1)
-  })
-  const notices = (await core().get(`/sandbox/notifications?outTradeNo=${orderNo}`)).body.items
-  expect(notices[0]).toMatchObject({ provider: 'alipay', state: 'delivered' })
-
-  await core().post('/sandbox/clock').send({ advanceMs: 120_000 }).expect(200)
-  await eventually(async () => {
-    expect((await read()).body.state).toBe('CREDITED')
-  })
-  const after = (await core().get(`/sandbox/ledger?accountNo=${IOT}`)).body
-  expect(after.credits).toHaveLength(before.credits.length + 1)
-  expect(after.postings).toHaveLength(before.postings.length + 1)
-  expect(after.credits.at(-1)).toMatchObject({ amountFen: 3000, status: 'applied' })
 }, 30_000)
 
 test('when a WeChat resident’s top-up is credited, then one 缴费结果通知 subscription message reaches them with the masked account', async () => {

@@ -103,6 +103,19 @@ describe('注销', () => {
     const list = await request(bff.url).get('/api/v1/accounts').set(bearer(again.token))
     expect(list.body.accounts).toEqual([])
   })
+
+  test('when a binding is made while the account is being deleted, then the binding guard stops honouring it as soon as 注销 is answered', async () => {
+    const { token, userId } = await boundUser()
+    const { bindings } = bff.container
+    // The guard has just let the user in, so its cache holds the binding.
+    expect(await bindings.isBound(userId, holder.accountNo)).toBe(true)
+    // The binding arrives after the unbinding pass, and is deleted with the account's records.
+    jest.spyOn(bff.container.services.bindings, 'unbindAll').mockResolvedValueOnce(undefined)
+    const del = await request(bff.url).delete('/api/v1/me').set(json(token))
+    expect(del.status).toBe(200)
+    expect(await bff.container.db.getRepository(AccountBinding).countBy({ userId })).toBe(0)
+    expect(await bindings.isBound(userId, holder.accountNo)).toBe(false)
+  })
 })
 
 describe('personal data in responses and logs', () => {

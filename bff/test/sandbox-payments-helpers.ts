@@ -56,11 +56,55 @@ export interface OrderBody {
 
 export const notifyPath = '/api/v1/notify/wechatpay'
 
-/** Payment timings short enough for a test; only a notification settles an unpaid order. */
-export const testPayments: Partial<PaymentSettings> = {
+/** Fast timings, polling far away: only the notification tells a BFF an order was paid. */
+export const notifiedPayments: Partial<PaymentSettings> = {
   ...fastPayments,
   pollDelaysMs: [60_000],
+}
+
+/** Payment timings short enough for a test; only a notification settles an unpaid order. */
+export const testPayments: Partial<PaymentSettings> = {
+  ...notifiedPayments,
   creditDeadlineMs: 60_000,
+}
+
+/**
+ * A stable address in front of BFF instances: the sandbox must know every order's notify_url
+ * before a BFF has its port, and it must survive a restart or a switch to another instance.
+ */
+export interface FrontDoor {
+  readonly url: string
+  /** Where requests go now ('' until the first route). */
+  readonly target: string
+  route(targetUrl: string): void
+  close(): Promise<void>
+}
+
+export async function startFrontDoor(): Promise<FrontDoor> {
+  let target = ''
+  const server: Server = createServer((req, res) => {
+    const out = httpRequest(
+      new URL(req.url ?? '/', target),
+      { method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers)
+        answer.pipe(res)
+      },
+    )
+    out.on('error', () => res.writeHead(502).end())
+    req.pipe(out)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    get target() {
+      return target
+    },
+    route(targetUrl) {
+      target = targetUrl
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
 }
 
 export interface WorldOptions {
@@ -83,21 +127,7 @@ export async function openWorld(
   await core().post('/sandbox/meters/settings').send({ confirmDelayMs: 0 }).expect(200)
   await core().post('/sandbox/wechatpay/settings').send({ refundDelayMs: 0 }).expect(200)
 
-  let target = ''
-  const front: Server = createServer((req, res) => {
-    const out = httpRequest(
-      new URL(req.url ?? '/', target),
-      { method: req.method, headers: req.headers },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers)
-        answer.pipe(res)
-      },
-    )
-    out.on('error', () => res.writeHead(502).end())
-    req.pipe(out)
-  })
-  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve))
-  const frontUrl = `http://127.0.0.1:${(front.address() as AddressInfo).port}`
+  const front = await startFrontDoor()
   const namespace = randomNamespace()
   const running = new Set<TestBff>()
   let databaseUrl: string | undefined
@@ -111,13 +141,13 @@ export async function openWorld(
       const instance = await startBff({
         upstreamUrl: sandboxUrl,
         now,
-        env: { ...options.env, RATE_LIMIT_NAMESPACE: namespace, PUBLIC_BASE_URL: frontUrl },
+        env: { ...options.env, RATE_LIMIT_NAMESPACE: namespace, PUBLIC_BASE_URL: front.url },
         payments: settings,
         ...(databaseUrl ? { databaseUrl } : {}),
       })
       databaseUrl = instance.databaseUrl
       running.add(instance)
-      if (!target) target = instance.url
+      if (!front.target) front.route(instance.url)
       return instance
     },
     async stopInstance(instance) {
@@ -125,7 +155,7 @@ export async function openWorld(
       await instance.close()
     },
     route(instance) {
-      target = instance.url
+      front.route(instance.url)
     },
     async resident(...accountNos) {
       const first = [...running][0]
@@ -137,7 +167,7 @@ export async function openWorld(
     async close() {
       for (const instance of running) await instance.close()
       running.clear()
-      await new Promise((resolve) => front.close(resolve))
+      await front.close()
       await coreSandbox.close()
     },
   }

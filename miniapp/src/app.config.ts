@@ -29,6 +29,17 @@ export default defineAppConfig({
     { root: 'pages-repairs', pages: ['report/index', 'list/index', 'detail/index'] },
     // 供暖: season, 报停 / 恢复供暖 and 室温投诉, for district-heating households only.
     { root: 'pages-heating', pages: ['index/index'] },
+    // 过户 / 销户 / 信息变更, from 我的: rare, so out of the main package.
+    { root: 'pages-account-changes', pages: ['index/index'] },
+    // 安全自查 and 入户安检 (复检 of a suspended account), from 安全用气 and 首页.
+    { root: 'pages-safety', pages: ['self-check/index', 'inspections/index'] },
+    // 报装 and 通气点火; 一键求助 history and settings (its button is in the main package).
+    { root: 'pages-service', pages: ['connection/index', 'help/index'] },
+    // 客服工作台 for agents (used in the H5 build): its own login and session, apart from residents'.
+    {
+      root: 'pages-agent',
+      pages: ['login/index', 'index/index', 'account/index', 'tasks/index', 'audit/index'],
+    },
   ],
   preloadRule: { 'pages/repairs/index': { network: 'all', packages: ['pages-repairs'] } },
   window: {

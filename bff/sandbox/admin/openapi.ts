@@ -18,6 +18,8 @@ import { paymentDevOperations, paymentDevSchemas } from '../ports/cashier/openap
 import { smsDevOperations, smsDevSchemas } from '../ports/sms/openapi'
 import { contentDevOperations, contentDevSchemas } from '../ports/content/dev-notices'
 import { billingDevOperations, billingDevSchemas } from '../ports/billing/dev-bills'
+import { customersDevOperations, customersDevSchemas } from '../ports/customers/dev-schemas'
+import { serviceDevOperations, serviceDevSchemas } from '../ports/workorders/service-openapi'
 import { z } from 'zod'
 
 const invalid = { description: 'Invalid body or parameter', schema: UpstreamError }
@@ -41,6 +43,8 @@ export const sandboxContract: Contract = {
     ...smsDevSchemas,
     ...contentDevSchemas,
     ...billingDevSchemas,
+    ...customersDevSchemas,
+    ...serviceDevSchemas,
     UpstreamError,
   },
   operations: [
@@ -123,5 +127,7 @@ export const sandboxContract: Contract = {
     ...smsDevOperations,
     ...contentDevOperations,
     ...billingDevOperations,
+    ...customersDevOperations,
+    ...serviceDevOperations,
   ],
 }

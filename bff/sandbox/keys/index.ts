@@ -16,5 +16,11 @@ export {
   generateRsaKeyPair,
   randomSerialHex,
 } from './rsa'
-export { selfSignedCertificate, type CertificateSpec, type DistinguishedName } from './x509'
+export {
+  issuedCertificate,
+  selfSignedCertificate,
+  type CertificateIssuer,
+  type CertificateSpec,
+  type DistinguishedName,
+} from './x509'
 export { randomToken } from './tokens'

@@ -21,6 +21,12 @@ export interface CertificateSpec {
   readonly publicKeyPem: string
 }
 
+/** Who signs a certificate that is not self-signed: a CA's name and its key. */
+export interface CertificateIssuer {
+  readonly subject: DistinguishedName
+  readonly privateKeyPem: string
+}
+
 const OID = {
   sha256WithRSAEncryption: '1.2.840.113549.1.1.11',
   country: '2.5.4.6',
@@ -48,38 +54,55 @@ function name(dn: DistinguishedName): Buffer {
   return der.sequence(...parts)
 }
 
-function extensions(): Buffer {
+function extensions(ca: boolean): Buffer {
   const extension = (oid: string, critical: boolean, value: Buffer): Buffer =>
     der.sequence(der.objectIdentifier(oid), der.boolean(critical), der.octetString(value))
   // An end-entity signing certificate, like the ones WeChat Pay issues: not a CA;
   // digitalSignature, nonRepudiation, keyEncipherment (bits 0-2, so 5 unused bits).
+  // A CA (a root that issues others): cA TRUE; keyCertSign, cRLSign (bits 5-6, 1 unused bit).
   return der.explicit(
     3,
     der.sequence(
-      extension(OID.basicConstraints, true, der.sequence()),
-      extension(OID.keyUsage, true, der.bitString(Buffer.from([0xe0]), 5)),
+      extension(OID.basicConstraints, true, ca ? der.sequence(der.boolean(true)) : der.sequence()),
+      ca
+        ? extension(OID.keyUsage, true, der.bitString(Buffer.from([0x06]), 1))
+        : extension(OID.keyUsage, true, der.bitString(Buffer.from([0xe0]), 5)),
     ),
   )
 }
 
 /** A self-signed X.509 v3 certificate, sha256WithRSAEncryption, as PEM. */
-export function selfSignedCertificate(spec: CertificateSpec): string {
+export function selfSignedCertificate(
+  spec: CertificateSpec,
+  options: { ca?: boolean } = {},
+): string {
+  return issuedCertificate(spec, spec, options)
+}
+
+/**
+ * An X.509 v3 certificate for `spec`'s key, named and signed by `issuer` (sha256WithRSAEncryption),
+ * as PEM: what a CA hands a merchant or platform.
+ */
+export function issuedCertificate(
+  spec: CertificateSpec,
+  issuer: CertificateIssuer,
+  options: { ca?: boolean } = {},
+): string {
   const serial = Buffer.from(spec.serialHex, 'hex')
   if (serial.length === 0 || serial.length > 20) throw new Error('serial must be 1-20 bytes')
   const algorithm = der.sequence(der.objectIdentifier(OID.sha256WithRSAEncryption), der.nullValue())
   const spki = createPublicKey(spec.publicKeyPem).export({ type: 'spki', format: 'der' })
-  const subject = name(spec.subject)
   const tbs = der.sequence(
     der.explicit(0, der.smallInteger(2)),
     der.unsignedInteger(serial),
     algorithm,
-    subject,
+    name(issuer.subject),
     der.sequence(der.time(spec.notBefore), der.time(spec.notAfter)),
-    subject,
+    name(spec.subject),
     spki,
-    extensions(),
+    extensions(options.ca ?? false),
   )
-  const signature = sign('sha256', tbs, createPrivateKey(spec.privateKeyPem))
+  const signature = sign('sha256', tbs, createPrivateKey(issuer.privateKeyPem))
   const certificate = der.sequence(tbs, algorithm, der.bitString(signature))
   const base64 = certificate.toString('base64').replace(/(.{64})/g, '$1\n')
   return `-----BEGIN CERTIFICATE-----\n${base64.replace(/\n$/, '')}\n-----END CERTIFICATE-----\n`

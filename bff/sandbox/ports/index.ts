@@ -3,9 +3,11 @@ import type { Contract } from '../../contracts/openapi'
 import { NotificationSources, notificationsRouter } from '../payments/notifications'
 import * as alipay from './alipay'
 import * as billing from './billing'
+import { accountLedger } from './billing/account-ledger'
 import * as cashier from './cashier'
 import * as content from './content'
 import * as customers from './customers'
+import { connectionsRouter, createConnectionsState } from './customers/connections'
 import * as meters from './meters'
 import type { PortName } from './names'
 import type { PortDeps } from './port'
@@ -13,6 +15,8 @@ import * as sms from './sms'
 import * as wechat from './wechat'
 import * as wechatpay from './wechatpay'
 import * as workorders from './workorders'
+import { createHelpDeskState, helpDeskRouter } from './workorders/help-desk'
+import { createIgnitionState, ignitionRouter } from './workorders/ignition'
 
 /**
  * The one place ports are registered. A new port is a folder under ports/ exporting
@@ -28,6 +32,9 @@ export function createPortStates(deps: PortDeps) {
   const wechatState = wechat.createState(deps)
   const shared = { wechat: wechatState, cashier: cashierState, notifications }
   const metersState = meters.createState(deps, customersState.directory)
+  const billingState = billing.createState(deps, customersState.directory, metersState)
+  customersState.changes.attachLedger(accountLedger(billingState.billing))
+  const connectionsState = createConnectionsState(deps, customersState.directory)
   return {
     customers: customersState,
     cashier: cashierState,
@@ -37,9 +44,12 @@ export function createPortStates(deps: PortDeps) {
     wechat: wechatState,
     wechatpay: wechatpay.createState(deps, shared),
     meters: metersState,
-    billing: billing.createState(deps, customersState.directory, metersState),
+    billing: billingState,
     workorders: workorders.createState(deps, customersState.directory),
     content: content.createState(deps),
+    connections: connectionsState,
+    ignition: createIgnitionState(deps, customersState.directory, connectionsState.desk),
+    helpDesk: createHelpDeskState(deps),
   }
 }
 
@@ -58,6 +68,9 @@ export function portRouters(states: PortStates): Router[] {
     billing.router(states.billing),
     workorders.router(states.workorders),
     content.router(states.content),
+    connectionsRouter(states.connections),
+    ignitionRouter(states.ignition),
+    helpDeskRouter(states.helpDesk),
   ]
 }
 

@@ -191,4 +191,14 @@ export const personas: readonly Persona[] = [
     opened: [2017, 10, 20],
     description: '农村“煤改气”用户：IC卡表，报修需上门',
   }),
+  persona({
+    n: 12,
+    kind: 'heating',
+    name: '吴婷',
+    sex: 'female',
+    birth: '19880706',
+    place: urbanPlace(district('长安区'), 2, 9, 1, '1503'),
+    opened: [2019, 8, 12],
+    description: '热计量供暖：户内装热量表，按基本热价＋计量热价（元/吉焦）收费',
+  }),
 ]

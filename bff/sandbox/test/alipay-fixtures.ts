@@ -17,6 +17,9 @@ export interface AlipayCredentialsSection {
   appPrivateKeyPkcs8: string
   appPublicKey: string
   alipayPublicKey: string
+  appCertPem: string
+  alipayCertPem: string
+  alipayRootCertPem: string
 }
 
 export interface RunningAlipay extends Running {

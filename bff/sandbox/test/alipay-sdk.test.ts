@@ -1,6 +1,12 @@
 import { AlipaySdk } from 'alipay-sdk'
 import { generateKeyPairSync } from 'node:crypto'
-import { BUYER_ID, exec, orderNo, startAlipay } from './alipay-fixtures'
+import {
+  BUYER_ID,
+  exec,
+  orderNo,
+  startAlipay,
+  type AlipayCredentialsSection,
+} from './alipay-fixtures'
 import { closeAll } from './helpers'
 
 afterEach(closeAll)
@@ -249,5 +255,62 @@ describe('Alipay gateway signatures', () => {
     expect((await exec(sdk, 'alipay.trade.query', { outTradeNo: 'X3' })).subCode).toBe(
       'ACQ.TRADE_NOT_EXIST',
     )
+  })
+})
+
+describe('Alipay gateway in 公钥证书 (certificate) mode', () => {
+  const certSdk = (creds: AlipayCredentialsSection) =>
+    new AlipaySdk({
+      appId: creds.appId,
+      privateKey: creds.appPrivateKey,
+      appCertContent: creds.appCertPem,
+      alipayPublicCertContent: creds.alipayCertPem,
+      alipayRootCertContent: creds.alipayRootCertPem,
+      gateway: creds.gateway,
+    })
+
+  it('when the SDK is configured with the certificates, then the sandbox accepts the serials it computes and names Alipay’s certificate in the signed answer', async () => {
+    const { creds, http } = await startAlipay()
+    const sdk = certSdk(creds)
+    const no = orderNo()
+    expect(await exec(sdk, 'alipay.trade.create', create(no))).toMatchObject({ code: '10000' })
+    expect((await exec(sdk, 'alipay.trade.query', { outTradeNo: no })).tradeStatus).toBe(
+      'WAIT_BUYER_PAY',
+    )
+    const signed = new URL(
+      sdk.pageExecute('alipay.trade.query', 'GET', { bizContent: { out_trade_no: no } }),
+    )
+    expect(signed.searchParams.get('app_cert_sn')).toMatch(/^[0-9a-f]{32}$/)
+    const res = await http.get(`/gateway.do${signed.search}`).expect(200)
+    const body = JSON.parse(res.text)
+    expect(body.alipay_cert_sn).toBe(sdk.config.alipayCertSn)
+    expect(() =>
+      sdk.checkResponseSign(res.text, 'alipay_trade_query_response', body.sign, ''),
+    ).not.toThrow()
+  })
+
+  it('when a public-key mode request comes in, then its answer names no certificate', async () => {
+    const { sdk, http } = await startAlipay()
+    const signed = new URL(
+      sdk.pageExecute('alipay.trade.query', 'GET', { bizContent: { out_trade_no: 'P1' } }),
+    )
+    const res = await http.get(`/gateway.do${signed.search}`).expect(200)
+    expect(JSON.parse(res.text).alipay_cert_sn).toBeUndefined()
+  })
+
+  it.each([
+    ['app_cert_sn', '0123456789abcdef0123456789abcdef', 'isv.invalid-app-cert-sn'],
+    ['alipay_root_cert_sn', '0123456789abcdef0123456789abcdef', 'isv.invalid-alipay-root-cert-sn'],
+    ['alipay_root_cert_sn', '', 'isv.missing-alipay-root-cert-sn'],
+  ])('when %s is %p, then %s', async (param, value, subCode) => {
+    const { creds, http } = await startAlipay()
+    const signed = new URL(
+      certSdk(creds).pageExecute('alipay.trade.query', 'GET', {
+        bizContent: { out_trade_no: 'C1' },
+      }),
+    )
+    signed.searchParams.set(param, value)
+    const res = await http.get(`/gateway.do${signed.search}`).expect(200)
+    expect(JSON.parse(res.text).alipay_trade_query_response).toMatchObject({ sub_code: subCode })
   })
 })

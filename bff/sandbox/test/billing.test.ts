@@ -98,6 +98,7 @@ describe('billing port: summaries and bills', () => {
       season: { startsOn: '2026-11-15', endsOn: '2027-03-15' },
       supply: 'supplied',
       seasonFeeFen: 224_717, // 98.56 m² × 22.80 元 = 2247.168 元
+      metering: null,
     })
     const bill = (
       await http.get('/billing/v1/accounts/1000000004/bills/H10000000042026').expect(200)

@@ -25,6 +25,20 @@ describe('content port', () => {
     expect(JSON.stringify(leak)).toContain('不要开关任何电器')
   })
 
+  it('when an article has a picture, then it carries alt text and a caption and its address serves the picture', async () => {
+    const { http } = await startFixed()
+    const leak = (await http.get('/content/v1/articles/gas-leak').expect(200)).body
+    expectConforms(Article, leak)
+    const media = leak.sections.flatMap((s: { media?: unknown[] }) => s.media ?? [])
+    expect(media).toEqual([
+      expect.objectContaining({ kind: 'image', alt: expect.stringMatching(/关阀门/) }),
+    ])
+    const { pathname } = new URL((media[0] as { url: string }).url)
+    const picture = await http.get(pathname).expect(200)
+    expect(picture.headers['content-type']).toMatch(/^image\/svg\+xml/)
+    await http.get('/content/v1/media/no-such.svg').expect(404)
+  })
+
   it('when an article or a tag does not exist, then 404 ARTICLE_NOT_FOUND and 400', async () => {
     const { http } = await startFixed()
     expect((await http.get('/content/v1/articles/no-such').expect(404)).body.code).toBe(

@@ -114,3 +114,23 @@ describe('customers port: POST /customers/v1/accounts/:accountNo/verify-holder',
     expect(res.body.code).toBe('ACCOUNT_NOT_FOUND')
   })
 })
+
+describe('customers port: POST /customers/v1/accounts/search-by-phone', () => {
+  it('when a holder’s full number is searched, then their accounts answer in account-number order; part of it or an unknown number finds none', async () => {
+    const { http } = await startSandbox({ config: { accounts: 10 } })
+    const found = await http
+      .post('/customers/v1/accounts/search-by-phone')
+      .send({ phone: '13803110007' })
+      .expect(200)
+    expect(found.body.items.map((a: { accountNo: string }) => a.accountNo)).toEqual(['1000000007'])
+    const unknown = await http
+      .post('/customers/v1/accounts/search-by-phone')
+      .send({ phone: '19900000000' })
+      .expect(200)
+    expect(unknown.body.items).toEqual([])
+    await http
+      .post('/customers/v1/accounts/search-by-phone')
+      .send({ phone: '1380311000' })
+      .expect(400)
+  })
+})

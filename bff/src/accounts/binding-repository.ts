@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { DataSource } from 'typeorm'
 import { SqlParams, sqlOf, type SqlExecutor } from '../platform/db/sql-executor'
 import type { AccountBinding } from './account-binding-entity'
+import type { BoundCache } from './bound-cache'
 
 export type NewBinding = Pick<AccountBinding, 'userId' | 'accountNo' | 'label' | 'role'>
 
@@ -20,21 +21,30 @@ function hydrate(row: StoredBinding): AccountBinding {
 
 /**
  * Bindings of users to accounts. The binding guard reads only `isBound`, on every
- * account-scoped request; one code path on both engines (sql-executor.ts).
+ * account-scoped request, through `cache` when given (see BoundCache for how soon a removal is
+ * obeyed); every removal goes through `remove` (or, for rows deleted in another transaction,
+ * `removedElsewhere`), which tells the cache. One code path on both engines (sql-executor.ts).
  */
 export class BindingRepository {
   private readonly sql: SqlExecutor
 
-  constructor(db: DataSource) {
+  constructor(
+    db: DataSource,
+    private readonly cache?: BoundCache,
+  ) {
     this.sql = sqlOf(db)
   }
 
   async isBound(userId: string, accountNo: string): Promise<boolean> {
+    if (this.cache?.has(userId, accountNo)) return true
+    const mark = this.cache?.mark() ?? 0
     const rows = await this.sql.rows(
       'SELECT 1 AS bound FROM account_bindings WHERE user_id = $1 AND account_no = $2 LIMIT 1',
       [userId, accountNo],
     )
-    return rows.length === 1
+    const bound = rows.length === 1
+    if (bound) this.cache?.remember(userId, accountNo, mark)
+    return bound
   }
 
   async find(userId: string, accountNo: string): Promise<AccountBinding | null> {
@@ -94,7 +104,21 @@ export class BindingRepository {
   async remove(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return
     const p = new SqlParams()
-    await this.sql.rows(`DELETE FROM account_bindings WHERE id IN (${p.list(ids)})`, p.values)
+    const removed = await this.sql.rows<{ userId: string; accountNo: string }>(
+      `DELETE FROM account_bindings WHERE id IN (${p.list(ids)})
+        RETURNING user_id AS "userId", account_no AS "accountNo"`,
+      p.values,
+    )
+    // Committed: from here on no request may pass the guard on a removed binding.
+    await this.cache?.removed(removed)
+  }
+
+  /**
+   * For bindings deleted together with other records (注销's transaction): tells the cache, as
+   * `remove` does, once that has committed.
+   */
+  async removedElsewhere(removed: readonly { userId: string; accountNo: string }[]): Promise<void> {
+    await this.cache?.removed(removed)
   }
 
   private async select(rest: string, values: readonly string[]): Promise<AccountBinding[]> {

@@ -18,7 +18,21 @@ const proofRejected = () =>
     userMessage: '户号或户主信息不正确，请对照账单核对户号、户主姓名和预留手机号后4位',
   })
 
+/**
+ * Told when an account's bindings are revoked (and which users lost it, possibly none), so
+ * anything that still carries access to the account can drop it: pending capabilities that
+ * would bind it (family invites, agent links) are voided before the bindings go.
+ */
+export type BindingsRevokedListener = (
+  accountNo: string,
+  userIds: readonly string[],
+) => void | Promise<void>
+
 export class BindingService {
+  private readonly revokedListeners: BindingsRevokedListener[] = []
+  /** Brings the account's holder up to date before anyone binds it (see onBeforeBind). */
+  private beforeBind: (accountNo: string) => Promise<void> = async () => undefined
+
   constructor(
     private readonly bindings: BindingRepository,
     private readonly customers: CustomersPort,
@@ -74,6 +88,9 @@ export class BindingService {
     log: Logger,
     prove: () => Promise<void>,
   ): Promise<BoundAccount> {
+    // A decided 过户 / 销户 closes the old bindings first, so a new holder's binding made after
+    // the decision is never taken away with them.
+    await this.beforeBind(accountNo)
     const existing = await this.bindings.find(userId, accountNo)
     if (existing) return this.present(existing, log)
     await this.checkRoom(userId)
@@ -116,6 +133,48 @@ export class BindingService {
       const [next] = await this.bindings.listForUser(userId)
       if (next) await this.bindings.makeDefault(userId, next.accountNo)
     }
+  }
+
+  /**
+   * Closes every binding of the account (owners and family alike): after an approved 过户 the
+   * old holder and those they let in are strangers to it; after a 销户 nobody holds it. The
+   * binding guard then refuses them exactly as any unbound caller. Listeners void what would
+   * bind the account later (invites, agent links) first, so nothing issued before the decision
+   * outlives it; they run on every call, even when no binding was left, because a link can
+   * exist without one, and a retried revocation voids again. Returns the users who lost it.
+   */
+  async revokeAccount(accountNo: string): Promise<string[]> {
+    const rows = await this.bindings.listForAccount(accountNo)
+    const userIds = [...new Set(rows.map((b) => b.userId))]
+    for (const listener of this.revokedListeners) await listener(accountNo, userIds)
+    await this.bindings.remove(rows.map((b) => b.id))
+    for (const userId of userIds) {
+      const rest = await this.bindings.listForUser(userId)
+      const [next] = rest
+      if (next && !rest.some((b) => b.isDefault)) {
+        await this.bindings.makeDefault(userId, next.accountNo)
+      }
+    }
+    return userIds
+  }
+
+  /** Hooks a listener on revocations (e.g. to void invites and links of the account). */
+  onBindingsRevoked(listener: BindingsRevokedListener): void {
+    this.revokedListeners.push(listener)
+  }
+
+  /** The account-changes feature syncs decided changes of the account before a new binding. */
+  onBeforeBind(hook: (accountNo: string) => Promise<void>): void {
+    this.beforeBind = hook
+  }
+
+  /**
+   * The same sync `bindWith` runs, for the other ways into an account (a family invite, an
+   * agent link, a pay card): a decided 过户 / 销户 is applied, and what it voids is void, before
+   * they are honoured.
+   */
+  settleBeforeAccess(accountNo: string): Promise<void> {
+    return this.beforeBind(accountNo)
   }
 
   async unbindAll(userId: string): Promise<void> {

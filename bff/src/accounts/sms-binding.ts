@@ -5,7 +5,7 @@ import type { BindBySmsRequest, BoundAccount, SmsSent } from '@gh/shared'
 import { OneTimeCodes, SMS_CODE_TTL_SECONDS } from '../auth/one-time-codes'
 import { consumeOrRateLimited, rateLimited } from '../auth/rate-limited'
 import type { Logger } from '../platform/logger'
-import type { CustomersPort } from '../upstream/customers/customers-port'
+import type { CustomerAccount, CustomersPort } from '../upstream/customers/customers-port'
 import { SmsThrottledError, type SmsPort } from '../upstream/sms/sms-port'
 import type { BindingService } from './binding-service'
 
@@ -35,6 +35,18 @@ const DECOY_PREFIXES = '130 133 135 136 137 138 139 150 151 152 158 159 177 186 
 function maskReservedPhone(phone: string): string {
   return `${phone.slice(0, 3)}********`
 }
+
+/**
+ * Where a binding code can go: the reserved phone of an account still open, if the SMS gateway
+ * takes it. A closed account (销户) binds nobody, so it gets no code either.
+ */
+function reservedPhone(account: CustomerAccount | null): string | null {
+  if (!account || account.closed === true) return null
+  return MAINLAND_MOBILE.test(account.phone) ? account.phone : null
+}
+
+// What a code is checked against when the account has no phone a code could have reached.
+const NO_RESERVED_PHONE = 'none'
 
 /** A code is good for the user who asked for it and the one account it was asked for. */
 const codeScope = (userId: string, accountNo: string) => `bind:${userId}:${accountNo}`
@@ -78,9 +90,9 @@ export class SmsBinding {
   }
 
   /**
-   * Sends a code to the account's reserved phone. An account the CIS does not know gets the
-   * same answer and limits, and a code that nothing matches, so account numbers cannot be
-   * probed here any more than on the name path.
+   * Sends a code to the account's reserved phone. An account the CIS does not know, or a
+   * closed one, gets the same answer and limits, and a code that nothing matches, so account
+   * numbers cannot be probed here any more than on the name path.
    */
   async sendCode(userId: string, accountNo: string, log: Logger): Promise<SmsSent> {
     const pair = `${userId}:${accountNo}`
@@ -98,13 +110,15 @@ export class SmsBinding {
     let shown: string
     try {
       const account = await this.deps.customers.getAccount(accountNo)
-      const phone = account && MAINLAND_MOBILE.test(account.phone) ? account.phone : null
+      const phone = reservedPhone(account)
       if (phone) {
-        const code = await this.codes.issue(scope)
+        const code = await this.codes.issue(scope, phone)
         await this.deps.sms.send(phone, 'bind_code', { code }, this.codes.sendKey(scope, code))
         shown = maskReservedPhone(phone)
       } else {
-        if (account) log.warn('reserved phone of the account cannot receive sms')
+        if (account && account.closed !== true) {
+          log.warn('reserved phone of the account cannot receive sms')
+        }
         await this.codes.issueUnmatchable(scope)
         shown = this.decoyMask(accountNo)
       }
@@ -122,11 +136,24 @@ export class SmsBinding {
     }
   }
 
-  /** Binds as an owner with the code; a wrong code counts against that code's 5 tries. */
+  /**
+   * Binds as an owner with the code; a wrong code counts against that code's 5 tries. The code
+   * is good only while the phone it went to is still the account's reserved phone in the CIS,
+   * read again here from the CIS itself (never the read cache): a 过户 or a new phone (信息变更)
+   * approved after it was sent, or a 销户, leaves it worth nothing. Such a code is answered
+   * exactly as a wrong one (and counts as a try), not with a message of its own: whoever holds
+   * it may be a stranger, and must not learn that the account changed hands or number.
+   */
   bind(userId: string, req: BindBySmsRequest, log: Logger): Promise<BoundAccount> {
-    return this.deps.bindings.bindWith(userId, req.accountNo, req.label ?? null, log, () =>
-      this.codes.verify(codeScope(userId, req.accountNo), req.code),
-    )
+    return this.deps.bindings.bindWith(userId, req.accountNo, req.label ?? null, log, async () => {
+      const account = await this.deps.customers.getAccount(req.accountNo)
+      const phone = reservedPhone(account)
+      await this.codes.verify(
+        codeScope(userId, req.accountNo),
+        req.code,
+        phone ?? NO_RESERVED_PHONE,
+      )
+    })
   }
 
   /** The same made-up prefix for an unknown account every time, as a real phone would be. */

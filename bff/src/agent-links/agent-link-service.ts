@@ -99,7 +99,8 @@ export class AgentLinkService {
         issuedAt: issuedAt.toISOString(),
         expiresAt: expiresAt.toISOString(),
       },
-      req.ttlHours * 3600,
+      // A task's link sent again lives for what is left of the task, not whole hours.
+      Math.ceil(req.ttlHours * 3600),
     )
     return {
       token,
@@ -108,8 +109,24 @@ export class AgentLinkService {
     }
   }
 
-  async view(userId: string, token: string): Promise<AgentLinkView> {
+  /** Voids the account's links: its bindings are being revoked (过户 / 销户). */
+  voidLinks(accountNo: string): Promise<void> {
+    return this.store.voidAccount(accountNo)
+  }
+
+  /**
+   * A live link, once a 过户 / 销户 decided since it was issued is applied (as before any
+   * binding); that voids it, so the link then reads as gone.
+   */
+  private async settled(token: string): Promise<AgentLinkGrant | null> {
     const grant = await this.live(token)
+    if (!grant) return null
+    await this.bindingService.settleBeforeAccess(grant.accountNo)
+    return this.live(token)
+  }
+
+  async view(userId: string, token: string): Promise<AgentLinkView> {
+    const grant = await this.settled(token)
     if (!grant) throw linkGone()
     if (grant.redeemedBy && grant.redeemedBy !== userId) throw linkTaken()
     const account = await this.customers.getAccount(grant.accountNo)
@@ -135,7 +152,7 @@ export class AgentLinkService {
     agentName: string
     agentRoleLabel: string | null
   }> {
-    if (!(await this.live(token))) throw linkGone()
+    if (!(await this.settled(token))) throw linkGone()
     const grant = await this.store.redeem(token, userId, this.now())
     if (grant === null) throw linkGone()
     if (grant === 'taken') throw linkTaken()

@@ -46,8 +46,28 @@ export class AgentLinkStore {
   ): Promise<string> {
     const id = randomBytes(12).toString('base64url')
     const stored: AgentLinkGrant = { ...grant, redeemedBy: null, redeemedAt: null }
+    const accountKey = this.accountKey(grant.accountNo)
+    // Listed before it exists, so no stored link escapes a voiding; one key per command, as the
+    // two keys may sit on different Redis Cluster nodes. The list lives as long as its
+    // longest-lived link.
+    await this.redis.sadd(accountKey, id)
+    await this.redis.expire(accountKey, ttlSeconds, 'NX')
+    await this.redis.expire(accountKey, ttlSeconds, 'GT')
     await this.redis.set(this.key(id), JSON.stringify(stored), 'EX', ttlSeconds)
     return `${id}.${this.mac(id)}`
+  }
+
+  /**
+   * Ends every link of the account, redeemed or not: the agent vouched for the holder of the
+   * time, and after a 过户 / 销户 that vouching is worth nothing (a redeemed link would bind its
+   * redeemer again).
+   */
+  async voidAccount(accountNo: string): Promise<void> {
+    const accountKey = this.accountKey(accountNo)
+    const ids = await this.redis.smembers(accountKey)
+    for (const id of ids) await this.redis.del(this.key(id))
+    // Only those voided leave the list: a link issued meanwhile stays listed.
+    if (ids.length > 0) await this.redis.srem(accountKey, ...ids)
   }
 
   async find(token: string): Promise<AgentLinkGrant | null> {
@@ -83,5 +103,9 @@ export class AgentLinkStore {
 
   private key(id: string): string {
     return `${this.namespace}:agent-link:${id}`
+  }
+
+  private accountKey(accountNo: string): string {
+    return `${this.namespace}:agent-links-of:${accountNo}`
   }
 }

@@ -4,16 +4,28 @@ import type { DataSource } from 'typeorm'
 import type { AgentLinkService } from '../agent-links/agent-link-service'
 import type { Logger } from '../platform/logger'
 import type { CustomersPort } from '../upstream/customers/customers-port'
+import type { WxaCodePort, WxaEnvVersion } from '../upstream/wechat/wechat-port'
 import type { HomePage } from '@gh/shared'
+import { ProxyCodeAttempts } from './agent-proxy-attempts'
+import {
+  AgentProxyService,
+  type ProxyInspections,
+  type ProxyPayments,
+  type ProxyRepairs,
+} from './agent-proxy-service'
+import { AgentProxyStore } from './agent-proxy-store'
 import { AgentService } from './agent-service'
 import { AgentSessions } from './agent-sessions'
 import { AgentStore } from './agent-store'
+import { AgentTaskKeys } from './agent-task-keys'
 
 /** A shift: an agent logs in again the next working day. */
 export const AGENT_SESSION_SECONDS = 8 * 3600
 
 export interface AgentFeature {
   service: AgentService
+  /** 代办: payments and bookings confirmed by the resident with a one-time code. */
+  proxy: AgentProxyService
   store: AgentStore
   sessions: AgentSessions
 }
@@ -31,6 +43,7 @@ export interface AgentTaskHooks {
   onTaskOpened(taskId: string, at: Date): Promise<void>
   onPaymentCredited(accountNo: string, orderNo: string): Promise<void>
   onRepairCreated(accountNo: string, repairNo: string): Promise<void>
+  onInspectionBooked(accountNo: string, inspectionId: string): Promise<void>
   /** For the payment core's end-state notices: only a credited order completes a task. */
   onOrderSettled(notice: { accountNo: string; orderNo: string; state: string }): Promise<void>
 }
@@ -47,6 +60,8 @@ export function agentTaskHooks(store: AgentStore, now: () => Date, logger: Logge
       quietly(store.markDone(accountNo, 'payment', orderNo, now())),
     onRepairCreated: (accountNo, repairNo) =>
       quietly(store.markDone(accountNo, 'repair', repairNo, now())),
+    onInspectionBooked: (accountNo, inspectionId) =>
+      quietly(store.markDone(accountNo, 'inspection', inspectionId, now())),
     onOrderSettled: async (notice) => {
       if (CREDITED.has(notice.state))
         await hooks.onPaymentCredited(notice.accountNo, notice.orderNo)
@@ -63,6 +78,16 @@ export function buildAgentFeature(deps: {
   agentLinks: AgentLinkService
   home: { page(accountNo: string, log: Logger): Promise<HomePage> }
   h5BaseUrl: string
+  wxaCodes: WxaCodePort | null
+  wxaEnvVersion: WxaEnvVersion
+  db: DataSource
+  payments: ProxyPayments
+  repairs: ProxyRepairs
+  inspections: ProxyInspections
+  /** The resident's verified phone, the booking's contact when they have one. */
+  phoneOf: (userId: string) => Promise<string | null>
+  /** Keys the 代办 codes' HMAC. */
+  secret: string
   now: () => Date
 }): AgentFeature {
   const { redis, namespace } = deps
@@ -78,12 +103,45 @@ export function buildAgentFeature(deps: {
   const service = new AgentService({
     store: deps.store,
     sessions,
+    taskKeys: new AgentTaskKeys(redis, namespace),
     customers: deps.customers,
     agentLinks: deps.agentLinks,
     home: deps.home,
-    limits: { perLogin: limiter('name', 5), perIp: limiter('ip', 30) },
+    limits: {
+      perLogin: limiter('name', 5),
+      perIp: limiter('ip', 30),
+      // Four searches a minute is more than a call needs, and far too few to walk phone numbers.
+      search: new RateLimiterRedis({
+        storeClient: redis,
+        keyPrefix: `${namespace}:agent-search`,
+        points: 60,
+        duration: 15 * 60,
+      }),
+      // The console reloads an open account when it is shown again: views get more room.
+      view: new RateLimiterRedis({
+        storeClient: redis,
+        keyPrefix: `${namespace}:agent-view`,
+        points: 120,
+        duration: 15 * 60,
+      }),
+    },
     h5BaseUrl: deps.h5BaseUrl,
+    wxaCodes: deps.wxaCodes,
+    wxaEnvVersion: deps.wxaEnvVersion,
     now: deps.now,
   })
-  return { service, store: deps.store, sessions }
+  const proxy = new AgentProxyService({
+    agents: service,
+    store: deps.store,
+    proxies: new AgentProxyStore(deps.db),
+    payments: deps.payments,
+    repairs: deps.repairs,
+    inspections: deps.inspections,
+    phoneOf: deps.phoneOf,
+    customers: deps.customers,
+    attempts: new ProxyCodeAttempts(redis, namespace, deps.now),
+    secret: deps.secret,
+    now: deps.now,
+  })
+  return { service, proxy, store: deps.store, sessions }
 }

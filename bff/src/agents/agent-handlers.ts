@@ -1,5 +1,4 @@
 import type { agentRoutes } from '@gh/shared'
-import { clientIp } from '../auth/client-ip'
 import type { AgentLinkService } from '../agent-links/agent-link-service'
 import { errors } from '../platform/app-error'
 import type { HandlerMap } from '../platform/http/routes'
@@ -29,15 +28,14 @@ export function agentHandlers(deps: {
     requestId,
   })
   return {
-    agentLogin: ({ body, requestId }) =>
-      agents.login(body.loginName, body.password, clientIp(), requestId),
+    agentLogin: ({ body, requestId, ip }) =>
+      agents.login(body.loginName, body.password, ip, requestId),
     getAgentMe: ({ user }) => agents.profile(user.userId),
-    findAgentAccounts: ({ user, query, requestId }) =>
-      agents.find(acting(user, requestId), query.q),
+    findAgentAccounts: ({ user, body, requestId }) => agents.find(acting(user, requestId), body.q),
     getAgentAccount: ({ user, params, requestId, log }) =>
       agents.view(acting(user, requestId), params.account, log),
-    createAgentTask: ({ user, body, requestId }) =>
-      agents.createTask(acting(user, requestId), body),
+    createAgentTask: ({ user, body, requestId, log, idempotencyKey }) =>
+      agents.createTask(acting(user, requestId), body, log, idempotencyKey),
     listAgentTasks: ({ user, query }) => agents.tasks(user.userId, query.status === 'open'),
     listAgentAudit: ({ user, query, requestId }) =>
       agents.auditRows(acting(user, requestId), ...period(query)),

@@ -10,6 +10,7 @@ import {
   maskPhone,
   type AgentAccountHit,
   type AgentAccountView,
+  type AgentAuditAction,
   type AgentAuditRow,
   type AgentLinkPage,
   type AgentProfile,
@@ -22,11 +23,13 @@ import {
 } from '@gh/shared'
 import type { AgentLinkService } from '../agent-links/agent-link-service'
 import { consumeOrRateLimited } from '../auth/rate-limited'
-import { AppError } from '../platform/app-error'
+import { AppError, errors } from '../platform/app-error'
 import type { Logger } from '../platform/logger'
 import { toShanghaiIso } from '../platform/time'
 import type { CustomerAccount, CustomersPort } from '../upstream/customers/customers-port'
+import type { WxaCodePort, WxaEnvVersion } from '../upstream/wechat/wechat-port'
 import type { AgentSessions } from './agent-sessions'
+import type { AgentTaskKeys } from './agent-task-keys'
 import type { Agent, AgentStore, AuditEntry, StoredTask } from './agent-store'
 
 /** Who is acting and for which request: every audited action carries both. */
@@ -38,14 +41,31 @@ export interface Acting {
 export interface AgentServiceDeps {
   store: AgentStore
   sessions: AgentSessions
+  /** Idempotency of task sending, without the link (a capability) in the stored answer. */
+  taskKeys: AgentTaskKeys
   customers: CustomersPort
   agentLinks: AgentLinkService
   home: { page(accountNo: string, log: Logger): Promise<HomePage> }
-  limits: { perLogin: RateLimiterAbstract; perIp: RateLimiterAbstract }
+  /** Login tries per name and per IP; searches and account views per agent. */
+  limits: {
+    perLogin: RateLimiterAbstract
+    perIp: RateLimiterAbstract
+    search: RateLimiterAbstract
+    view: RateLimiterAbstract
+  }
   /** Where the H5 build is served, for links sent by SMS or chat. */
   h5BaseUrl: string
+  /** Mini-program codes; null when no WeChat mini-program is configured. */
+  wxaCodes: WxaCodePort | null
+  /** Which build of the mini-program the codes open. */
+  wxaEnvVersion: WxaEnvVersion
   now: () => Date
 }
+
+/** The page a mini-program code opens: it reads the scene and resolves it. */
+const WXA_CODE_PAGE = 'pages/bind/index'
+/** The agent is on the phone: past this the H5 code is sent alone. */
+const WXA_CODE_WAIT_MS = 3000
 
 /** What each task opens once the link has bound the account. */
 const TASK_PAGES: Record<
@@ -58,7 +78,10 @@ const TASK_PAGES: Record<
   },
   top_up: { page: 'recharge' },
   report_fault: { page: 'repairs' },
-  book_inspection: { page: 'repairs', landing: (a) => `/pages/repairs/safety?accountNo=${a}` },
+  book_inspection: {
+    page: 'safety',
+    landing: (a) => `/pages-safety/inspections/index?accountNo=${a}`,
+  },
   read_article: {
     page: 'safety',
     landing: (_a, t) => (t ? `/pages/safety/article?id=${t}` : '/pages/safety/index'),
@@ -142,11 +165,21 @@ export class AgentService {
     return profileOf(await this.agent(agentId))
   }
 
-  /** The one scope check: every route and use case that names an account goes through it. */
-  async assertInScope(agentId: string, accountNo: string): Promise<CustomerAccount> {
+  /**
+   * The one scope check: every route and use case that names an account goes through it. With
+   * `acting`, a refusal is audited too: a 主管 sees who reached beyond their areas.
+   */
+  async assertInScope(
+    agentId: string,
+    accountNo: string,
+    acting?: Acting,
+  ): Promise<CustomerAccount> {
     const agent = await this.agent(agentId)
     const account = await this.deps.customers.getAccount(accountNo)
     if (!account || !(await this.covers(agent, account.areaCode))) {
+      if (acting) {
+        await this.audit(agent, { action: 'out_of_scope', accountNo, requestId: acting.requestId })
+      }
       // Out of scope and unknown answer alike: an agent learns nothing beyond their areas.
       throw new AppError('AGENT_OUT_OF_SCOPE', { message: 'account outside the agent scope' })
     }
@@ -155,17 +188,30 @@ export class AgentService {
 
   async find(acting: Acting, q: string): Promise<{ items: AgentAccountHit[] }> {
     const agent = await this.agent(acting.agentId)
+    // Each search may answer whose number it is: an agent cannot walk through numbers.
+    await consumeOrRateLimited(this.deps.limits.search, agent.id, '查询太频繁', this.deps.now())
     await this.audit(agent, { action: 'search', detail: maskQuery(q), requestId: acting.requestId })
-    // The CIS looks accounts up by number only; a number outside the scope is not found.
-    if (!/^\d{10}$/.test(q)) return { items: [] }
-    const account = await this.deps.customers.getAccount(q)
-    if (!account || !(await this.covers(agent, account.areaCode))) return { items: [] }
-    return { items: [hitOf(account)] }
+    // The CIS looks accounts up by number or by the holder's full mobile number (exact); an
+    // account outside the scope is not found.
+    let found: CustomerAccount[] = []
+    if (ACCOUNT_NO.test(q)) {
+      const account = await this.deps.customers.getAccount(q)
+      found = account ? [account] : []
+    } else if (MOBILE.test(q)) {
+      found = await this.deps.customers.findByPhone(q)
+    }
+    const items: AgentAccountHit[] = []
+    for (const account of found) {
+      if (await this.covers(agent, account.areaCode)) items.push(hitOf(account))
+    }
+    return { items }
   }
 
   async view(acting: Acting, accountNo: string, log: Logger): Promise<AgentAccountView> {
     const agent = await this.agent(acting.agentId)
-    const account = await this.assertInScope(agent.id, accountNo)
+    // An account number opens as much as a search finds, and more: the same bound on walking.
+    await consumeOrRateLimited(this.deps.limits.view, agent.id, '查询太频繁', this.deps.now())
+    const account = await this.assertInScope(agent.id, accountNo, acting)
     await this.audit(agent, { action: 'view_account', accountNo, requestId: acting.requestId })
     return { account: hitOf(account), home: await this.deps.home.page(accountNo, log) }
   }
@@ -173,51 +219,124 @@ export class AgentService {
   async createTask(
     acting: Acting,
     req: { accountNo: string; kind: AgentTaskKind; target?: string | undefined; ttlHours: number },
+    log?: Logger,
+    idempotencyKey?: string,
   ): Promise<SentAgentTask> {
-    const { store, agentLinks, now, h5BaseUrl } = this.deps
+    const { store, taskKeys } = this.deps
     const agent = await this.agent(acting.agentId)
-    await this.assertInScope(agent.id, req.accountNo)
+    await this.assertInScope(agent.id, req.accountNo, acting)
     if (NEEDS_TARGET.has(req.kind) && !req.target) {
       throw new AppError('VALIDATION_FAILED', { userMessage: '请填写要打开的文章或订单编号' })
     }
-    const target = req.target ?? null
-    const taskId = randomUUID()
-    const page = TASK_PAGES[req.kind]
-    const landing = page.landing?.(req.accountNo, target)
-    const link = await agentLinks.issue({
+    if (!idempotencyKey) throw errors.idempotencyKeyRequired()
+    const claim = await taskKeys.begin(agent.id, idempotencyKey, {
       accountNo: req.accountNo,
+      kind: req.kind,
+      target: req.target ?? null,
+      ttlHours: req.ttlHours,
+    })
+    if (claim.kind === 'repeat') {
+      // The first answer's link was never kept: the same task goes out with a new link for the
+      // time it has left (the first link keeps working until then too).
+      const stored = await store.task(claim.taskId)
+      if (!stored) throw new AppError('IDEMPOTENCY_CONFLICT')
+      const task = taskOf(stored, this.deps.now())
+      if (task.status === 'done' || task.status === 'expired') {
+        throw new AppError('AGENT_TASK_CLOSED', { message: `task ${task.status}` })
+      }
+      const link = await this.link(agent, stored, new Date(stored.expiresAt))
+      return this.sent(stored, link, log)
+    }
+    try {
+      const createdAt = this.deps.now()
+      const expiresAt = new Date(createdAt.getTime() + req.ttlHours * 3600_000)
+      const task = {
+        id: randomUUID(),
+        agentId: agent.id,
+        accountNo: req.accountNo,
+        kind: req.kind,
+        target: req.target ?? null,
+      }
+      const link = await this.link(agent, task, expiresAt)
+      await store.addTask(task, createdAt, expiresAt)
+      await this.audit(agent, {
+        action: 'create_task',
+        accountNo: req.accountNo,
+        detail: `${req.kind}${task.target ? `:${task.target}` : ''}`,
+        requestId: acting.requestId,
+      })
+      const stored = await store.task(task.id)
+      if (!stored) throw new AppError('INTERNAL', { message: 'task not stored' })
+      await claim.complete(task.id)
+      return await this.sent(stored, link, log)
+    } catch (err) {
+      await claim.abandon()
+      throw err
+    }
+  }
+
+  /** A link to the task that lives until `until`. */
+  private link(
+    agent: Agent,
+    task: { id: string; accountNo: string; kind: AgentTaskKind; target: string | null },
+    until: Date,
+  ): Promise<{ token: string; path: string }> {
+    const page = TASK_PAGES[task.kind]
+    const landing = page.landing?.(task.accountNo, task.target)
+    return this.deps.agentLinks.issue({
+      accountNo: task.accountNo,
       page: page.page,
       agentName: agent.displayName,
       agentRole: agent.role,
-      ttlHours: req.ttlHours,
-      taskId,
+      ttlHours: (until.getTime() - this.deps.now().getTime()) / 3600_000,
+      taskId: task.id,
       ...(landing ? { landing } : {}),
     })
-    const createdAt = now()
-    const expiresAt = new Date(createdAt.getTime() + req.ttlHours * 3600_000)
-    await store.addTask(
-      { id: taskId, agentId: agent.id, accountNo: req.accountNo, kind: req.kind, target },
-      createdAt,
-      expiresAt,
-    )
-    await this.audit(agent, {
-      action: 'create_task',
-      accountNo: req.accountNo,
-      detail: `${req.kind}${target ? `:${target}` : ''}`,
-      requestId: acting.requestId,
-    })
+  }
+
+  /** The task as the agent sends it: the link and its two codes. */
+  private async sent(
+    task: StoredTask,
+    link: { token: string; path: string },
+    log: Logger | undefined,
+  ): Promise<SentAgentTask> {
+    const { now, h5BaseUrl } = this.deps
     const scene = link.token
-    // The sandbox-free path: a QR of the H5 landing with the scene. In production the
-    // mini-program code comes from wxacode.getUnlimited with the same scene and the bind page.
+    // Two codes: the H5 landing with the scene, which any phone camera opens, and, when a
+    // mini-program is configured, its own code with the same scene, which WeChat opens.
     const qrContent = `${h5BaseUrl}/#/pages/bind/index?scene=${scene}`
-    const stored = await store.task(taskId)
-    if (!stored) throw new AppError('INTERNAL', { message: 'task not stored' })
+    const [qrPng, wxaCodePng] = await Promise.all([
+      QRCode.toDataURL(qrContent, { errorCorrectionLevel: 'M', margin: 2, scale: 6 }),
+      this.wxaCode(scene, log),
+    ])
     return {
-      ...taskOf(stored, createdAt),
+      ...taskOf(task, now()),
       h5Url: `${h5BaseUrl}/#${link.path}`,
       miniProgramPath: link.path,
       scene,
-      qrPng: await QRCode.toDataURL(qrContent, { errorCorrectionLevel: 'M', margin: 2, scale: 6 }),
+      qrPng,
+      wxaCodePng,
+    }
+  }
+
+  /** The mini-program code as a data URL, or null: the H5 code still serves when WeChat fails. */
+  private async wxaCode(scene: string, log: Logger | undefined): Promise<string | null> {
+    const { wxaCodes, wxaEnvVersion } = this.deps
+    if (!wxaCodes) return null
+    let timer: NodeJS.Timeout | undefined
+    try {
+      const png = await Promise.race([
+        wxaCodes.getUnlimitedQrCode({ scene, page: WXA_CODE_PAGE, envVersion: wxaEnvVersion }),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('no answer in time')), WXA_CODE_WAIT_MS)
+        }),
+      ])
+      return `data:image/png;base64,${png.toString('base64')}`
+    } catch (err) {
+      log?.warn({ err: err instanceof Error ? err.message : String(err) }, 'no mini-program code')
+      return null
+    } finally {
+      clearTimeout(timer)
     }
   }
 
@@ -270,7 +389,7 @@ export class AgentService {
 
   private audit(
     agent: Agent,
-    entry: { action: string; accountNo?: string; detail?: string; requestId: string },
+    entry: { action: AgentAuditAction; accountNo?: string; detail?: string; requestId: string },
   ): Promise<void> {
     return this.deps.store.audit(
       {
@@ -309,9 +428,14 @@ function hitOf(account: CustomerAccount): AgentAccountHit {
   }
 }
 
-/** The search text in the audit: an account number as is masked, anything else by length. */
+const ACCOUNT_NO = /^\d{10}$/
+const MOBILE = /^1\d{10}$/
+
+/** The search text in the audit: an account number or a phone masked, anything else by length. */
 function maskQuery(q: string): string {
-  return /^\d{10}$/.test(q) ? maskAccountNo(q) : `(${q.length}字)`
+  if (ACCOUNT_NO.test(q)) return maskAccountNo(q)
+  if (MOBILE.test(q)) return `手机 ${maskPhone(q)}`
+  return `(${q.length}字)`
 }
 
 function taskOf(row: StoredTask, now: Date): AgentTask {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { DataSource } from 'typeorm'
-import type { AgentRole, AgentTaskKind } from '@gh/shared'
+import type { AgentAuditAction, AgentRole, AgentTaskKind } from '@gh/shared'
 import { sqlOf, type SqlExecutor } from '../platform/db/sql-executor'
 
 export interface Agent {
@@ -67,7 +67,8 @@ const toAgent = (r: AgentRecord): Agent => ({
 
 /** Which tasks a credited payment or a new work order completes. */
 const PAYMENT_KINDS: readonly AgentTaskKind[] = ['pay_bill', 'top_up']
-const REPAIR_KINDS: readonly AgentTaskKind[] = ['report_fault', 'book_inspection']
+const REPAIR_KINDS: readonly AgentTaskKind[] = ['report_fault']
+const INSPECTION_KINDS: readonly AgentTaskKind[] = ['book_inspection']
 
 /** Agents, their tasks and their audit log, in the SQL both engines share. */
 export class AgentStore {
@@ -159,18 +160,24 @@ export class AgentStore {
     )
   }
 
-  /** Completes the account's live tasks of these kinds sent before `at`. */
+  /**
+   * Completes the account's live tasks of these kinds sent before `at`. A 代办 task is done by
+   * its own order or work order only, never by another payment of the account.
+   */
   async markDone(
     accountNo: string,
-    kinds: 'payment' | 'repair',
+    kinds: 'payment' | 'repair' | 'inspection',
     ref: string,
     at: Date,
   ): Promise<number> {
-    const list = kinds === 'payment' ? PAYMENT_KINDS : REPAIR_KINDS
+    const list =
+      kinds === 'payment' ? PAYMENT_KINDS : kinds === 'repair' ? REPAIR_KINDS : INSPECTION_KINDS
     const rows = await this.sql.rows<{ id: string }>(
       `UPDATE agent_tasks SET status = 'done', done_at = $2, done_ref = $3
        WHERE account_no = $1 AND status IN ('sent', 'opened') AND created_at <= $2
          AND expires_at > $2 AND kind IN ($4, $5)
+         AND NOT EXISTS (SELECT 1 FROM agent_proxy_requests p WHERE p.task_id = agent_tasks.id
+           AND COALESCE(p.order_no, p.repair_no, '') <> $3)
        RETURNING id`,
       [accountNo, at, ref, list[0] ?? '', list[1] ?? ''],
     )
@@ -178,7 +185,10 @@ export class AgentStore {
   }
 
   /** The audit log is append-only: this class has no statement that changes or removes a row. */
-  async audit(entry: Omit<AuditEntry, 'id' | 'at'>, at: Date): Promise<void> {
+  async audit(
+    entry: Omit<AuditEntry, 'id' | 'at' | 'action'> & { action: AgentAuditAction },
+    at: Date,
+  ): Promise<void> {
     await this.sql.rows(
       `INSERT INTO agent_audit (id, agent_id, login_name, action, account_no, detail, request_id, at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,

@@ -3,7 +3,6 @@ import { AppError } from '../platform/app-error'
 import type { RouteHandler } from '../platform/http/routes'
 import type { AlipayAuthPort } from '../upstream/alipay/alipay-port'
 import type { WechatPort } from '../upstream/wechat/wechat-port'
-import { clientIp } from './client-ip'
 import type { LoginService } from './login-service'
 import type { PrivacyService } from './privacy-service'
 import { sessionIdOf, type SessionStore } from './session-store'
@@ -53,7 +52,7 @@ export function authHandlers(deps: AuthDeps): {
       if (!ali) throw codeRejected('支付宝')
       return login.login([{ provider: 'alipay', subject: ali.subject }], user)
     },
-    sendSmsCode: ({ body }) => sms.send(body.phone, clientIp()),
+    sendSmsCode: ({ body, ip }) => sms.send(body.phone, ip),
     verifySmsCode: async ({ body, user }) => {
       await sms.verify(body.phone, body.code)
       return login.login([{ provider: 'phone', subject: body.phone }], user)

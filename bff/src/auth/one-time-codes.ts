@@ -35,10 +35,14 @@ export class OneTimeCodes {
     private readonly secret: string,
   ) {}
 
-  /** A fresh code for the scope; an earlier one stops working. */
-  async issue(scope: string): Promise<string> {
+  /**
+   * A fresh code for the scope; an earlier one stops working. With `sentTo` (where the code
+   * goes) the code is good only while `verify` is given the same `sentTo`, so a code follows
+   * the phone it was sent to rather than the scope alone.
+   */
+  async issue(scope: string, sentTo?: string): Promise<string> {
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
-    await this.store(scope, this.hmac(`code:${scope}:${code}`))
+    await this.store(scope, this.codeHash(scope, code, sentTo))
     return code
   }
 
@@ -60,8 +64,11 @@ export class OneTimeCodes {
     return this.hmac(`send:${scope}:${code}`).slice(0, 40)
   }
 
-  /** Resolves when the code is right, and uses it up; otherwise throws with a Chinese reason. */
-  async verify(scope: string, code: string): Promise<void> {
+  /**
+   * Resolves when the code is right (and `sentTo` is where it was sent), and uses it up;
+   * otherwise throws with a Chinese reason. Another `sentTo` answers exactly as a wrong code.
+   */
+  async verify(scope: string, code: string, sentTo?: string): Promise<void> {
     const key = this.key(scope)
     const [found, stored, attempts] = (await this.redis.eval(TAKE_ATTEMPT, 1, key)) as [
       number,
@@ -74,7 +81,7 @@ export class OneTimeCodes {
       throw noCode()
     }
     const expected = Buffer.from(stored, 'hex')
-    const given = Buffer.from(this.hmac(`code:${scope}:${code}`), 'hex')
+    const given = Buffer.from(this.codeHash(scope, code, sentTo), 'hex')
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
       const left = SMS_MAX_VERIFY_ATTEMPTS - attempts
       if (left <= 0) await this.redis.del(key)
@@ -92,6 +99,12 @@ export class OneTimeCodes {
       .hset(key, 'h', hash, 'n', '0')
       .expire(key, SMS_CODE_TTL_SECONDS)
       .exec()
+  }
+
+  private codeHash(scope: string, code: string, sentTo: string | undefined): string {
+    return this.hmac(
+      sentTo === undefined ? `code:${scope}:${code}` : `code-to:${scope}:${sentTo}:${code}`,
+    )
   }
 
   private key(scope: string): string {

@@ -62,7 +62,8 @@ export class PrivacyService {
    */
   async erase(userId: string): Promise<void> {
     await this.bindings.unbindAll(userId)
-    await this.users.erase(userId, this.now())
+    // A binding made meanwhile is deleted with the account; the guard's cache forgets it too.
+    await this.bindingRows.removedElsewhere(await this.users.erase(userId, this.now()))
     await this.sessions.revokeAll(userId)
   }
 }

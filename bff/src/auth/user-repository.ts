@@ -68,16 +68,20 @@ export class UserRepository {
 
   /**
    * 注销: identities and bindings go; the user row stays as an anonymous tombstone, so payment
-   * records that name the user id keep a valid reference without any personal data.
+   * records that name the user id keep a valid reference without any personal data. Answers
+   * the bindings it deleted (normally none: the binding service unbinds first), so the caller
+   * can drop them from the binding guard's cache like any other removal.
    */
-  async erase(userId: string, now: Date): Promise<void> {
-    await this.db.transaction(async (tx) => {
+  async erase(userId: string, now: Date): Promise<{ userId: string; accountNo: string }[]> {
+    return this.db.transaction(async (tx) => {
       await tx.getRepository(UserIdentity).delete({ userId })
+      const left = await tx.getRepository(AccountBinding).findBy({ userId })
       await tx.getRepository(AccountBinding).delete({ userId })
       // Messages and message settings are about the person's accounts: they go too.
       await tx.getRepository(InboxMessageRow).delete({ userId })
       await tx.getRepository(NotificationSettingsRow).delete({ userId })
       await tx.getRepository(User).update({ id: userId }, { deletedAt: now })
+      return left.map((row) => ({ userId: row.userId, accountNo: row.accountNo }))
     })
   }
 

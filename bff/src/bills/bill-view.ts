@@ -96,6 +96,17 @@ function lineView(line: BillingCharge): BillLine {
           (kept > 0 ? `，本期扣减 ${yuan(-line.amountFen)}，其余 ${yuan(kept)} 转入预存` : ''),
       }
     }
+    case 'heating_metered':
+      return {
+        type: 'heating_metered',
+        label: '计量热费',
+        heatMj: line.heatMj,
+        priceFenPerGj: line.priceFenPerGj,
+        amountFen: line.amountFen,
+        explanation:
+          `热量表计量 ${(line.heatMj / 1000).toFixed(2)} GJ × ` +
+          `${fenToYuanString(line.priceFenPerGj)} 元/GJ = ${yuan(line.amountFen)}`,
+      }
   }
 }
 

@@ -19,6 +19,11 @@ export interface Platform {
   redis: Redis
   /** Upstream answers in Redis, for the ports' read paths. */
   readCache: ReadCache
+  /**
+   * A connection in subscriber mode on which in-process copies (read cache, binding guard)
+   * hear other instances' invalidations; closed with the read cache.
+   */
+  subscriber: Redis
   queues: QueueFactory
   /** Uploaded files: local disk or S3-compatible, per config. */
   storage: OpenStorage
@@ -32,19 +37,27 @@ export async function openPlatform(
   const logger = options.logger ?? createLogger(config.logLevel)
   const metrics = createMetrics()
   const redis = createRedis(config.redisUrl)
+  const db = await openDatabase(config.database, entities, {
+    migrations: options.migrations,
+    poolSize: config.databasePoolSize,
+  })
+  // Made just before its subscribers subscribe: one connected while the database opened would be
+  // running its ready check when they do, and ioredis refuses that check in subscriber mode.
+  const subscriber = createRedis(config.redisUrl)
   return {
     config,
     logger,
     metrics,
-    db: await openDatabase(config.database, entities, { migrations: options.migrations }),
+    db,
     redis,
     readCache: new ReadCache(redis, {
       ...config.readCache,
-      subscriber: createRedis(config.redisUrl),
+      subscriber,
       onError: (err) => logger.warn({ err }, 'read cache unavailable, reading the upstream'),
       onOutcome: (kind, outcome) => metrics.readCache.inc({ kind, outcome }),
     }),
-    queues: new QueueFactory(config.redisUrl, logger),
+    subscriber,
+    queues: new QueueFactory(config.redisUrl, logger, config.queuePrefix),
     storage: openStorage(config.storage),
     now: options.now ?? (() => new Date()),
   }

@@ -11,6 +11,7 @@ import { AlipayAuthAdapter } from '../upstream/alipay/alipay-auth-adapter'
 import { AlipayBillSource } from '../upstream/alipay/alipay-bill-source'
 import { alipayCredentials } from '../upstream/alipay/alipay-credentials'
 import { AlipayGatewayClient } from '../upstream/alipay/alipay-gateway-client'
+import { alipaySdk } from '../upstream/alipay/alipay-sdk'
 import type { AlipayAuthPort, AlipayMessagesPort } from '../upstream/alipay/alipay-port'
 import { AlipayTemplateMessages } from '../upstream/alipay/alipay-template-messages'
 import { AlipayTradeProvider } from '../upstream/alipay/alipay-trade-provider'
@@ -24,7 +25,11 @@ import { UpstreamPaymentAccounts } from '../upstream/billing/upstream-payment-ac
 import { ContentHttpAdapter } from '../upstream/content/content-http-adapter'
 import { CachedContent } from '../upstream/content/cached-content'
 import type { ContentPort } from '../upstream/content/content-port'
+import { AccountChangesHttpAdapter } from '../upstream/customers/account-changes-http-adapter'
+import type { AccountChangesPort } from '../upstream/customers/account-changes-port'
 import { CachedCustomers } from '../upstream/customers/cached-customers'
+import { CustomersConnectionsAdapter } from '../upstream/customers/customers-connections-adapter'
+import type { ConnectionsPort } from '../upstream/customers/customers-connections-port'
 import { CustomersHttpAdapter } from '../upstream/customers/customers-http-adapter'
 import type { CustomersPort } from '../upstream/customers/customers-port'
 import { CachedMeters } from '../upstream/meters/cached-meters'
@@ -36,11 +41,16 @@ import { WechatAccessTokens } from '../upstream/wechat/access-token'
 import { WechatSubscribeMessages } from '../upstream/wechat/subscribe-messages'
 import { wechatCredentials } from '../upstream/wechat/wechat-credentials'
 import { WechatHttpAdapter } from '../upstream/wechat/wechat-http-adapter'
-import type { SubscribeMessagesPort, WechatPort } from '../upstream/wechat/wechat-port'
+import type { SubscribeMessagesPort, WechatPort, WxaCodePort } from '../upstream/wechat/wechat-port'
+import { WechatWxaCodes } from '../upstream/wechat/wxa-codes'
 import { WechatPayBillSource } from '../upstream/wechatpay/wechatpay-bill-source'
 import { WechatPayClient } from '../upstream/wechatpay/wechatpay-client'
+import { InspectionsHttpAdapter } from '../upstream/workorders/inspections-http-adapter'
+import type { InspectionsPort } from '../upstream/workorders/inspections-port'
 import { WorkOrdersHttpAdapter } from '../upstream/workorders/workorders-http-adapter'
 import type { WorkOrdersPort } from '../upstream/workorders/workorders-port'
+import { WorkOrdersServiceAdapter } from '../upstream/workorders/workorders-service-adapter'
+import type { HelpDeskPort, IgnitionPort } from '../upstream/workorders/workorders-service-port'
 import { wechatPayKeys } from '../upstream/wechatpay/wechatpay-credentials'
 import { WechatPayProvider } from '../upstream/wechatpay/wechatpay-provider'
 import type { Platform } from './platform'
@@ -60,14 +70,26 @@ export interface Ports {
   reconciliation: ReconciliationPorts
   /** Repairs (报修) in the utility's work-order system. */
   workorders: WorkOrdersPort
+  /** 入户安检 at the work-order system. */
+  inspections: InspectionsPort
   /** WeChat subscription messages (订阅消息): one access token for every feature that sends. */
   wechatMessages: SubscribeMessagesPort
+  /** Mini-program codes (wxacode.getUnlimited); null when no mini-program is configured. */
+  wxaCodes: WxaCodePort | null
   /** Alipay mini-program subscription messages (订阅消息). */
   alipayMessages: AlipayMessagesPort
   /** Billing as it is now, uncached: the notification watches must see a new bill at once. */
   billing: BillingReads
   /** Billing's 报停 / 恢复供暖 applications and 室温不达标 complaints. */
   heating: HeatingDesk
+  /** The CIS's 过户 / 销户 / 信息变更 requests. */
+  accountChanges: AccountChangesPort
+  /** 报装 applications in the CIS. */
+  connections: ConnectionsPort
+  /** 通气点火 visits in the work-order system. */
+  ignition: IgnitionPort
+  /** The service desks' 一键求助 queue. */
+  helpDesk: HelpDeskPort
   /** The same upstreams through the read cache, for what screens show. */
   reads: ReadPorts
 }
@@ -120,7 +142,12 @@ export function buildPorts(
     const client = new UpstreamClient({
       port,
       baseUrl,
-      timeoutMs: config.upstream.timeoutMs,
+      timeoutMs: config.upstream.timeoutsMs[port] ?? config.upstream.timeoutMs,
+      pool: {
+        connections: config.upstream.connections,
+        keepAliveMs: config.upstream.keepAliveMs,
+        connectTimeoutMs: config.upstream.connectTimeoutMs,
+      },
       concurrency: {
         ...config.upstreamConcurrency.default,
         ...config.upstreamConcurrency.ports[port],
@@ -140,7 +167,7 @@ export function buildPorts(
   const wechatClient = clientFor('wechat', upstream.wechat.baseUrl)
   const wechatApp = wechatCredentials(config, sandbox)
   const alipayUrl = new URL(upstream.alipay.baseUrl)
-  const alipayApp = alipayCredentials(config, sandbox)
+  const alipayApp = alipaySdk(alipayCredentials(config, sandbox))
   const alipay = new AlipayGatewayClient(
     clientFor('alipay', alipayUrl.origin),
     alipayUrl.pathname,
@@ -158,9 +185,8 @@ export function buildPorts(
   const billing = new BillingHttpAdapter(billingClient)
   const meters =
     overrides.meters ?? new MetersHttpAdapter(clientFor('meters', upstream.meters.baseUrl))
-  const customers =
-    overrides.customers ??
-    new CustomersHttpAdapter(clientFor('customers', upstream.customers.baseUrl))
+  const customersClient = clientFor('customers', upstream.customers.baseUrl)
+  const customers = overrides.customers ?? new CustomersHttpAdapter(customersClient)
   const content =
     overrides.content ?? new ContentHttpAdapter(clientFor('content', upstream.content.baseUrl))
   const { readCache } = platform
@@ -171,17 +197,19 @@ export function buildPorts(
     content: new CachedContent(content, readCache),
   }
 
-  const wechatMessages = ((): SubscribeMessagesPort => {
-    if (overrides.wechatMessages) return overrides.wechatMessages
+  const wechatTokens = (() => {
     const namespace = config.rateLimitNamespace
     const tokenLock = redisLock(redis, namespace, {
       ttlMs: 10_000,
       waitMs: 10_000,
       busyMessage: '系统繁忙，请稍后再试',
     })
-    const tokens = new WechatAccessTokens(wechatClient, wechatApp, redis, tokenLock, namespace)
-    return new WechatSubscribeMessages(wechatClient, tokens)
+    return new WechatAccessTokens(wechatClient, wechatApp, redis, tokenLock, namespace)
   })()
+  const wechatMessages =
+    overrides.wechatMessages ?? new WechatSubscribeMessages(wechatClient, wechatTokens)
+  // A mini-program is configured in production by its appid; elsewhere the sandbox is one.
+  const wechatAppConfigured = !!config.wechat.appId || config.env !== 'production'
 
   const publicBase = config.payments.publicBaseUrl.replace(/\/$/, '')
   const paymentPorts = (): UpstreamPaymentPorts => ({
@@ -212,6 +240,7 @@ export function buildPorts(
     ),
   })
 
+  const workordersClient = clientFor('workorders', upstream.workorders.baseUrl)
   const ports: Ports = {
     customers,
     wechat: overrides.wechat ?? new WechatHttpAdapter(wechatClient, wechatApp),
@@ -228,13 +257,22 @@ export function buildPorts(
       },
       ledger: billing,
     },
-    workorders:
-      overrides.workorders ??
-      new WorkOrdersHttpAdapter(clientFor('workorders', upstream.workorders.baseUrl)),
+    workorders: overrides.workorders ?? new WorkOrdersHttpAdapter(workordersClient),
+    inspections: overrides.inspections ?? new InspectionsHttpAdapter(workordersClient),
     wechatMessages,
+    wxaCodes:
+      overrides.wxaCodes !== undefined
+        ? overrides.wxaCodes
+        : wechatAppConfigured
+          ? new WechatWxaCodes(wechatClient, wechatTokens)
+          : null,
     alipayMessages: overrides.alipayMessages ?? new AlipayTemplateMessages(alipay),
     billing: overrides.billing ?? overrides.bills ?? billing,
     heating: overrides.heating ?? new BillingHeatingAdapter(billingClient),
+    accountChanges: overrides.accountChanges ?? new AccountChangesHttpAdapter(customersClient),
+    connections: overrides.connections ?? new CustomersConnectionsAdapter(customersClient),
+    ignition: overrides.ignition ?? new WorkOrdersServiceAdapter(workordersClient),
+    helpDesk: overrides.helpDesk ?? new WorkOrdersServiceAdapter(workordersClient),
     reads,
   }
   return {

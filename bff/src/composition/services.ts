@@ -32,6 +32,7 @@ import { defaultPaymentSettings, type PaymentSettings } from '../payments/paymen
 import { PaymentWatch } from '../payments/payment-watch'
 import { accountReadsChanged } from '../payments/read-invalidation'
 import { HomeService } from '../home/home-service'
+import { BoundCache } from '../accounts/bound-cache'
 import { GasForecaster } from '../usage/gas-forecast'
 import { RechargeService, type PayerLookup } from '../payments/recharge-service'
 import { Settlement } from '../payments/settlement'
@@ -43,8 +44,17 @@ import { ReconciliationJobs } from '../reconciliation/reconciliation-jobs'
 import { ReconciliationService } from '../reconciliation/reconciliation-service'
 import { Repairs } from '../reconciliation/repairs'
 import type { RepairPhotos } from '../repairs/photos/photo-service'
+import { ConnectionService } from '../connections/connection-service'
+import { cacheScope } from '../platform/cache/cache-kinds'
 import { buildHeatingFeature, type HeatingFeature } from '../heating/heating-feature'
+import { HelpAlertService } from '../help-alerts/help-alert-service'
+import {
+  buildAccountChangeFeature,
+  type AccountChangeFeature,
+} from '../account-changes/account-change-feature'
+import { accountChangeNotifier, heatingNotifier } from '../notifications/service-results'
 import { UsageService } from '../usage/usage-service'
+import { buildSafetyFeature, type SafetyFeature } from '../safety-checks/safety-feature'
 import type { Platform } from './platform'
 import type { Ports } from './ports'
 import {
@@ -65,11 +75,29 @@ export interface Stores {
   idempotency: IdempotencyStore
 }
 
-export function buildStores({ config, db, redis, now }: Platform): Stores {
+/** How long the binding guard believes a "bound" answer when no removal is heard (BoundCache). */
+const BOUND_CACHE_MS = 5000
+
+export function buildStores({
+  config,
+  db,
+  redis,
+  subscriber,
+  logger,
+  metrics,
+  now,
+}: Platform): Stores {
+  const boundCache = new BoundCache({
+    ttlMs: BOUND_CACHE_MS,
+    publisher: redis,
+    subscriber,
+    channel: `${config.rateLimitNamespace}:bindings-removed`,
+    onError: (err) => logger.warn({ err }, 'binding removals not announced or heard'),
+  })
   return {
     users: new UserRepository(db),
-    bindings: new BindingRepository(db),
-    orders: new OrderRepository(db, now),
+    bindings: new BindingRepository(db, boundCache),
+    orders: new OrderRepository(db, now, (to) => metrics.paymentTransitions.inc({ to_state: to })),
     sessions: new SessionStore(redis, config.sessionTtlSeconds),
     idempotency: new IdempotencyStore(redis),
   }
@@ -124,8 +152,16 @@ export interface Features {
   notifications: Notifications
   /** 供暖: season, 报停 / 恢复供暖, 室温不达标. */
   heating: HeatingFeature
+  /** 过户 / 销户 / 信息变更, and the bindings their decisions close. Its sync job starts in startWorkers. */
+  accountChanges: AccountChangeFeature
   /** 客服工作台: agents, their tasks to residents and the audit log. */
   agents: AgentFeature
+  /** 安全自查 and 入户安检, with their reminders. */
+  safety: SafetyFeature
+  /** 报装 and 通气点火. */
+  connections: ConnectionService
+  /** 一键求助. */
+  helpAlerts: HelpAlertService
 }
 
 /** The ports as the features use them: payments tell residents through the notifications. */
@@ -186,7 +222,7 @@ export function buildServices(
     family: new FamilyService(
       stores.bindings,
       stores.users,
-      new InviteStore(redis, config.familyInviteTtlSeconds),
+      new InviteStore(redis, config.familyInviteTtlSeconds, ns),
       new SlidingWindowLimiter(
         redis,
         ns,
@@ -195,6 +231,7 @@ export function buildServices(
       ),
       config.familyInviteTtlSeconds,
       now,
+      (accountNo) => bindings.settleBeforeAccess(accountNo),
     ),
     content: new ContentService(ports.content),
     bills: new BillService(ports.bills),
@@ -230,6 +267,24 @@ export function buildServices(
     now,
     agentTasks.onTaskOpened,
   )
+  const safety = buildSafetyFeature({
+    db: platform.db,
+    queues: platform.queues,
+    queueNamespace: payments.settings.queueNamespace,
+    logger: platform.logger,
+    now,
+    inspections: ports.inspections,
+    workorders: ports.workorders,
+    customers: ports.customers,
+    readCache: platform.readCache,
+    publisher: notifications.service,
+    onInspectionBooked: agentTasks.onInspectionBooked,
+  })
+  // A 过户 / 销户 voids what would still let someone into the account.
+  bindings.onBindingsRevoked(async (accountNo) => {
+    await services.family.voidInvites(accountNo)
+    await agentLinks.voidLinks(accountNo)
+  })
   return {
     repairPhotos,
     services,
@@ -244,6 +299,7 @@ export function buildServices(
       payments.recharges,
       payments.reads,
       now,
+      (accountNo) => bindings.settleBeforeAccess(accountNo),
     ),
     agentLinks,
     agents: buildAgentFeature({
@@ -254,16 +310,65 @@ export function buildServices(
       agentLinks,
       home,
       h5BaseUrl: config.payments.publicBaseUrl,
+      wxaCodes: ports.wxaCodes,
+      wxaEnvVersion: config.env === 'production' ? 'release' : 'develop',
+      db: platform.db,
+      payments: {
+        facts: (accountNo) => ports.payments.accounts.facts(accountNo),
+        create: async (cmd) => payments.reads.view(await payments.recharges.create(cmd)),
+      },
+      repairs: repairs.service,
+      inspections: safety.inspections,
+      phoneOf: async (userId) =>
+        (await stores.users.identitiesOf(userId)).find((i) => i.provider === 'phone')?.subject ??
+        null,
+      secret: config.sessionSecret,
       now,
     }),
     repairs,
     notifications,
+    safety,
+    connections: new ConnectionService({
+      db: platform.db,
+      connections: ports.connections,
+      ignition: ports.ignition,
+      bindings: stores.bindings,
+      photos: repairPhotos.documents,
+      invalidate: (accountNo) =>
+        platform.readCache.invalidate(cacheScope.account(accountNo), ['summary']),
+      logger: platform.logger.child({ module: 'connections' }),
+      now,
+    }),
+    helpAlerts: new HelpAlertService({
+      db: platform.db,
+      customers: ports.customers,
+      desk: ports.helpDesk,
+      bindings: stores.bindings,
+      users: stores.users,
+      notices: notifications.service,
+      logger: platform.logger.child({ module: 'help-alerts' }),
+      now,
+    }),
     heating: buildHeatingFeature({
       billing: ports.billing,
       heating: ports.heating,
       photos: repairPhotos,
       readCache: platform.readCache,
       logger: platform.logger,
+      notices: heatingNotifier(notifications.service, platform.logger),
+    }),
+    accountChanges: buildAccountChangeFeature({
+      db: platform.db,
+      queues: platform.queues,
+      queueNamespace: payments.settings.queueNamespace,
+      changes: ports.accountChanges,
+      billing: ports.billing,
+      photos: repairPhotos.documents,
+      bindings,
+      notices: accountChangeNotifier(notifications.service, platform.logger),
+      readCache: platform.readCache,
+      logger: platform.logger,
+      now,
     }),
   }
 }

@@ -22,6 +22,13 @@ const inviteInvalid = () =>
     userMessage: '邀请码无效或已过期，请让家人重新邀请',
   })
 
+/** Not a wrong code (it does not count as a guess): the account changed hands or closed. */
+const inviteVoided = () =>
+  new AppError('INVITE_INVALID', {
+    message: 'invite voided by a transfer or closure of the account',
+    userMessage: '该户号已办理过户或销户，之前的家人邀请已失效，请联系现在的户主重新邀请',
+  })
+
 /**
  * 亲情账户: an owner (bound with the holder proof) invites family members with a single-use
  * code; members are bound as `family`, listed to owners masked, and removable by owners.
@@ -34,7 +41,15 @@ export class FamilyService {
     private readonly acceptFailures: SlidingWindowLimiter,
     private readonly inviteTtlSeconds: number,
     private readonly now: () => Date,
+    /** The binding service's pre-binding sync (BindingService.settleBeforeAccess). */
+    private readonly settleBeforeAccess: (accountNo: string) => Promise<void> = async () =>
+      undefined,
   ) {}
+
+  /** Voids the account's open invites: its bindings are being revoked (过户 / 销户). */
+  voidInvites(accountNo: string): Promise<void> {
+    return this.invites.voidAccount(accountNo)
+  }
 
   async invite(userId: string, accountNo: string): Promise<FamilyInvite> {
     const owner = await this.requireOwner(userId, accountNo)
@@ -56,7 +71,12 @@ export class FamilyService {
   async accept(userId: string, code: string, label: string | undefined): Promise<AccountBinding> {
     const locked = await this.acceptFailures.lockedFor(userId)
     if (locked > 0) throw rateLimited('邀请码输错次数过多', locked, this.now())
+    // As before any binding: a 过户 / 销户 decided since the invite was made is applied first,
+    // and voids the invite.
+    const seen = await this.invites.peek(code)
+    if (seen && seen !== 'voided') await this.settleBeforeAccess(seen.accountNo)
     const invite = await this.invites.take(code)
+    if (invite === 'voided') throw inviteVoided()
     if (!invite || !(await this.inviterStillOwns(invite))) {
       const hit = await this.acceptFailures.hit(userId)
       if (!hit.allowed) throw rateLimited('邀请码输错次数过多', hit.retryAfterSeconds, this.now())
@@ -64,10 +84,17 @@ export class FamilyService {
     }
     const existing = await this.bindings.find(userId, invite.accountNo)
     if (existing) return existing
-    return this.bindings.add(
+    const row = await this.bindings.add(
       { userId, accountNo: invite.accountNo, label: label ?? null, role: 'family' },
       this.now(),
     )
+    // An unbinding or revocation that ran between the check and the insert took the inviter's
+    // binding but not this one: the invite no longer vouches for it.
+    if (!(await this.inviterStillOwns(invite))) {
+      await this.bindings.remove([row.id])
+      throw inviteInvalid()
+    }
+    return row
   }
 
   async members(userId: string, accountNo: string): Promise<FamilyMember[]> {

@@ -22,6 +22,12 @@ export class HeatingComplaintService {
     const state = await this.state(accountNo)
     const asOf = toShanghaiIso(new Date(state.asOf))
     const { refusal } = state
+    const complaints = state.complaints.map((c) => complaintView(c, state.rule, c.photoRef))
+    for (const complaint of complaints) {
+      if (complaint.compensation?.credited) {
+        await this.deps.notices.compensationCredited({ accountNo, complaint })
+      }
+    }
     return {
       accountNo,
       asOf,
@@ -33,7 +39,7 @@ export class HeatingComplaintService {
       },
       rule: ruleView(state.rule),
       slots: state.slots.slice(0, SLOTS_SHOWN).map(slotView),
-      complaints: state.complaints.map((c) => complaintView(c, state.rule, c.photoRef)),
+      complaints,
     }
   }
 

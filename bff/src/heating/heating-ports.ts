@@ -11,8 +11,8 @@ export interface ThermometerPhotos {
 }
 
 /**
- * HOOK for the notification service: it has no heating message types yet, so these steps are
- * only logged. Wire `publish` here once it carries 报停/恢复 results and measurement visits.
+ * What the resident is told: the notification service in the composition root
+ * (notifications/service-results.ts); LoggedHeatingNotices where none is given.
  */
 export interface HeatingNotices {
   applicationChanged(event: {
@@ -25,6 +25,8 @@ export interface HeatingNotices {
     userId: string
     complaint: HeatingComplaint
   }): Promise<void>
+  /** A complaint's compensation is on a bill now; called whenever it is seen so, sent once. */
+  compensationCredited(event: { accountNo: string; complaint: HeatingComplaint }): Promise<void>
 }
 
 export class LoggedHeatingNotices implements HeatingNotices {
@@ -38,6 +40,11 @@ export class LoggedHeatingNotices implements HeatingNotices {
   async visitBooked(event: { complaint: HeatingComplaint }): Promise<void> {
     const { complaintId, visit } = event.complaint
     this.logger.info({ complaintId, slotId: visit.slotId }, 'heating visit notice (not sent)')
+  }
+
+  async compensationCredited(event: { complaint: HeatingComplaint }): Promise<void> {
+    const { complaintId } = event.complaint
+    this.logger.info({ complaintId }, 'heating compensation notice (not sent)')
   }
 }
 

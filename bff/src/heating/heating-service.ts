@@ -28,6 +28,7 @@ import {
   temperatureRule,
   yuan,
 } from './heating-words'
+import { meteredFeeOf, meteredFeeRule } from './metered-fee'
 import { applicationView, resumeOffer, stopOffer } from './stop-view'
 
 const notHeating = () => new AppError('NOT_HEATING_ACCOUNT')
@@ -136,7 +137,13 @@ export class HeatingService {
     const asOf = toShanghaiIso(new Date(stops.asOf))
     const season = seasonOf(h.season.startsOn, h.season.endsOn, localDate(asOf))
     const bill =
-      bills?.find((b) => b.kind === 'heating' && b.period.from === season.startsOn) ?? null
+      bills?.find(
+        (b) =>
+          b.kind === 'heating' &&
+          b.period.from === season.startsOn &&
+          // 热计量: the season end's 计量热费 bill is shown beside it, not as the season's fee.
+          !b.lines.some((l) => l.type === 'heating_metered'),
+      ) ?? null
     const stop = stopOffer(stops, bills ?? [], summary.arrearsFen)
     const resume = resumeOffer(stops, bills ?? [], summary.arrearsFen)
     const open = complaints.complaints.find(
@@ -147,9 +154,9 @@ export class HeatingService {
       asOf,
       season,
       supply: supplyOf(h, stops, season),
-      fee: feeOf(h, bill, stops),
+      fee: h.metering ? meteredFeeOf(feeOf(h, bill, stops), h, h.metering) : feeOf(h, bill, stops),
       rules: {
-        fee: feeRule(stops.stop, season, bill),
+        fee: h.metering ? meteredFeeRule(h, h.metering, season) : feeRule(stops.stop, season, bill),
         stop: stopRule(stops.stop),
         resume: resumeRule(stops.resume, stops.stop.stoppedFeePercent),
         temperature: temperatureRule(complaints.rule),

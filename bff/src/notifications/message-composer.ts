@@ -214,6 +214,90 @@ function parts(event: NotificationEvent, recipient: Recipient): Parts {
         sms: { title: '报修进度', detail: `报修${repair.stepLabel}。${detail}` },
       }
     }
+    case 'help_alert': {
+      const alert = event.data
+      const title = `一键求助：${alert.kindLabel}`
+      return {
+        title,
+        body: `您的家人（户号${account}）${spoken(alert.at)}发出求助：${alert.kindLabel}。地址：${alert.address}。请尽快联系或前往，处理后请在求助记录中点“我来处理”。`,
+        page: `pages-service/help/index?${accountQuery}`,
+        fields: {
+          title,
+          state: '待确认',
+          time: minute(alert.at),
+          note: alert.address,
+        },
+        sms: {
+          title: '一键求助',
+          detail: `家人发出求助（${alert.kindLabel}），地址：${alert.address}`,
+        },
+      }
+    }
+    case 'service_life_due': {
+      const due = event.data
+      const advice = '请尽快更换，更换前用气时注意开窗通风。'
+      return {
+        title: `${due.label}到期提醒`,
+        body: `户号${account}的${due.label}已到使用年限（${due.lifeLabel}），老化后容易漏气。${advice}`,
+        page: `pages-safety/self-check/index?${accountQuery}`,
+        fields: {
+          title: `${due.label}到期`,
+          state: '已到期',
+          dueDate: due.dueOn,
+          note: `${due.label}已到使用年限，请尽快更换`,
+        },
+        sms: { title: '安全用气提醒', detail: `${due.label}已到使用年限，${advice}` },
+      }
+    }
+    case 'inspection_tomorrow': {
+      const visit = event.data
+      return {
+        title: `明天${visit.kindLabel}上门`,
+        body: `户号${account}的${visit.kindLabel}预约在${visit.slotLabel}，请家中留人，并让安检员查看灶具、软管和热水器。`,
+        page: `pages-safety/inspections/index?${accountQuery}`,
+        fields: {
+          title: visit.kindLabel,
+          state: '明天上门',
+          startTime: minute(visit.from),
+          time: minute(visit.from),
+          note: `${visit.slotLabel}上门，请家中留人`,
+        },
+        sms: {
+          title: '安检提醒',
+          detail: `${visit.kindLabel}${visit.slotLabel}上门，请家中留人。`,
+        },
+      }
+    }
+    case 'heating_application':
+    case 'heating_visit':
+    case 'heating_compensation':
+    case 'account_change': {
+      const result = event.data
+      const pages: Record<typeof event.type, string> = {
+        heating_application: `pages-heating/index/index?${accountQuery}`,
+        heating_visit: `pages-heating/index/index?${accountQuery}`,
+        heating_compensation: `pages-heating/index/index?${accountQuery}`,
+        account_change: `pages-account-changes/index/index?${accountQuery}`,
+      }
+      const amount = result.amountFen === undefined ? {} : { amount: money(result.amountFen) }
+      return {
+        title: `${result.subject}：${result.state}`,
+        body: `户号${account}的${result.subject}${result.state}。${result.detail}`,
+        page: recipient.bound ? pages[event.type] : 'pages/index/index',
+        fields: {
+          ...amount,
+          title: result.subject,
+          repairNo: result.ref,
+          state: result.state,
+          time: minute(result.at),
+          note: result.detail,
+        },
+        sms: {
+          title: `${result.subject}结果`,
+          detail: `${result.subject}${result.state}。${result.detail}`,
+        },
+      }
+    }
     case 'payment_result': {
       const order = event.data
       const phrase = PAYMENT_PHRASE[order.state] ?? '已更新'

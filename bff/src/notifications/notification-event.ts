@@ -49,6 +49,54 @@ export interface PaymentResultFacts {
   state: string
 }
 
+/** A 一键求助 alert, for the family members bound to the account. */
+export interface HelpAlertFacts {
+  alertId: string
+  /** 需要帮助, 闻到燃气味 */
+  kindLabel: string
+  /** The account's address in full: family members go there. */
+  address: string
+  at: string
+}
+
+/** A hose, an alarm or an appliance that has reached its service life (安全自查). */
+export interface ServiceLifeFacts {
+  /** 橡胶软管, 燃气报警器, 燃气热水器 */
+  label: string
+  /** The day it reached its service life, YYYY-MM-DD. */
+  dueOn: string
+  /** 18个月, 5年 */
+  lifeLabel: string
+}
+
+/** An 入户安检 visit booked for tomorrow. */
+export interface InspectionTomorrowFacts {
+  inspectionId: string
+  /** 定期安检 or 复检 */
+  kindLabel: string
+  /** 12月7日 周一 上午 9:00–12:00 */
+  slotLabel: string
+  /** The window's start, ISO. */
+  from: string
+}
+
+/**
+ * The result of something the resident applied for: a 报停 / 恢复供暖 application, a 室温
+ * measurement visit booked, a compensation credited, a 过户 / 销户 / 信息变更 decided.
+ */
+export interface ServiceResultFacts {
+  /** The application's, complaint's or request's id. */
+  ref: string
+  /** 报停, 恢复供暖, 室温测量, 室温补偿, 过户, 销户, 信息变更 */
+  subject: string
+  /** 已受理, 已撤回, 已预约, 已入账, 已办结, 未通过: five characters at most. */
+  state: string
+  /** One sentence more; no phone numbers, names or ID numbers. */
+  detail: string
+  at: string
+  amountFen?: number
+}
+
 interface Base<T extends NotificationType, D> {
   type: T
   accountNo: string
@@ -72,6 +120,13 @@ export type NotificationEvent =
   | Base<'supply_stop_announced' | 'supply_stop_changed' | 'supply_stop_ended', SupplyStopFacts>
   | Base<'repair_step', RepairStepFacts>
   | Base<'payment_result', PaymentResultFacts>
+  | Base<
+      'heating_application' | 'heating_visit' | 'heating_compensation' | 'account_change',
+      ServiceResultFacts
+    >
+  | Base<'service_life_due', ServiceLifeFacts>
+  | Base<'inspection_tomorrow', InspectionTomorrowFacts>
+  | Base<'help_alert', HelpAlertFacts>
 
 /**
  * Only a payment's result may reach someone not bound to the account (the payer through a share
@@ -79,6 +134,11 @@ export type NotificationEvent =
  */
 export function reachesUnbound(event: NotificationEvent): boolean {
   return event.type === 'payment_result'
+}
+
+/** A help alert reaches its recipients whatever their switches say: it cannot wait. */
+export function ignoresSwitches(event: NotificationEvent): boolean {
+  return event.type === 'help_alert'
 }
 
 /** What producers call; the notification service is the one implementation. */

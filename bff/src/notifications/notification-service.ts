@@ -6,6 +6,7 @@ import type { InboxStore } from './inbox-store'
 import { composeMessage } from './message-composer'
 import {
   eventRef,
+  ignoresSwitches,
   reachesUnbound,
   type NotificationEvent,
   type NotificationPublisher,
@@ -52,7 +53,7 @@ export class NotificationService implements NotificationPublisher {
     let recipients = 0
     for (const userId of candidates) {
       const mine = settings.get(userId)
-      if (!mine || !wants(mine, group)) continue
+      if (!mine || (!ignoresSwitches(event) && !wants(mine, group))) continue
       // A payer through a share card is not bound: an inbox entry would show them the whole
       // account number, so they get the subscription message (account masked) only.
       if (bound.has(userId)) {

@@ -57,6 +57,15 @@ export const REPAIR_STEP_KEYWORDS: Record<string, MessageField> = {
   time5: 'time',
 }
 
+/** 业务办理结果通知: what the resident applied for, its state and what it means. */
+export const SERVICE_RESULT_KEYWORDS: Record<string, MessageField> = {
+  thing1: 'title',
+  phrase2: 'state',
+  thing3: 'note',
+  time4: 'time',
+}
+const aliService = { keyword1: 'title', keyword2: 'state', keyword3: 'time' }
+
 /**
  * The sandbox's templates, used outside production when none are configured: WeChat keyword
  * names follow its public template library (thing, amount, phrase…), Alipay's are keyword1….
@@ -80,6 +89,16 @@ export const SANDBOX_TEMPLATES: ConfiguredTemplates = {
     supply_stop_ended: { templateId: 'sandbox-supply-stop', keywords: stop },
     repair_step: { templateId: 'sandbox-repair-step', keywords: REPAIR_STEP_KEYWORDS },
     payment_result: { templateId: 'sandbox-order-settled', keywords: PAYMENT_RESULT_KEYWORDS },
+    heating_application: {
+      templateId: 'sandbox-service-result',
+      keywords: SERVICE_RESULT_KEYWORDS,
+    },
+    heating_visit: { templateId: 'sandbox-service-result', keywords: SERVICE_RESULT_KEYWORDS },
+    heating_compensation: {
+      templateId: 'sandbox-service-result',
+      keywords: SERVICE_RESULT_KEYWORDS,
+    },
+    account_change: { templateId: 'sandbox-service-result', keywords: SERVICE_RESULT_KEYWORDS },
   },
   alipay: {
     bill_issued: { templateId: 'sandbox-ali-bill', keywords: aliBill },
@@ -96,6 +115,10 @@ export const SANDBOX_TEMPLATES: ConfiguredTemplates = {
       templateId: 'sandbox-ali-repair',
       keywords: { keyword1: 'repairNo', keyword2: 'state', keyword3: 'time' },
     },
+    heating_application: { templateId: 'sandbox-ali-service', keywords: aliService },
+    heating_visit: { templateId: 'sandbox-ali-service', keywords: aliService },
+    heating_compensation: { templateId: 'sandbox-ali-service', keywords: aliService },
+    account_change: { templateId: 'sandbox-ali-service', keywords: aliService },
     payment_result: {
       templateId: 'sandbox-ali-payment',
       keywords: { keyword1: 'purpose', keyword2: 'amount', keyword3: 'state', keyword4: 'account' },

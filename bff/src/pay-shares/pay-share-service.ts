@@ -42,6 +42,9 @@ export class PayShareService {
     private readonly recharges: RechargeService,
     private readonly reads: PaymentReads,
     private readonly now: () => Date,
+    /** The binding service's pre-binding sync (BindingService.settleBeforeAccess). */
+    private readonly settleBeforeAccess: (accountNo: string) => Promise<void> = async () =>
+      undefined,
   ) {}
 
   async create(
@@ -100,8 +103,13 @@ export class PayShareService {
     return masked(await this.reads.view(order))
   }
 
+  /**
+   * A 过户 / 销户 decided since the card was made is applied first: it closes the creator's
+   * binding, so the old holder's card never shows or pays the new holder's bills.
+   */
   private async live(token: string): Promise<StoredShare> {
     const share = await this.store.find(token)
+    if (share) await this.settleBeforeAccess(share.accountNo)
     if (!share || !(await this.creatorStillBound(share))) throw shareGone()
     return share
   }

@@ -51,6 +51,8 @@ export class OrderRepository {
   constructor(
     db: DataSource,
     private readonly now: () => Date,
+    /** Told of every state change this instance makes (the metrics count them). */
+    private readonly onTransition: (to: OrderState) => void = () => undefined,
   ) {
     this.sql = new OrderSql(sqlOf(db))
   }
@@ -97,6 +99,7 @@ export class OrderRepository {
     const stepAt = happenedAt ?? at
     const moved = await this.sql.transition(id, from, to, cause.slice(0, 64), at, patch, stepAt)
     if (!moved) return { won: false, order: await this.get(id) }
+    this.onTransition(to)
     this.timelines.set(moved.order, moved.timeline)
     return { won: true, order: moved.order }
   }

@@ -83,6 +83,16 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: DatabaseUrl,
   REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  /** Connections each instance keeps to PostgreSQL at most. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(20),
+  /**
+   * BullMQ's key prefix, in braces on every key so each queue's keys share one Redis Cluster
+   * slot; instances and workers sharing one Redis and database share it.
+   */
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default('gh'),
   /** Every upstream port's base URL defaults to this (the core sandbox). */
   UPSTREAM_BASE_URL: z.url().default('http://127.0.0.1:4100'),
   UPSTREAM_CUSTOMERS_URL: z.url().optional(),
@@ -91,6 +101,12 @@ const EnvSchema = z.object({
   UPSTREAM_CONTENT_URL: z.url().optional(),
   UPSTREAM_WORKORDERS_URL: z.url().optional(),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
+  /** Per port, overriding UPSTREAM_TIMEOUT_MS, as JSON, e.g. {"billing":5000}. */
+  UPSTREAM_TIMEOUTS: jsonOf(z.record(z.string(), z.number().int().min(1).max(120_000))).default({}),
+  /** Connections each upstream client keeps per origin, and how long an idle one stays open. */
+  UPSTREAM_CONNECTIONS: z.coerce.number().int().min(1).max(10_000).default(128),
+  UPSTREAM_KEEP_ALIVE_MS: z.coerce.number().int().min(1).max(600_000).default(10_000),
+  UPSTREAM_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(1).max(120_000).default(10_000),
   /**
    * Requests in flight per upstream port and how many may wait, as JSON: `default` for every
    * port, a port's name for its own, e.g. {"billing":{"maxInFlight":32}}.
@@ -106,6 +122,11 @@ const EnvSchema = z.object({
   /** Seconds each kind of upstream answer stays fresh, as JSON, e.g. {"bills":30}; 0: not cached. */
   READ_CACHE_TTLS: jsonOf(ReadCacheTtls).default({}),
   H5_DIR: z.string().default('dist/h5'),
+  /**
+   * Where the content system publishes article pictures and videos (its CDN), comma-separated
+   * origins the H5 pages may load media from; by default the content port's own origin.
+   */
+  CONTENT_MEDIA_ORIGINS: z.string().optional(),
   SESSION_SECRET: z.string().min(32).default(DEFAULT_SESSION_SECRET),
   SERVICE_PHONE: z.string().default('96777'),
   /** Who runs the service: named in the 用户协议 and 隐私政策 the app shows before consent. */
@@ -143,6 +164,14 @@ const EnvSchema = z.object({
   /** PEM, or the bare base64 key as the Alipay console shows it. */
   ALIPAY_APP_PRIVATE_KEY: z.string().min(1).optional(),
   ALIPAY_PUBLIC_KEY: z.string().min(1).optional(),
+  /**
+   * 公钥证书 mode instead of ALIPAY_PUBLIC_KEY: the app's public-key certificate
+   * (appCertPublicKey_<appid>.crt), Alipay's (alipayCertPublicKey_RSA2.crt) and Alipay's root
+   * (alipayRootCert.crt), each as PEM text or a file path. All three or none.
+   */
+  ALIPAY_APP_CERT: z.string().min(1).optional(),
+  ALIPAY_PUBLIC_CERT: z.string().min(1).optional(),
+  ALIPAY_ROOT_CERT: z.string().min(1).optional(),
   SMS_API_URL: z.url().optional(),
   /** This BFF as the providers reach it (notify_url) and the H5 cashier returns to it. */
   PUBLIC_BASE_URL: z.url().optional(),
@@ -240,7 +269,6 @@ const REQUIRED_IN_PRODUCTION = {
   WECHAT_APP_SECRET: 'WeChat login',
   ALIPAY_APP_ID: 'Alipay login and payments',
   ALIPAY_APP_PRIVATE_KEY: 'Alipay login and payments',
-  ALIPAY_PUBLIC_KEY: 'Alipay login and payments',
   WECHATPAY_MCHID: 'WeChat Pay',
   WECHATPAY_MERCHANT_SERIAL: 'WeChat Pay',
   WECHATPAY_MERCHANT_PRIVATE_KEY: 'WeChat Pay',
@@ -276,6 +304,15 @@ function refuseUnsafeProduction(env: Env, ctx: z.RefinementCtx<Env>): void {
     refuse(
       'STORAGE_DRIVER',
       'with local storage (use s3: 阿里云 OSS, 腾讯云 COS, MinIO or any S3-compatible store)',
+    )
+  }
+  if (
+    !env.ALIPAY_PUBLIC_KEY &&
+    !(env.ALIPAY_APP_CERT && env.ALIPAY_PUBLIC_CERT && env.ALIPAY_ROOT_CERT)
+  ) {
+    refuse(
+      'ALIPAY_PUBLIC_KEY',
+      'without it (Alipay login and payments) or, in 公钥证书 mode, ALIPAY_APP_CERT, ALIPAY_PUBLIC_CERT and ALIPAY_ROOT_CERT',
     )
   }
   const publicKey = env.WECHATPAY_PUBLIC_KEY && env.WECHATPAY_PUBLIC_KEY_ID
@@ -319,10 +356,17 @@ function toConfig(env: Env) {
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
     database: env.DATABASE_URL,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
     redisUrl: env.REDIS_URL,
+    queuePrefix: `{${env.QUEUE_PREFIX}}`,
     /** Where each upstream port is reached; every one defaults to the core sandbox. */
     upstream: {
       timeoutMs: env.UPSTREAM_TIMEOUT_MS,
+      /** Ports whose timeout differs from `timeoutMs`. */
+      timeoutsMs: env.UPSTREAM_TIMEOUTS,
+      connections: env.UPSTREAM_CONNECTIONS,
+      keepAliveMs: env.UPSTREAM_KEEP_ALIVE_MS,
+      connectTimeoutMs: env.UPSTREAM_CONNECT_TIMEOUT_MS,
       /** The sandbox's own control endpoints (GET /sandbox/credentials). */
       sandbox: { baseUrl: base },
       customers: { baseUrl: env.UPSTREAM_CUSTOMERS_URL ?? base },
@@ -338,6 +382,12 @@ function toConfig(env: Env) {
       wechatpay: { baseUrl: env.WECHATPAY_API_URL ?? new URL('/wechatpay/', base).href },
     },
     h5Dir: path.resolve(repoRoot, env.H5_DIR),
+    contentMediaOrigins: (
+      env.CONTENT_MEDIA_ORIGINS ?? new URL(env.UPSTREAM_CONTENT_URL ?? base).origin
+    )
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     homeBudgetMs: env.HOME_BUDGET_MS,
     /** What each upstream port may have in flight and waiting; `default` for ports not named. */
     upstreamConcurrency: {
@@ -400,6 +450,9 @@ function toConfig(env: Env) {
       appId: env.ALIPAY_APP_ID,
       appPrivateKey: env.ALIPAY_APP_PRIVATE_KEY,
       alipayPublicKey: env.ALIPAY_PUBLIC_KEY,
+      appCert: env.ALIPAY_APP_CERT,
+      alipayPublicCert: env.ALIPAY_PUBLIC_CERT,
+      alipayRootCert: env.ALIPAY_ROOT_CERT,
     },
     payments: {
       publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://${env.HOST}:${env.PORT}`,

@@ -16,7 +16,8 @@ export class QueueFactory {
   constructor(
     redisUrl: string,
     private readonly logger: Logger,
-    private readonly prefix = 'gh',
+    /** In braces: BullMQ's scripts touch several keys of a queue, one Cluster slot for all. */
+    private readonly prefix = '{gh}',
   ) {
     this.connection = { ...redisOptionsFromUrl(redisUrl), maxRetriesPerRequest: null }
   }
@@ -54,6 +55,18 @@ export class QueueFactory {
     })
     this.workers.push(worker as Worker)
     return worker
+  }
+
+  /** Jobs per queue of this process and state, for the queue-depth gauge. */
+  async depths(): Promise<{ queue: string; state: string; count: number }[]> {
+    const names = new Set([...this.queues.keys(), ...this.workers.map((w) => w.name)])
+    const rows = await Promise.all(
+      [...names].map(async (name) => {
+        const counts = await this.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed')
+        return Object.entries(counts).map(([state, count]) => ({ queue: name, state, count }))
+      }),
+    )
+    return rows.flat()
   }
 
   async close(): Promise<void> {

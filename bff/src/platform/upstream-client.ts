@@ -8,6 +8,7 @@ import {
 } from './concurrency-limit'
 import type { Logger } from './logger'
 import type { Metrics } from './metrics'
+import { currentRequestId } from './request-id'
 
 /**
  * Typed upstream failure. Adapters translate `rejected` (a business answer such as "not found")
@@ -48,6 +49,8 @@ interface UpstreamClientOptions {
   port: string
   baseUrl: string
   timeoutMs: number
+  /** Connections per origin, idle keep-alive and connect timeout; defaults as in config. */
+  pool?: { connections?: number; keepAliveMs?: number; connectTimeoutMs?: number }
   retries?: number
   retryBaseDelayMs?: number
   breaker?: { errorThresholdPercentage?: number; resetTimeoutMs?: number; volumeThreshold?: number }
@@ -95,12 +98,17 @@ interface UpstreamBytes {
 }
 
 export class UpstreamClient {
-  private readonly agent = new Agent({ keepAliveTimeout: 10_000, connections: 128 })
+  private readonly agent: Agent
   private readonly breaker: CircuitBreaker<[() => Promise<RawResponse>], RawResponse>
   private readonly limit: ConcurrencyLimit | undefined
 
   constructor(private readonly options: UpstreamClientOptions) {
-    const { breaker = {}, port, metrics } = options
+    const { breaker = {}, port, metrics, pool = {} } = options
+    this.agent = new Agent({
+      keepAliveTimeout: pool.keepAliveMs ?? 10_000,
+      connections: pool.connections ?? 128,
+      connect: { timeout: pool.connectTimeoutMs ?? 10_000 },
+    })
     this.limit = options.concurrency ? new ConcurrencyLimit(options.concurrency) : undefined
     this.breaker = new CircuitBreaker((attempt: () => Promise<RawResponse>) => attempt(), {
       // Our own per-attempt timeout is authoritative; opossum's would double-count.
@@ -253,6 +261,11 @@ export class UpstreamClient {
     const url = new URL(target, this.options.baseUrl)
     const timeoutMs = timeoutMsOverride ?? this.options.timeoutMs
     const signal = AbortSignal.timeout(timeoutMs)
+    // The resident's request id goes with every call made for it, so the upstream's logs and
+    // ours meet; a caller's own header (a signed request) is left as it is.
+    const requestId = currentRequestId()
+    if (requestId && !('x-request-id' in headers))
+      headers = { ...headers, 'x-request-id': requestId }
     let res
     let text = ''
     let bytes: Buffer | undefined

@@ -1,5 +1,5 @@
 import type { UsageForecast } from '@gh/shared'
-import type { MetersPort } from '../upstream/meters/meters-port'
+import type { MeterReading, MeterState, MetersPort } from '../upstream/meters/meters-port'
 import {
   DAY_MS,
   dailyOver,
@@ -88,17 +88,32 @@ export async function readMeterSeries(
   nowMs: number,
   monthsBack: number,
 ): Promise<MeterSeries> {
+  const [state, readings] = await readMeter(meters, meterNo, nowMs, monthsBack)
+  return meterSeries(readings, state)
+}
+
+function readMeter(
+  meters: MetersPort,
+  meterNo: string,
+  nowMs: number,
+  monthsBack: number,
+): Promise<[MeterState | null, MeterReading[]]> {
   const fromMs = monthStartMs(monthIndexOf(nowMs) - monthsBack)
   const from = new Date(fromMs + 8 * 3_600_000).toISOString().slice(0, 10)
-  const [state, readings] = await Promise.all([
-    meters.meter(meterNo),
-    meters.readings(meterNo, from),
-  ])
-  return meterSeries(readings, state)
+  return Promise.all([meters.meter(meterNo), meters.readings(meterNo, from)])
 }
 
 /** The forecast of one meter, for callers that need only that (top-up, home). */
 export class GasForecaster {
+  /**
+   * The outlook worked out from one pair of meter answers: the read cache hands out the same
+   * answer objects while it keeps them, so a page read again is not worked out again.
+   */
+  private readonly known = new WeakMap<
+    MeterReading[],
+    { state: MeterState | null; outlook: GasOutlook | null }
+  >()
+
   constructor(
     private readonly meters: MetersPort,
     private readonly now: () => Date = () => new Date(),
@@ -107,9 +122,13 @@ export class GasForecaster {
   /** Null when the meter has too few readings to say. Upstream failures propagate. */
   async outlook(meterNo: string): Promise<GasOutlook | null> {
     // Fifteen months reach the recent span (up to 61 days) a year back and its month before.
-    const series = await readMeterSeries(this.meters, meterNo, this.now().getTime(), 15)
+    const [state, readings] = await readMeter(this.meters, meterNo, this.now().getTime(), 15)
+    const known = this.known.get(readings)
+    if (known && known.state === state) return known.outlook
+    const series = meterSeries(readings, state)
     const forecast = forecastFromSeries(series)
-    if (!forecast) return null
-    return { forecast, yearToDateDm3: yearToDateFromSeries(series) ?? 0 }
+    const outlook = forecast ? { forecast, yearToDateDm3: yearToDateFromSeries(series) ?? 0 } : null
+    this.known.set(readings, { state, outlook })
+    return outlook
   }
 }

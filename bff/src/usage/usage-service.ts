@@ -11,6 +11,7 @@ import {
   readMeterSeries,
   yearToDateFromSeries,
 } from './gas-forecast'
+import { meteredHeatingUsage } from './heat-usage'
 import { usageMonths } from './usage-months'
 
 /** An upstream that is slow or down is "try again later"; an answer off contract is ours (502). */
@@ -32,7 +33,8 @@ async function fromUpstream<T>(read: () => Promise<T>): Promise<T> {
 
 /**
  * 用量: a gas account's months beside the same months a year earlier and its forecast; a
- * district-heating account billed by area, the basis of its fee.
+ * district-heating account billed by area, the basis of its fee; one with a heat meter, its heat
+ * by month in GJ and the two-part fee.
  */
 export class UsageService {
   constructor(
@@ -45,7 +47,7 @@ export class UsageService {
   async get(accountNo: string, months: number): Promise<AccountUsage> {
     const account = await fromUpstream(() => this.customers.getAccount(accountNo))
     if (!account) throw errors.notFound()
-    if (account.kind === 'heating') return this.heating(accountNo)
+    if (account.kind === 'heating') return this.heating(accountNo, months)
     if (!account.meterNo) throw errors.notFound()
     return this.gas(accountNo, account.meterNo, months)
   }
@@ -83,10 +85,11 @@ export class UsageService {
     }
   }
 
-  private async heating(accountNo: string): Promise<AccountUsage> {
+  private async heating(accountNo: string, months: number): Promise<AccountUsage> {
     const summary = await fromUpstream(() => this.billing.summary(accountNo))
     const heating = summary?.heating
     if (!heating) throw errors.notFound()
+    if (heating.metering) return meteredHeatingUsage(accountNo, heating, heating.metering, months)
     const area = dm2ToM2String(heating.areaDm2)
     const heated = heating.supply === 'supplied'
     return {

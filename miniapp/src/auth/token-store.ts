@@ -10,18 +10,19 @@ export interface TokenStore {
   subscribe(listener: () => void): () => void
 }
 
-export function createTokenStore(store: KeyValueStore): TokenStore {
+/** `key` keeps another principal's session (the agent workbench's) apart from the resident's. */
+export function createTokenStore(store: KeyValueStore, key: string = TOKEN_KEY): TokenStore {
   const listeners = new Set<() => void>()
   const notify = () => listeners.forEach((listener) => listener())
   return {
-    get: () => store.get(TOKEN_KEY),
+    get: () => store.get(key),
     set(token) {
-      store.set(TOKEN_KEY, token)
+      store.set(key, token)
       notify()
     },
     clear() {
-      if (store.get(TOKEN_KEY) === undefined) return
-      store.remove(TOKEN_KEY)
+      if (store.get(key) === undefined) return
+      store.remove(key)
       notify()
     },
     subscribe(listener) {

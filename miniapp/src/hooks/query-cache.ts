@@ -2,11 +2,15 @@ import { QueryClient } from '@tanstack/react-query'
 import { tokenStore } from '../auth/session'
 
 /**
- * What a query is, as the request it makes: who may see the answer ('public' content, or the
- * logged-in 'user's own data), the endpoint or loader, then its arguments.
- * E.g. `['user', 'paymentOptions', accountNo]`.
+ * What a query is, as the request it makes: who may see the answer ('public' content, the
+ * logged-in 'user's own data, or the workbench 'agent's), the endpoint or loader, then its
+ * arguments. E.g. `['user', 'paymentOptions', accountNo]`.
  */
-export type QueryKey = readonly [scope: 'public' | 'user', name: string, ...args: unknown[]]
+export type QueryKey = readonly [
+  scope: 'public' | 'user' | 'agent',
+  name: string,
+  ...args: unknown[],
+]
 
 const userData = ['user'] as const
 

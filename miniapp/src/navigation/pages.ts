@@ -30,6 +30,13 @@ export const pages = {
   repairDetail: '/pages-repairs/detail/index',
   /** 供暖: season and fee, 报停 / 恢复供暖, 室温投诉 (subpackage). */
   heating: '/pages-heating/index/index',
+  accountChanges: '/pages-account-changes/index/index',
+  /** 安全自查 and 入户安检 (subpackage; `?accountNo=`). */
+  safetySelfCheck: '/pages-safety/self-check/index',
+  safetyInspections: '/pages-safety/inspections/index',
+  /** 报装 and 通气点火; 一键求助 with its history and settings (subpackage). */
+  connection: '/pages-service/connection/index',
+  help: '/pages-service/help/index',
   /** 营业网点, filtered to the IC-card write points, nearest first when location is allowed. */
   writePoints: '/pages/safety/index?section=outlets&service=card_write',
 } as const

@@ -36,10 +36,12 @@ export const AgentProfile = z.object({
 })
 export type AgentProfile = z.infer<typeof AgentProfile>
 
-export const AgentLoginRequest = z.object({
-  loginName: AgentLoginName,
-  password: z.string().min(1).max(128),
-})
+export const AgentLoginRequest = z
+  .object({
+    loginName: AgentLoginName,
+    password: z.string().min(1).max(128),
+  })
+  .strict()
 
 export const AgentSession = z.object({
   token: z.string(),
@@ -80,16 +82,18 @@ export type AgentTaskKind = z.infer<typeof AgentTaskKind>
 export const AgentTaskStatus = z.enum(['sent', 'opened', 'done', 'expired'])
 export type AgentTaskStatus = z.infer<typeof AgentTaskStatus>
 
-export const CreateAgentTaskRequest = z.object({
-  accountNo: AccountNo,
-  kind: AgentTaskKind,
-  /** billId, orderNo or articleId, for the kinds that open one. */
-  target: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, { message: '目标编号格式不正确' })
-    .optional(),
-  ttlHours: z.number().int().min(1).max(72).default(24),
-})
+export const CreateAgentTaskRequest = z
+  .object({
+    accountNo: AccountNo,
+    kind: AgentTaskKind,
+    /** billId, orderNo or articleId, for the kinds that open one. */
+    target: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, { message: '目标编号格式不正确' })
+      .optional(),
+    ttlHours: z.number().int().min(1).max(72).default(24),
+  })
+  .strict()
 
 export const AgentTask = z.object({
   taskId: z.string(),
@@ -113,10 +117,28 @@ export const SentAgentTask = AgentTask.extend({
   miniProgramPath: z.string(),
   /** The mini-program code's scene (at most 32 characters): the signed, expiring link. */
   scene: z.string().max(32),
-  /** The QR code to show the resident, as a PNG data URL. */
+  /** The QR code to show the resident, as a PNG data URL: opens the H5 landing with the scene. */
   qrPng: z.string(),
+  /**
+   * The mini-program code (wxacode.getUnlimited) with the same scene, as a PNG data URL; null
+   * when no WeChat mini-program is configured or WeChat did not answer one.
+   */
+  wxaCodePng: z.string().nullable(),
 })
 export type SentAgentTask = z.infer<typeof SentAgentTask>
+
+/** What the audit records; the console names each in Chinese. */
+export const AgentAuditAction = z.enum([
+  'login',
+  'search',
+  'view_account',
+  'create_task',
+  'create_proxy_request',
+  'reissue_proxy_code',
+  'read_audit',
+  'out_of_scope',
+])
+export type AgentAuditAction = z.infer<typeof AgentAuditAction>
 
 export const AgentAuditRow = z.object({
   id: z.string(),
@@ -163,16 +185,25 @@ export const getAgentMe = defineRoute({
   response: AgentProfile,
 })
 
+export const AgentAccountSearch = z
+  .object({
+    /** An account number (10 digits) or the holder's full mobile number (11 digits). */
+    q: z.string().trim().min(1).max(20),
+  })
+  .strict()
+
 export const findAgentAccounts = defineRoute({
   id: 'findAgentAccounts',
-  method: 'get',
-  path: '/agent/accounts',
-  summary: 'Finds accounts within the agent’s scope by account number (masked results)',
+  // A POST, not a query string: a phone number in a URL ends up in proxy and access logs.
+  method: 'post',
+  path: '/agent/account-searches',
+  summary:
+    'Finds accounts within the agent’s scope by account number or the holder’s full 11-digit phone number, given in the body so it stays out of URLs (masked results; changes nothing but the audit, so no Idempotency-Key)',
   tag: 'agent',
   auth: 'agent',
   accountScoped: false,
   idempotent: false,
-  query: z.object({ q: z.string().trim().min(1).max(20) }),
+  body: AgentAccountSearch,
   response: z.object({ items: z.array(AgentAccountHit) }),
 })
 
@@ -200,6 +231,9 @@ export const createAgentTask = defineRoute({
   auth: 'agent',
   accountScoped: false,
   idempotent: true,
+  // The answer holds the link, a capability: it is never kept for a replay. A repeat of the key
+  // answers the same task with a freshly issued link.
+  replay: 'resource',
   body: CreateAgentTaskRequest,
   response: SentAgentTask,
 })

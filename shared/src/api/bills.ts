@@ -63,11 +63,20 @@ export const HeatingCompensationLine = z.object({
   compensationFen: Fen.describe('the whole compensation; what the bill could not absorb is 预存'),
 })
 
+/** 热计量: the season's heat from the heat meter at the 计量热价; heat in MJ (0.001 GJ). */
+export const HeatingMeteredLine = z.object({
+  ...lineBase,
+  type: z.literal('heating_metered'),
+  heatMj: z.number().int().min(0),
+  priceFenPerGj: Fen.describe('计量热价 per GJ'),
+})
+
 export const BillLine = z.discriminatedUnion('type', [
   GasTierLine,
   HeatingLine,
   LateFeeLine,
   HeatingCompensationLine,
+  HeatingMeteredLine,
 ])
 export type BillLine = z.infer<typeof BillLine>
 

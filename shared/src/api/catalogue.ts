@@ -42,6 +42,7 @@ import {
 import { createPayShare, createSharedOrder, getPayShare, getSharedOrder } from './pay-shares'
 import { getAgentLink, redeemAgentLink } from './agent-links'
 import { agentRoutes } from './agent'
+import { agentProxyRoutes, proxyRequestRoutes } from './agent-proxy'
 import { getHome } from './home'
 import {
   getNotificationSettings,
@@ -71,6 +72,10 @@ import {
   listHeatingComplaints,
   listHeatingStops,
 } from './heating'
+import { connectionRoutes } from './connections'
+import { accountChangeRoutes } from './account-changes'
+import { helpAlertRoutes } from './help-alerts'
+import { safetyCheckRoutes } from './safety-checks'
 import type { RouteSpec } from './route'
 
 /** Every BFF route. The BFF registers exactly these; the OpenAPI document lists exactly these. */
@@ -141,6 +146,10 @@ export const routes = {
   listHeatingComplaints,
   createHeatingComplaint,
   getHeatingComplaint,
+  ...connectionRoutes,
+  ...accountChangeRoutes,
+  ...helpAlertRoutes,
+  ...safetyCheckRoutes,
 } as const
 
 /** The user routes plus the payment providers' notification receivers (mounted on their own). */
@@ -148,4 +157,6 @@ export const allRoutes: readonly RouteSpec[] = [
   ...Object.values(routes),
   ...Object.values(notifyRoutes),
   ...Object.values(agentRoutes),
+  ...Object.values(agentProxyRoutes),
+  ...Object.values(proxyRequestRoutes),
 ]

@@ -21,8 +21,34 @@ export const ArticleSummary = z.object({
 })
 export type ArticleSummary = z.infer<typeof ArticleSummary>
 
+/** A picture or a video in an article; its caption (or the picture's alt text) is read aloud. */
+export const ArticleMedia = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('image'),
+    url: z.string(),
+    alt: z.string(),
+    caption: z.string().nullable(),
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+  }),
+  z.object({
+    kind: z.literal('video'),
+    url: z.string(),
+    poster: z.string().nullable(),
+    caption: z.string(),
+    durationSeconds: z.number().int().positive(),
+  }),
+])
+export type ArticleMedia = z.infer<typeof ArticleMedia>
+
 export const Article = ArticleSummary.extend({
-  sections: z.array(z.object({ heading: z.string().nullable(), paragraphs: z.array(z.string()) })),
+  sections: z.array(
+    z.object({
+      heading: z.string().nullable(),
+      paragraphs: z.array(z.string()),
+      media: z.array(ArticleMedia).default([]),
+    }),
+  ),
 })
 export type Article = z.infer<typeof Article>
 

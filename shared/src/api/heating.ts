@@ -56,6 +56,18 @@ export const HeatingFeeStatus = z.object({
   formula: z.string(),
   /** The bill's lines, each explained; empty before the bill is issued. */
   lines: z.array(BillLine),
+  /** 热计量 (basis metered): the two-part price and this season's heat so far. */
+  metered: z
+    .object({
+      basicPercent: z.number().int().min(0).max(100),
+      basicFeeFen: Fen,
+      priceFenPerGj: Fen,
+      /** This season's heat so far, MJ (0.001 GJ). */
+      seasonHeatMj: z.number().int().min(0),
+      meteredFeeSoFarFen: Fen,
+      readAt: IsoDateTime,
+    })
+    .optional(),
 })
 export type HeatingFeeStatus = z.infer<typeof HeatingFeeStatus>
 

@@ -19,7 +19,14 @@ export const NotificationType = z
     'supply_stop_changed',
     'supply_stop_ended',
     'repair_step',
+    'service_life_due',
+    'inspection_tomorrow',
     'payment_result',
+    'heating_application',
+    'heating_visit',
+    'heating_compensation',
+    'account_change',
+    'help_alert',
   ])
   .describe('what happened; each type belongs to one NotificationGroup')
 export type NotificationType = z.infer<typeof NotificationType>
@@ -39,7 +46,18 @@ export const NOTIFICATION_GROUP_OF: Record<NotificationType, NotificationGroup> 
   supply_stop_changed: 'supply_stops',
   supply_stop_ended: 'supply_stops',
   repair_step: 'repairs',
+  // Safety reminders are about visits and fittings at home, as repairs are.
+  service_life_due: 'repairs',
+  inspection_tomorrow: 'repairs',
   payment_result: 'payments',
+  // Results of what the resident applied for (报停, 室温测量, 过户销户) are progress, as repairs'.
+  heating_application: 'repairs',
+  heating_visit: 'repairs',
+  heating_compensation: 'repairs',
+  account_change: 'repairs',
+  // Switches never silence a help alert (see the notification service); its group only says
+  // which consent its subscription template is asked with.
+  help_alert: 'repairs',
 }
 
 /** The labels the 消息设置 page shows for each group. */
@@ -50,7 +68,10 @@ export const NOTIFICATION_GROUP_LABELS: Record<
   bills: { title: '账单提醒', description: '出账、快到缴费期限、逾期未缴时提醒' },
   balance: { title: '余额不足提醒', description: '余额低于您设定的金额时提醒一次' },
   supply_stops: { title: '停气停暖通知', description: '您所在片区停气、停暖的通知、变更和恢复' },
-  repairs: { title: '报修进度', description: '报修受理、派单、上门、完成时提醒' },
+  repairs: {
+    title: '报修进度',
+    description: '报修受理、派单、上门、完成时提醒；报停、室温测量、过户销户的办理结果',
+  },
   payments: { title: '缴费结果', description: '缴费、充值到账或退款时提醒' },
 }
 

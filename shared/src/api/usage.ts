@@ -88,7 +88,38 @@ export const HeatingUsage = z.object({
 })
 export type HeatingUsage = z.infer<typeof HeatingUsage>
 
-export const AccountUsage = z.discriminatedUnion('kind', [GasUsage, HeatingUsage])
+/**
+ * 热计量: a heating home with a heat meter, billed 基本热价 by area + 计量热价 per GJ. Its months
+ * have the gas answer's shape, in thousandths of `unit` (MJ, 0.001 GJ) where gas has dm³.
+ */
+export const MeteredHeatingUsage = z.object({
+  kind: z.literal('heating_metered'),
+  accountNo: AccountNo,
+  unit: z.literal('GJ'),
+  /** When the heat meter was last read. */
+  readAt: IsoDateTime,
+  /** Oldest first, in MJ; the last one is the current month so far. */
+  months: z.array(UsageMonth),
+  season: z.object({ startsOn: LocalDate, endsOn: LocalDate }),
+  heatedThisSeason: z.boolean(),
+  /** Heat of this season so far, MJ (0.001 GJ). */
+  seasonHeatMj: z.number().int().min(0),
+  areaDm2: z.number().int().describe('建筑面积 in dm² (0.01 m²)'),
+  /** 基本热价: this share of the area price per m² for the season. */
+  basicPercent: z.number().int().min(0).max(100),
+  basicFeeFen: Fen,
+  priceFenPerGj: Fen.describe('计量热价 per GJ'),
+  /** 计量热费 of the heat so far this season. */
+  meteredFeeSoFarFen: Fen,
+  summary: z.string(),
+})
+export type MeteredHeatingUsage = z.infer<typeof MeteredHeatingUsage>
+
+export const AccountUsage = z.discriminatedUnion('kind', [
+  GasUsage,
+  HeatingUsage,
+  MeteredHeatingUsage,
+])
 export type AccountUsage = z.infer<typeof AccountUsage>
 
 export const getUsage = defineRoute({

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { codeOf } from './thrown-code'
-import { speakAmountFen, speakDigits, speakNumber, speakVolume } from './speech'
+import { speakAmountFen, speakDigits, speakHeatMj, speakNumber, speakVolume } from './speech'
 
 // An independent reader of Chinese numerals, to check that every reading means its number.
 const VALUES: Record<string, number> = {
@@ -150,5 +150,16 @@ describe('speakVolume', () => {
 
   it('when the volume is negative, then throws INVALID_VOLUME', () => {
     expect(codeOf(() => speakVolume(-1))).toBe('INVALID_VOLUME')
+  })
+})
+
+describe('speakHeatMj', () => {
+  it.each([
+    [8_345, '八点三吉焦'],
+    [12_000, '十二吉焦'],
+    [960, '一吉焦'],
+    [0, '零吉焦'],
+  ])('when %i MJ is spoken, then it is %s (to a tenth of a GJ)', (mj, words) => {
+    expect(speakHeatMj(mj)).toBe(words)
   })
 })

@@ -103,3 +103,13 @@ export function speakVolume(volume: number): string {
   if (fraction === '') return `${speakCount(whole)}立方米`
   return `${speakNumber(whole)}点${speakDigits(fraction)}立方米`
 }
+
+/** Heat in MJ spoken to a tenth of a GJ, as the pages show it: 8345 → '八点三吉焦'. */
+export function speakHeatMj(mj: number): string {
+  const tenths = Math.round(mj / 100)
+  const whole = Math.floor(tenths / 10)
+  const tenth = tenths % 10
+  return tenth === 0
+    ? `${speakNumber(whole)}吉焦`
+    : `${speakNumber(whole)}点${speakDigits(String(tenth))}吉焦`
+}

@@ -45,12 +45,33 @@ function checkRequest(params: Record<string, string>, state: AlipayState): void 
   if (params.format && params.format.toUpperCase() !== 'JSON') {
     throw invalid('format', '无效的数据格式')
   }
+  checkCertificates(params, state)
   const content = requestSignContent(params)
   if (!rsa2Verify(content, params.sign, state.keys.appPublicKey)) {
     throw invalid(
       'signature',
       `验签出错，建议检查签名字符串或签名私钥与应用公钥是否匹配，网关生成的验签字符串为：${content}`,
     )
+  }
+}
+
+/**
+ * 公钥证书 mode: a request that names the app certificate must name the ones this app holds, and
+ * the root it trusts; one without either is in public-key mode. Both modes sign with the same
+ * keys here, so the signature check that follows is the same.
+ */
+function checkCertificates(params: Record<string, string>, state: AlipayState): void {
+  const appSn = params.app_cert_sn
+  const rootSn = params.alipay_root_cert_sn
+  if (appSn === undefined && rootSn === undefined) return
+  if (!appSn) throw missing('app-cert-sn', '缺少应用公钥证书序列号')
+  if (!rootSn) throw missing('alipay-root-cert-sn', '缺少支付宝根证书序列号')
+  if (appSn !== state.certs.appCertSn) {
+    throw invalid('app-cert-sn', '应用公钥证书序列号与开放平台上传的证书不一致')
+  }
+  // Alipay's root file can hold several roots; the merchant sends all their SNs joined by `_`.
+  if (!rootSn.split('_').includes(state.certs.rootCertSn)) {
+    throw invalid('alipay-root-cert-sn', '支付宝根证书序列号无效')
   }
 }
 
@@ -64,6 +85,8 @@ export async function handleGateway(ctx: Context, state: AlipayState): Promise<v
   const responseKey = `${method.replaceAll('.', '_')}_response`
   let key = responseKey
   let payload: Record<string, unknown>
+  // A merchant in certificate mode learns from every answer which Alipay certificate signed it.
+  const certMode = params.app_cert_sn !== undefined || params.alipay_root_cert_sn !== undefined
   try {
     if (!method) throw missing('method', '缺少方法名参数', true)
     const run = gatewayMethods[method]
@@ -81,5 +104,10 @@ export async function handleGateway(ctx: Context, state: AlipayState): Promise<v
   // The real gateway labels its JSON as HTML; clients read the text to verify the signature.
   ctx.type = 'text/html;charset=utf-8'
   ctx.set('trace_id', randomBytes(12).toString('hex'))
-  ctx.body = signedResponseText(key, payload, state.keys.alipayPrivateKey)
+  ctx.body = signedResponseText(
+    key,
+    payload,
+    state.keys.alipayPrivateKey,
+    certMode ? { alipay_cert_sn: state.certs.alipayCertSn } : {},
+  )
 }

@@ -13,6 +13,11 @@ export const AlipayCredentials = z.object({
   appPrivateKeyPkcs8: z.string(),
   appPublicKey: z.string(),
   alipayPublicKey: z.string(),
+  appCertPem: z.string().describe('公钥证书 mode: alipay-sdk `appCertContent` (appCertPublicKey)'),
+  alipayCertPem: z
+    .string()
+    .describe('公钥证书 mode: `alipayPublicCertContent` (alipayCertPublicKey_RSA2)'),
+  alipayRootCertPem: z.string().describe('公钥证书 mode: `alipayRootCertContent` (alipayRootCert)'),
   loginCodes: z.string(),
 })
 

@@ -47,8 +47,13 @@ export function signedResponseText(
   key: string,
   payload: Readonly<Record<string, unknown>>,
   alipayPrivateKeyPem: string,
+  /** Unsigned members between the answer and its signature (`alipay_cert_sn` in cert mode). */
+  beside: Readonly<Record<string, string>> = {},
 ): string {
   const inner = JSON.stringify(payload).replaceAll('/', '\\/')
   const sign = rsa2Sign(inner, alipayPrivateKeyPem)
-  return `{${JSON.stringify(key)}:${inner},"sign":${JSON.stringify(sign)}}`
+  const extra = Object.entries(beside)
+    .map(([name, value]) => `,${JSON.stringify(name)}:${JSON.stringify(value)}`)
+    .join('')
+  return `{${JSON.stringify(key)}:${inner}${extra},"sign":${JSON.stringify(sign)}}`
 }

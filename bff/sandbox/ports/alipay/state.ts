@@ -6,6 +6,7 @@ import type { PortDeps } from '../port'
 import { NotificationDispatcher } from '../wechatpay/notify/dispatcher'
 import { BillFiles } from './bill'
 import { alipayCashier } from './cashier-provider'
+import { alipayCertificates, type AlipayCertificates } from './certificates'
 import { ExpiryWatch } from './expiry'
 import { alipayKeys, type AlipayKeys } from './keys'
 import { alipayNotification, alipayNotifyPolicy } from './notify'
@@ -19,6 +20,8 @@ export interface AlipayState {
   /** The merchant's partner id (`2088…`), Alipay's `seller_id`. */
   readonly pid: string
   readonly keys: AlipayKeys
+  /** The same keys as 公钥证书: app, Alipay and root certificates with their SNs. */
+  readonly certs: AlipayCertificates
   readonly clock: SandboxClock
   readonly trades: TradeStore
   readonly users: AlipayUsers
@@ -66,6 +69,7 @@ export function createAlipayState(deps: PortDeps, shared: AlipayShared): AlipayS
     appId,
     pid,
     keys,
+    certs: alipayCertificates(config.dataDir, keys),
     clock,
     trades,
     users: new AlipayUsers(clock, config.seed, appId),

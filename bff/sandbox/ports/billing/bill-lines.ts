@@ -11,6 +11,8 @@ import { isoDate, ymdOf } from '../meters/days'
 import type { Compensation, ComplaintRecord } from './heating-complaint-record'
 import {
   HEATING_PRICE_FEN_PER_M2,
+  METERED_BASIC_PERCENT,
+  METERED_PRICE_FEN_PER_GJ,
   STOPPED_FEE_PERCENT,
   heatingSeason,
   type HeatingSeason,
@@ -99,6 +101,59 @@ export function heatingLines(
     })
   }
   return { lines, totalFen: fee.totalFen }
+}
+
+/**
+ * 热计量: the season bill issued before the season carries the 基本热价, a share of the area
+ * price; the 计量热价 part follows the heat the meter counts over the season.
+ */
+export function meteredBasicLines(
+  areaDm2: number,
+  priceFenPerM2: number,
+  season: HeatingSeason,
+): { lines: BillLine[]; totalFen: number } {
+  const fee = heatingSeasonFee(areaDm2, priceFenPerM2, {
+    seasonDays: season.days,
+    heatedDays: 0,
+    stoppedFeePercent: METERED_BASIC_PERCENT,
+  })
+  const area = `${dm2ToM2String(areaDm2)} m² × ${fenToYuanString(priceFenPerM2)} 元/m²`
+  const lines: BillLine[] = [
+    {
+      type: 'heating_basic',
+      areaDm2,
+      priceFenPerM2,
+      days: season.days,
+      seasonDays: season.days,
+      percent: METERED_BASIC_PERCENT,
+      amountFen: fee.stoppedFen,
+      explanation:
+        `热计量基本热价：${area} × ${METERED_BASIC_PERCENT}% = ${yuan(fee.stoppedFen)}；` +
+        `计量热价 ${fenToYuanString(METERED_PRICE_FEN_PER_GJ)} 元/GJ，按热表读数另计`,
+    },
+  ]
+  return { lines, totalFen: fee.stoppedFen }
+}
+
+/** 计量热费: the season's heat (MJ) at the price per GJ, rounded half up once. */
+export function meteredLine(heatMj: number, priceFenPerGj: number): BillLine {
+  const amountFen = Math.round((heatMj * priceFenPerGj) / 1000)
+  return {
+    type: 'heating_metered',
+    heatMj,
+    priceFenPerGj,
+    amountFen,
+    explanation:
+      `计量热费：${(heatMj / 1000).toFixed(2)} GJ × ${fenToYuanString(priceFenPerGj)} 元/GJ = ` +
+      yuan(amountFen),
+  }
+}
+
+export function meteredSummary(season: HeatingSeason, heatMj: number): string {
+  return (
+    `${season.year}-${season.year + 1} 采暖季计量热费：热量表计得全季用热 ` +
+    `${(heatMj / 1000).toFixed(2)} GJ，按计量热价计收；基本热价已在采暖季前出账。`
+  )
 }
 
 export function heatingSummary(

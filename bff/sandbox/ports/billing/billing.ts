@@ -7,7 +7,14 @@ import { dayOf, isoDate } from '../meters/days'
 import type { MeterPlatform } from '../meters/platform'
 import { meterView } from '../meters/views'
 import { dueOf, lateFeeLine, type BillRecord } from './bill-record'
-import { createBillingBook, issueBills, rerateHeatingBill, type BillingBook } from './book'
+import {
+  createBillingBook,
+  heatMeterOf,
+  issueBills,
+  rerateHeatingBill,
+  type BillingBook,
+} from './book'
+import { heatMetering, isHeatMetered } from './heat-meter'
 import { HeatingComplaintDesk } from './heating-complaints'
 import { HeatingStopDesk } from './heating-stops'
 import { PostingStore } from './postings'
@@ -119,6 +126,9 @@ function heatingState(book: BillingBook, nowMs: number): AccountSummary['heating
     season: { startsOn: isoDate(season.startDay), endsOn: isoDate(season.endDay) },
     supply: stopped && (heatedFrom === null || dayOf(nowMs) < heatedFrom) ? 'stopped' : 'supplied',
     seasonFeeFen: bill?.chargeFen ?? 0,
+    metering: isHeatMetered(book.account.accountNo)
+      ? heatMetering(heatMeterOf(book), dayOf(nowMs))
+      : null,
   }
 }
 

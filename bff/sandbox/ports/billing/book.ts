@@ -4,13 +4,24 @@ import { dayOf, dayOfDate, dayStartMs, monthIndexOf, monthStartDay, ymdOf } from
 import type { MeterPlatform } from '../meters/platform'
 import { accountRandom, usageBetween } from '../meters/usage'
 import { monthlyRegisters } from '../meters/views'
-import { compensationLine, gasLines, gasSummary, heatingLines, heatingSummary } from './bill-lines'
+import {
+  compensationLine,
+  gasLines,
+  gasSummary,
+  heatingLines,
+  heatingSummary,
+  meteredBasicLines,
+  meteredLine,
+  meteredSummary,
+} from './bill-lines'
 import { dueOf, payBill, type BillRecord } from './bill-record'
+import { isHeatMetered, meteredBillDay, seasonHeatMj, type HeatMeterBook } from './heat-meter'
 import { complaintState, type ComplaintRecord } from './heating-complaint-record'
 import { onSharedRiser } from './heating-rules'
 import { seedHeatingStop, seedPayments } from './seed-history'
 import {
   HEATING_PRICE_FEN_PER_M2,
+  METERED_PRICE_FEN_PER_GJ,
   areaTariff,
   currentSeason,
   heatingSeason,
@@ -48,7 +59,11 @@ export interface BillingBook {
 }
 
 const HOUR_MS = 3_600_000
-const personaAreas: Record<string, number> = { '1000000004': 9_856, '1000000009': 7_630 }
+const personaAreas: Record<string, number> = {
+  '1000000004': 9_856,
+  '1000000009': 7_630,
+  '1000000012': 8_940,
+}
 
 export function createBillingBook(
   seed: number,
@@ -110,12 +125,53 @@ export function issueBills(book: BillingBook, meters: MeterPlatform, nowMs: numb
       book.heating === null
         ? gasBill(book, meterRegisters, book.nextPeriod, nowMs)
         : heatingBill(book, book.nextPeriod, nowMs)
-    if (bill === 'not_yet') return
+    if (bill === 'not_yet') break
     book.nextPeriod += 1
     if (bill === 'none') continue
     book.bills.push(bill)
     usePrepayment(book, bill, bill.issuedAtMs)
   }
+  if (book.heating && isHeatMetered(book.account.accountNo)) {
+    issueMeteredBills(book, currentSeason(meters.anchorDay).year - 2, nowMs)
+  }
+}
+
+/**
+ * 热计量: each season's 计量热费 is billed the day after the season ends, on the heat the meter
+ * counted; the 基本热价 came on the season bill of 1 October.
+ */
+function issueMeteredBills(book: BillingBook, firstSeason: number, nowMs: number): void {
+  const opened = dayOfDate(...openedYmd(book.account))
+  let issued = false
+  for (let year = firstSeason; ; year++) {
+    const season = heatingSeason(year)
+    const issueDay = meteredBillDay(season)
+    const issuedAtMs = dayStartMs(issueDay) + 9 * HOUR_MS
+    if (issuedAtMs > nowMs) break
+    const billId = `HM${book.account.accountNo}${year}`
+    if (opened > season.startDay || book.bills.some((b) => b.billId === billId)) continue
+    const heatMj = seasonHeatMj(heatMeterOf(book), season)
+    if (heatMj === 0) continue
+    const line = meteredLine(heatMj, METERED_PRICE_FEN_PER_GJ)
+    const bill: BillRecord = {
+      billId,
+      accountNo: book.account.accountNo,
+      kind: 'heating',
+      fromDay: season.startDay,
+      toDay: season.endDay,
+      issuedAtMs,
+      dueAtMs: dayStartMs(issueDay + 31) - 1000,
+      chargeFen: line.amountFen,
+      ...unpaid(),
+      meter: null,
+      lines: [line],
+      summary: meteredSummary(season, heatMj),
+    }
+    book.bills.push(bill)
+    usePrepayment(book, bill, issuedAtMs)
+    issued = true
+  }
+  if (issued) book.bills.sort((a, b) => a.issuedAtMs - b.issuedAtMs)
 }
 
 interface Registers {
@@ -205,6 +261,21 @@ export function heatingBillIssuedAtMs(year: number): number {
   return dayStartMs(heatingSeason(year).issueDay) + 9 * HOUR_MS
 }
 
+/** The heat meter of a 热计量 home: no heat flows on days it has 停暖. */
+export function heatMeterOf(book: BillingBook): HeatMeterBook {
+  const heating = book.heating
+  return {
+    accountNo: book.account.accountNo,
+    areaDm2: heating?.areaDm2 ?? 0,
+    heated: (season, day) => {
+      if (!heating) return false
+      if (!heating.stoppedSeasons.has(season.year)) return true
+      const from = heating.resumedFrom.get(season.year)
+      return from !== undefined && day >= from
+    },
+  }
+}
+
 /** Days of the season the home is heated: all, none (停暖), or from 恢复供暖 on. */
 export function heatedDaysOf(
   heating: NonNullable<BillingBook['heating']>,
@@ -221,12 +292,9 @@ function heatingCharges(book: BillingBook, year: number) {
   if (!heating) throw new Error('heating charges of an account without heating')
   const season = heatingSeason(year)
   const stopped = heating.stoppedSeasons.has(year)
-  const { lines, totalFen } = heatingLines(
-    heating.areaDm2,
-    HEATING_PRICE_FEN_PER_M2,
-    season,
-    heatedDaysOf(heating, season),
-  )
+  const { lines, totalFen } = isHeatMetered(book.account.accountNo)
+    ? meteredBasicLines(heating.areaDm2, HEATING_PRICE_FEN_PER_M2, season)
+    : heatingLines(heating.areaDm2, HEATING_PRICE_FEN_PER_M2, season, heatedDaysOf(heating, season))
   const credits = creditCompensation(book, year, totalFen)
   const resumed = heating.resumedFrom.get(year)
   return {

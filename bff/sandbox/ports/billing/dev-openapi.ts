@@ -8,7 +8,12 @@ import {
   MeterSettingsUpdate,
   OnlineUpdate,
 } from '../meters/dev-schemas'
-import { WorkOrderSettings, WorkOrderSettingsUpdate } from '../workorders/dev-schemas'
+import {
+  InspectionVerdict,
+  WorkOrderSettings,
+  WorkOrderSettingsUpdate,
+} from '../workorders/dev-schemas'
+import { Inspection, InspectionPathParams } from '../../../contracts/workorders-inspections'
 import { Ledger, LedgerQuery } from './dev-schemas'
 
 /** The core systems' developer endpoints, for the sandbox's own OpenAPI document. */
@@ -84,5 +89,20 @@ export const coreDevOperations: readonly ContractOperation[] = [
     summary: 'Sets acceptance SLAs (new orders) or pauses dispatch so nobody accepts',
     body: WorkOrderSettingsUpdate,
     responses: { 200: { description: 'Settings now', schema: WorkOrderSettings }, 400: invalid },
+  },
+  {
+    operationId: 'completeInspection',
+    method: 'post',
+    path: '/sandbox/workorders/inspections/:inspectionId/complete',
+    summary: 'The inspector finishes a booked 入户安检 now: pass (gas back on if stopped) or fail',
+    description: 'Without it, a booked visit passes when its window ends on the sandbox clock.',
+    params: InspectionPathParams,
+    body: InspectionVerdict,
+    responses: {
+      200: { description: 'The inspection, done', schema: Inspection },
+      400: invalid,
+      404: { description: 'INSPECTION_NOT_FOUND', schema: UpstreamError },
+      409: { description: 'INSPECTION_CLOSED', schema: UpstreamError },
+    },
   },
 ]

@@ -27,6 +27,13 @@ export const HEATING_PRICE_FEN_PER_M2 = 2280
 /** 基本热费 share of the price for days a home has 停暖. */
 export const STOPPED_FEE_PERCENT = 30
 export const MIN_INDOOR_TEMPERATURE_C = 18
+/**
+ * 热计量 homes pay a two-part price: 基本热价, this share of the area price for the whole season
+ * whatever heat they draw (the network's fixed costs), and 计量热价 per GJ the heat meter counts.
+ * A typical flat drawing 0.3–0.4 GJ per m² pays about what the area price would charge.
+ */
+export const METERED_BASIC_PERCENT = 30
+export const METERED_PRICE_FEN_PER_GJ = 4_800
 /** 恢复供暖: the valve is unsealed and heat returns this many days after the application. */
 export const RESUME_LEAD_DAYS = 2
 

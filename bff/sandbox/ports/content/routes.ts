@@ -12,6 +12,7 @@ import {
 import { toShanghaiIso, type SandboxClock } from '../../clock'
 import { SandboxError, parseOr400 } from '../../middleware/errors'
 import { articles } from './articles'
+import { mediaFile, mediaOf } from './media'
 import { AnnounceNotice, ChangeNotice, NoticePathParams, type NoticeDesk } from './dev-notices'
 import type { NoticeRecord } from './notices'
 import { distanceM, outlets } from './outlets'
@@ -55,15 +56,31 @@ export function contentRouter(state: ContentState): Router {
   router.get('/articles/:articleId', (ctx) => {
     const { articleId } = parseOr400(ArticlePathParams, ctx.params)
     const article = articles.find((a) => a.articleId === articleId)
+    // The sandbox is its own CDN: pictures are served where the caller reached it.
+    const origin = ctx.host ? `${ctx.protocol}://${ctx.host}` : 'http://localhost'
     if (!article) throw new SandboxError(404, 'ARTICLE_NOT_FOUND', '文章不存在')
     ctx.body = {
       ...article,
       tags: [...article.tags],
-      sections: article.sections.map((s) => ({
-        heading: s.heading,
-        paragraphs: [...s.paragraphs],
-      })),
+      sections: article.sections.map((s, i) => {
+        const media = mediaOf(article.articleId, i, origin)
+        return {
+          heading: s.heading,
+          paragraphs: [...s.paragraphs],
+          ...(media.length ? { media } : {}),
+        }
+      }),
     } satisfies Article
+  })
+
+  // The content system's CDN: public, long-cached pictures.
+  router.get('/media/:file', (ctx) => {
+    const svg = mediaFile(ctx.params.file ?? '')
+    if (!svg) throw new SandboxError(404, 'NOT_FOUND', '没有这个文件')
+    ctx.set('cache-control', 'public, max-age=86400')
+    ctx.set('cross-origin-resource-policy', 'cross-origin')
+    ctx.type = 'image/svg+xml'
+    ctx.body = svg
   })
 
   router.get('/notices', (ctx) => {

@@ -85,7 +85,10 @@ export function createMeterBook(
     model: models[meterNo.slice(0, 4)] ?? '燃气表',
     profile,
     tariff,
-    suspended: account.status === 'suspended',
+    // Read each time: a passed re-inspection turns the gas back on.
+    get suspended() {
+      return directory.isSuspended(account)
+    },
     anchorDay,
     registerAtAnchorDm3: registerAt(profile, anchorDay, anchorDay),
     ytdAtAnchorDm3: usageBetween(profile, dayOfDate(ymdOf(anchorDay).year, 1, 1), anchorDay),

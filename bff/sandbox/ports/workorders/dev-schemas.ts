@@ -21,3 +21,20 @@ export const WorkOrderSettingsUpdate = z
     paused: z.boolean().optional(),
   })
   .strict()
+
+/** The inspector's verdict on a booked 入户安检 (/sandbox/workorders/inspections/:id/complete). */
+export const InspectionVerdict = z
+  .object({
+    result: z.enum(['pass', 'fail']).describe('pass: a suspended account gets its gas back'),
+    findings: z
+      .array(
+        z.object({
+          item: z.string().min(1).max(20),
+          severity: z.enum(['hazard', 'advice']),
+          note: z.string().min(1).max(100),
+        }),
+      )
+      .max(10)
+      .default([]),
+  })
+  .strict()

@@ -61,6 +61,13 @@ export class SlotBook {
     this.booked.set(key, (this.booked.get(key) ?? 0) + 1)
   }
 
+  /** A booked visit moved or cancelled gives its place back. */
+  release(district: string, slot: PreferredSlot): void {
+    const key = this.key(district, slot.date, slot.window)
+    const booked = this.booked.get(key) ?? 0
+    if (booked > 0) this.booked.set(key, booked - 1)
+  }
+
   private taken(district: string, date: string, window: string): number {
     const key = this.key(district, date, window)
     // About one window in four is already full from other channels.

@@ -8,7 +8,11 @@ import { migrations } from './migrations'
 /** The features' tables: the composition root lists them, the platform knows no feature. */
 type Entities = NonNullable<DataSourceOptions['entities']>
 
-function createDataSource(database: Config['database'], entities: Entities): DataSource {
+function createDataSource(
+  database: Config['database'],
+  entities: Entities,
+  poolSize: number,
+): DataSource {
   if (database.type === 'postgres') {
     return new DataSource({
       type: 'postgres',
@@ -17,7 +21,7 @@ function createDataSource(database: Config['database'], entities: Entities): Dat
       migrations,
       synchronize: false,
       migrationsRun: false,
-      extra: { max: 20 },
+      extra: { max: poolSize },
     })
   }
   if (database.file !== ':memory:') fs.mkdirSync(path.dirname(database.file), { recursive: true })
@@ -73,9 +77,9 @@ export async function runMigrationsLocked(ds: DataSource): Promise<number> {
 export async function openDatabase(
   database: Config['database'],
   entities: Entities,
-  options: { migrations?: MigrationMode } = {},
+  options: { migrations?: MigrationMode; poolSize?: number } = {},
 ): Promise<DataSource> {
-  const ds = createDataSource(database, entities)
+  const ds = createDataSource(database, entities, options.poolSize ?? 20)
   await ds.initialize()
   try {
     if (options.migrations === 'verify') {

@@ -5,6 +5,10 @@ import { Repairs1765200000000 } from './migrations/1765200000000-repairs'
 import { RepairPhotos1765250000000 } from './migrations/1765250000000-repair-photos'
 import { Notifications1765300000000 } from './migrations/1765300000000-notifications'
 import { Agents1765400000000 } from './migrations/1765400000000-agents'
+import { AccountChanges1765500000000 } from './migrations/1765500000000-account-changes'
+import { SafetyChecks1765600000000 } from './migrations/1765600000000-safety-checks'
+import { ConnectionsAndHelpAlerts1765700000000 } from './migrations/1765700000000-connections-and-help-alerts'
+import { AgentProxyRequests1765800000000 } from './migrations/1765800000000-agent-proxy-requests'
 
 /** In order. A new migration is a new file and a new line here; released ones never change. */
 export const migrations = [
@@ -15,4 +19,8 @@ export const migrations = [
   RepairPhotos1765250000000,
   Notifications1765300000000,
   Agents1765400000000,
+  AccountChanges1765500000000,
+  SafetyChecks1765600000000,
+  ConnectionsAndHelpAlerts1765700000000,
+  AgentProxyRequests1765800000000,
 ]

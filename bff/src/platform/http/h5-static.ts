@@ -23,12 +23,13 @@ function inlineScriptHashes(html: string): string[] {
  * elements and style attributes at run time. Images and fonts may be data: URLs (QR codes,
  * Taro's icon font). The API is same-origin; the cashier is reached by navigation.
  */
-function h5Csp(scriptHashes: readonly string[]): string {
+function h5Csp(scriptHashes: readonly string[], mediaOrigins: readonly string[]): string {
   return [
     "default-src 'self'",
     ["script-src 'self'", ...scriptHashes].join(' '),
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    ["img-src 'self' data: blob:", ...mediaOrigins].join(' '),
+    ["media-src 'self'", ...mediaOrigins].join(' '),
     "font-src 'self' data:",
     "connect-src 'self'",
     "object-src 'none'",
@@ -43,12 +44,13 @@ function h5Csp(scriptHashes: readonly string[]): string {
  * from the file as served (cached per modification time), so a rebuild while the BFF runs
  * still gets the right script hashes.
  */
-export function serveH5(dir: string): Middleware<AppState> {
+/** `mediaOrigins`: the content system's CDN, where articles' pictures and videos live. */
+export function serveH5(dir: string, mediaOrigins: readonly string[] = []): Middleware<AppState> {
   const policies = new Map<string, { mtimeMs: number; csp: string }>()
   const policyOf = (file: string, mtimeMs: number): string => {
     const known = policies.get(file)
     if (known?.mtimeMs === mtimeMs) return known.csp
-    const csp = h5Csp(inlineScriptHashes(fs.readFileSync(file, 'utf8')))
+    const csp = h5Csp(inlineScriptHashes(fs.readFileSync(file, 'utf8')), mediaOrigins)
     policies.set(file, { mtimeMs, csp })
     return csp
   }
@@ -56,7 +58,7 @@ export function serveH5(dir: string): Middleware<AppState> {
     index: 'index.html',
     maxage: 0,
     setHeaders: (res: ServerResponse, file: string, stats: fs.Stats) => {
-      const csp = file.endsWith('.html') ? policyOf(file, stats.mtimeMs) : h5Csp([])
+      const csp = file.endsWith('.html') ? policyOf(file, stats.mtimeMs) : h5Csp([], mediaOrigins)
       res.setHeader('content-security-policy', csp)
     },
   })

@@ -57,8 +57,8 @@ export function requireMetricsAccess(
 }
 
 /**
- * Liveness, readiness (what this instance needs: its database and Redis; upstreams are shown
- * but never fail it) and Prometheus metrics. Metrics take the bearer
+ * Liveness, readiness (what this instance needs: its database and Redis, never an upstream)
+ * and Prometheus metrics. Metrics take the bearer
  * `metricsToken`; without one (never in production) they answer loopback callers only.
  */
 export function mountHealth(

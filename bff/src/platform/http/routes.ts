@@ -18,6 +18,12 @@ export interface HandlerInput<S extends RouteSpec> {
   requestId: string
   log: Logger
   idempotencyKey: string | undefined
+  /**
+   * The caller's address, for per-IP limits. `ctx.ip` believes X-Forwarded-For only as far as
+   * TRUST_PROXY_HOPS says: with 0 it is the socket's peer, with n the address the outermost of
+   * our n proxies saw, so a client cannot choose its own address (and with it a fresh limit).
+   */
+  ip: string
 }
 
 export type RouteHandler<S extends RouteSpec> = (input: HandlerInput<S>) => Promise<RouteResult<S>>
@@ -38,6 +44,22 @@ function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.output<
   const first = parsed.error.issues[0]
   const field = first?.path.length ? `（${first.path.join('.')}）` : ''
   throw errors.validation(`${first?.message ?? '填写的内容有误'}${field}`)
+}
+
+/**
+ * Answers a handler built once from an in-process cached answer and hands out again unchanged
+ * for as long as that answer lives (see `reusableAnswer`), with the JSON sent for each the first
+ * time: sent again without checking and serialising it again. Forgotten with the answer.
+ */
+const reusable = new WeakMap<object, string | null>()
+
+/**
+ * Marks a read's answer as never changed after it is returned, so the pipeline checks and
+ * serialises it once however often the handler returns this same object.
+ */
+export function reusableAnswer<T extends object>(answer: T): T {
+  if (!reusable.has(answer)) reusable.set(answer, null)
+  return answer
 }
 
 function bearer(header: string): string | undefined {
@@ -126,7 +148,22 @@ export function mountRoutes<C extends Record<string, RouteSpec>>(
           requestId: ctx.state.requestId,
           log: ctx.state.log,
           idempotencyKey: key,
+          get ip() {
+            return ctx.ip || 'unknown'
+          },
         })
+        const reused =
+          spec.method === 'get' &&
+          typeof result === 'object' &&
+          result !== null &&
+          reusable.has(result)
+        const known = reused ? reusable.get(result) : null
+        if (known) {
+          ctx.status = 200
+          ctx.type = 'application/json'
+          ctx.body = known
+          return
+        }
         const out = spec.response.safeParse(result)
         if (!out.success) {
           throw new AppError('INTERNAL', { message: `response of ${spec.id} off schema` })
@@ -136,6 +173,13 @@ export function mountRoutes<C extends Record<string, RouteSpec>>(
           return
         }
         ctx.status = spec.method === 'post' ? 201 : 200
+        if (reused) {
+          const json = JSON.stringify(out.data)
+          reusable.set(result, json)
+          ctx.type = 'application/json'
+          ctx.body = json
+          return
+        }
         ctx.body = out.data
         if (pending?.kind === 'fresh') await pending.complete(ctx.status, out.data)
       } catch (err) {

@@ -38,6 +38,15 @@ interface ObjectKeys {
 
 const UPLOADS_TOO_OFTEN = '上传照片太频繁'
 
+/**
+ * How a claim by a document request (身份证, 房产证 for 过户 / 销户 / 信息变更 and 报装) is
+ * marked: such a photo is never served back, to anyone; only its reference goes to the CIS.
+ * Every feature claiming identity or property papers goes through `documents`, so this one
+ * mark covers them all.
+ */
+const DOCUMENT_REF = 'document:'
+const isDocument = (row: RepairPhotoRow) => row.usedBy?.startsWith(DOCUMENT_REF) === true
+
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
 
 function viewOf(row: RepairPhotoRow): RepairPhoto {
@@ -122,7 +131,10 @@ export class RepairPhotos {
   /** The photo's bytes, or a redirect to a signed URL of them; only within its own account. */
   async read(accountNo: string, photoId: string, size: RepairPhotoSize): Promise<FileReply> {
     const row = await this.deps.store.find(photoId)
-    if (!row || row.accountNo !== accountNo) throw new AppError('PHOTO_NOT_FOUND')
+    // A claimed document answers as an unknown id, so its existence is not confirmed either.
+    if (!row || row.accountNo !== accountNo || isDocument(row)) {
+      throw new AppError('PHOTO_NOT_FOUND')
+    }
     const key = size === 'thumb' ? row.thumbKey : row.objectKey
     const { storage, signedUrlSeconds } = this.deps
     if (signedUrlSeconds > 0 && storage.signedUrl) {
@@ -175,6 +187,17 @@ export class RepairPhotos {
     })
   }
 
+  /**
+   * The same checks and claims for a document request `ref`, whose photos are then never read
+   * back through `read` (nor listed by `urlsFor`).
+   */
+  readonly documents = {
+    check: (accountNo: string, photoIds: readonly string[], ref?: string): Promise<void> =>
+      this.check(accountNo, photoIds, ref === undefined ? undefined : DOCUMENT_REF + ref),
+    claim: (accountNo: string, photoIds: readonly string[], ref: string): Promise<void> =>
+      this.claim(accountNo, photoIds, DOCUMENT_REF + ref),
+  }
+
   /** Frees whatever the report `ref` claimed: the work-order system refused it. */
   async release(ref: string): Promise<void> {
     await this.deps.store.release(ref)
@@ -183,7 +206,7 @@ export class RepairPhotos {
   /** The account's photos among `photoIds`, in that order, with where to read them. */
   async urlsFor(accountNo: string, photoIds: readonly string[]): Promise<RepairPhoto[]> {
     const rows = await this.deps.store.ofAccount(accountNo, [...new Set(photoIds)])
-    const byId = new Map(rows.map((row) => [row.photoId, row]))
+    const byId = new Map(rows.filter((row) => !isDocument(row)).map((row) => [row.photoId, row]))
     return photoIds.flatMap((id) => {
       const row = byId.get(id)
       return row ? [viewOf(row)] : []

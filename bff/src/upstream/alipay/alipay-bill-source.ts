@@ -22,7 +22,7 @@ export class AlipayBillSource implements ProviderBillSource {
     try {
       link = await this.gateway.exec(
         'alipay.data.dataservice.bill.downloadurl.query',
-        { biz_content: JSON.stringify({ bill_type: 'trade', bill_date: day }) },
+        { bizContent: { bill_type: 'trade', bill_date: day } },
         BillUrlResponse,
         { idempotent: true },
       )

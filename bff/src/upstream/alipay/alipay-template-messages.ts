@@ -25,12 +25,12 @@ export class AlipayTemplateMessages implements AlipayMessagesPort {
       await this.gateway.exec(
         'alipay.open.app.mini.templatemessage.send',
         {
-          biz_content: JSON.stringify({
+          bizContent: {
             ...to,
             user_template_id: message.templateId,
             page: message.page,
             data: JSON.stringify(data),
-          }),
+          },
         },
         SendAnswer,
       )

@@ -7,7 +7,7 @@ import {
   TradeQueryResponse,
   TradeRefundResponse,
 } from '../../../contracts/alipay'
-import type { AlipayCredentials } from './alipay-credentials'
+import type { AlipaySdk } from 'alipay-sdk'
 import {
   NotificationRejected,
   type PaymentProvider,
@@ -19,7 +19,6 @@ import {
 } from '../payment-providers/payment-providers-port'
 import { toShanghaiIso } from '../../platform/time'
 import { AlipayBusinessError, type AlipayGatewayClient } from './alipay-gateway-client'
-import { publicKeyFrom, rsa2Verify, signContent } from './alipay-signature'
 
 const NOT_FOUND: ProviderTrade = {
   status: 'not_found',
@@ -56,7 +55,7 @@ export class AlipayTradeProvider implements PaymentProvider {
 
   constructor(
     private readonly gateway: AlipayGatewayClient,
-    private readonly credentials: () => Promise<AlipayCredentials>,
+    private readonly sdk: () => Promise<AlipaySdk>,
     /** Where Alipay POSTs notifications: `<public BFF>/api/v1/notify/alipay`. */
     private readonly notifyUrl: string,
   ) {}
@@ -68,14 +67,14 @@ export class AlipayTradeProvider implements PaymentProvider {
       'alipay.trade.create',
       {
         notify_url: this.notifyUrl,
-        biz_content: JSON.stringify({
+        bizContent: {
           out_trade_no: order.outTradeNo,
           total_amount: fenToYuanString(order.amountFen),
           subject: order.description,
           product_code: 'JSAPI_PAY',
           ...(/^2088\d{12}$/.test(payer) ? { buyer_id: payer } : { buyer_open_id: payer }),
           time_expire: wireTime(order.expiresAt),
-        }),
+        },
       },
       TradeCreateResponse,
       { idempotent: true },
@@ -87,7 +86,7 @@ export class AlipayTradeProvider implements PaymentProvider {
     try {
       const t = await this.gateway.exec(
         'alipay.trade.query',
-        { biz_content: JSON.stringify({ out_trade_no: outTradeNo }) },
+        { bizContent: { out_trade_no: outTradeNo } },
         TradeQueryResponse,
         { idempotent: true },
       )
@@ -102,7 +101,7 @@ export class AlipayTradeProvider implements PaymentProvider {
     try {
       await this.gateway.exec(
         'alipay.trade.close',
-        { biz_content: JSON.stringify({ out_trade_no: outTradeNo }) },
+        { bizContent: { out_trade_no: outTradeNo } },
         TradeCloseResponse,
         { idempotent: true },
       )
@@ -123,12 +122,12 @@ export class AlipayTradeProvider implements PaymentProvider {
     await this.gateway.exec(
       'alipay.trade.refund',
       {
-        biz_content: JSON.stringify({
+        bizContent: {
           out_trade_no: refund.outTradeNo,
           refund_amount: fenToYuanString(refund.amountFen),
           refund_reason: refund.reason,
           out_request_no: refund.outRefundNo,
-        }),
+        },
       },
       TradeRefundResponse,
       { idempotent: true },
@@ -141,7 +140,7 @@ export class AlipayTradeProvider implements PaymentProvider {
       const r = await this.gateway.exec(
         'alipay.trade.fastpay.refund.query',
         {
-          biz_content: JSON.stringify({ out_trade_no: outTradeNo, out_request_no: outRefundNo }),
+          bizContent: { out_trade_no: outTradeNo, out_request_no: outRefundNo },
         },
         RefundQueryResponse,
         { idempotent: true },
@@ -154,20 +153,20 @@ export class AlipayTradeProvider implements PaymentProvider {
     }
   }
 
-  /** Form fields signed RSA2 over the sorted k=v of all but `sign` and `sign_type`. */
+  /**
+   * Form fields signed RSA2 over the sorted k=v of all but `sign` and `sign_type`, verified by
+   * alipay-sdk over the values as received (not URL-decoded twice).
+   */
   async verifyNotification(
     _headers: Record<string, string | undefined>,
     rawBody: Buffer,
   ): Promise<ProviderEvent> {
-    const creds = await this.credentials()
+    const sdk = await this.sdk()
     const fields = Object.fromEntries(new URLSearchParams(rawBody.toString('utf8')))
-    const { sign = '', sign_type: _signType, ...signed } = fields
-    if (!verifies(signContent(signed), sign, creds.alipayPublicKey)) {
-      throw new NotificationRejected('bad signature')
-    }
+    if (!verifies(sdk, fields)) throw new NotificationRejected('bad signature')
     const n = TradeNotification.safeParse(fields)
     if (!n.success) throw new NotificationRejected('not a trade notification')
-    if (n.data.app_id !== creds.appId) throw new NotificationRejected('another app')
+    if (n.data.app_id !== sdk.config.appId) throw new NotificationRejected('another app')
     if (n.data.out_biz_no && n.data.refund_fee) {
       return {
         kind: 'refund',
@@ -181,10 +180,11 @@ export class AlipayTradeProvider implements PaymentProvider {
   }
 }
 
-function verifies(content: string, sign: string, alipayPublicKey: string): boolean {
+function verifies(sdk: AlipaySdk, fields: Record<string, string>): boolean {
   try {
-    return rsa2Verify(content, sign, publicKeyFrom(alipayPublicKey))
+    return sdk.checkNotifySignV2(fields)
   } catch {
+    // A malformed signature is a refused notification, not a server error.
     return false
   }
 }

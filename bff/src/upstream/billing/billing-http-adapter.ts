@@ -171,6 +171,13 @@ function summaryOf(s: AccountSummary): BillingSummary {
       season: { startsOn: s.heating.season.startsOn, endsOn: s.heating.season.endsOn },
       supply: s.heating.supply,
       seasonFeeFen: s.heating.seasonFeeFen,
+      metering: s.heating.metering && {
+        basicPercent: s.heating.metering.basicPercent,
+        priceFenPerGj: s.heating.metering.priceFenPerGj,
+        readAt: s.heating.metering.readAt,
+        seasonHeatMj: s.heating.metering.seasonHeatMj,
+        months: s.heating.metering.months.map((m) => ({ ...m })),
+      },
     },
   }
 }
@@ -193,6 +200,10 @@ function chargeOf(line: Bill['lines'][number]): BillingCharge {
     }
     case 'heating_compensation':
       return { ...line }
+    case 'heating_metered': {
+      const { type, heatMj, priceFenPerGj, amountFen, explanation } = line
+      return { type, heatMj, priceFenPerGj, amountFen, explanation }
+    }
   }
 }
 

@@ -55,8 +55,17 @@ interface HeatingCompensationCredit {
   explanation: string
 }
 
+/** 热计量: the season's heat (MJ) at the 计量热价. */
+interface HeatingMeteredCharge {
+  type: 'heating_metered'
+  heatMj: number
+  priceFenPerGj: number
+  amountFen: number
+  explanation: string
+}
+
 export type BillingCharge =
-  GasTierCharge | HeatingCharge | LateFeeCharge | HeatingCompensationCredit
+  GasTierCharge | HeatingCharge | LateFeeCharge | HeatingCompensationCredit | HeatingMeteredCharge
 
 /** A bill as billing issued it. Times are ISO strings in whatever offset billing wrote them. */
 export interface BillingBill {
@@ -107,6 +116,19 @@ export interface BillingHeating {
   season: { startsOn: string; endsOn: string }
   supply: 'supplied' | 'stopped'
   seasonFeeFen: number
+  /** 热计量: the heat meter and its two-part tariff; absent or null when billed by area. */
+  metering?: BillingHeatMetering | null
+}
+
+export interface BillingHeatMetering {
+  /** 基本热价 as a share of the area price for the season. */
+  basicPercent: number
+  priceFenPerGj: number
+  readAt: string
+  /** Heat of the current season so far, MJ (0.001 GJ). */
+  seasonHeatMj: number
+  /** Oldest first, up to the current month (read so far). */
+  months: { month: string; heatMj: number; days: number }[]
 }
 
 /** An area's tariff: the gas tiers and the top-up limits. */

@@ -41,7 +41,14 @@ export class ContentHttpAdapter implements ContentPort {
         path: `/content/v1/articles/${encodeURIComponent(articleId)}`,
         response: ArticleRecord,
       })
-      return { ...toSummary(summary), sections }
+      return {
+        ...toSummary(summary),
+        sections: sections.map((section) => ({
+          heading: section.heading,
+          paragraphs: section.paragraphs,
+          media: (section.media ?? []).map((m) => ({ ...m })),
+        })),
+      }
     } catch (err) {
       if (isNotFound(err)) return null
       throw err

@@ -22,4 +22,9 @@ export class CachedCustomers implements CustomersPort {
   verifyHolder(accountNo: string, holderName: string, phoneLast4: string): Promise<boolean> {
     return this.inner.verifyHolder(accountNo, holderName, phoneLast4)
   }
+
+  /** Not cached: a search is rare, audited, and must see a holder's new number at once. */
+  findByPhone(phone: string): Promise<CustomerAccount[]> {
+    return this.inner.findByPhone(phone)
+  }
 }

@@ -1,6 +1,7 @@
-import { request } from 'undici'
+import { randomUUID } from 'node:crypto'
 import {
   CustomerAccount as AccountRecord,
+  FindByPhoneResponse,
   VerifyHolderResponse as VerifyResult,
 } from '../../../contracts/customers'
 import { UpstreamError, type UpstreamClient } from '../../platform/upstream-client'
@@ -10,12 +11,6 @@ import type { CustomerAccount, CustomersPort } from './customers-port'
 export class CustomersHttpAdapter implements CustomersPort {
   constructor(private readonly client: UpstreamClient) {}
 
-  static async probe(baseUrl: string): Promise<void> {
-    const res = await request(new URL('/healthz', baseUrl), { signal: AbortSignal.timeout(1000) })
-    await res.body.dump()
-    if (res.statusCode !== 200) throw new Error(`customers health ${res.statusCode}`)
-  }
-
   async getAccount(accountNo: string): Promise<CustomerAccount | null> {
     try {
       const record = await this.client.call({
@@ -24,16 +19,7 @@ export class CustomersHttpAdapter implements CustomersPort {
         path: `/customers/v1/accounts/${encodeURIComponent(accountNo)}`,
         response: AccountRecord,
       })
-      return {
-        accountNo: record.accountNo,
-        kind: record.kind,
-        status: record.status,
-        holderName: record.holderName,
-        phone: record.phone,
-        address: record.address.full,
-        areaCode: record.areaCode,
-        meterNo: record.meterNo,
-      }
+      return accountOf(record)
     } catch (err) {
       if (err instanceof UpstreamError && err.kind === 'rejected' && err.status === 404) return null
       throw err
@@ -55,5 +41,33 @@ export class CustomersHttpAdapter implements CustomersPort {
         return false
       throw err
     }
+  }
+
+  async findByPhone(phone: string): Promise<CustomerAccount[]> {
+    // A POST, so the number never appears in a URL; the search changes nothing, so a retry is safe.
+    const answer = await this.client.call({
+      operation: 'findAccountsByPhone',
+      method: 'POST',
+      path: '/customers/v1/accounts/search-by-phone',
+      body: { phone },
+      idempotencyKey: `phone-search-${randomUUID()}`,
+      response: FindByPhoneResponse,
+    })
+    return answer.items.map(accountOf)
+  }
+}
+
+function accountOf(record: AccountRecord): CustomerAccount {
+  return {
+    accountNo: record.accountNo,
+    kind: record.kind,
+    status: record.status,
+    holderName: record.holderName,
+    phone: record.phone,
+    address: record.address.full,
+    areaCode: record.areaCode,
+    meterNo: record.meterNo,
+    livingAlone: record.careTags.includes('living_alone'),
+    closed: record.closedAt != null,
   }
 }

@@ -10,6 +10,10 @@ export interface CustomerAccount {
   address: string
   areaCode: string
   meterNo: string | null
+  /** The CIS marks the holder as living alone (独居): 一键求助 is on by default. */
+  livingAlone?: boolean
+  /** 销户: the account is closed (its status stays suspended); nobody may bind it any more. */
+  closed?: boolean
 }
 
 export interface CustomersPort {
@@ -17,4 +21,6 @@ export interface CustomersPort {
   getAccount(accountNo: string): Promise<CustomerAccount | null>
   /** Checks a binding proof without revealing the holder's data. */
   verifyHolder(accountNo: string, holderName: string, phoneLast4: string): Promise<boolean>
+  /** The accounts whose holder has this full mobile number (exact), at most 20. */
+  findByPhone(phone: string): Promise<CustomerAccount[]>
 }

@@ -24,3 +24,20 @@ export type SendResult = 'sent' | 'not_subscribed'
 export interface SubscribeMessagesPort {
   send(message: SubscribeMessage): Promise<SendResult>
 }
+
+/** wxacode.getUnlimited's build of the mini-program to open. */
+export type WxaEnvVersion = 'release' | 'trial' | 'develop'
+
+export interface UnlimitedQrCodeRequest {
+  /** What the mini-program reads on launch: at most 32 visible characters. */
+  scene: string
+  /** The page to open, without a leading slash or a query, e.g. `pages/bind/index`. */
+  page: string
+  envVersion: WxaEnvVersion
+}
+
+/** Mini-program codes (小程序码) for any number of scenes. */
+export interface WxaCodePort {
+  /** The code as PNG bytes. Throws an UpstreamError when WeChat refuses (the errcode says why). */
+  getUnlimitedQrCode(request: UnlimitedQrCodeRequest): Promise<Buffer>
+}

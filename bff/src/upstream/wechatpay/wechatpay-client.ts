@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { UpstreamError, type UpstreamClient } from '../../platform/upstream-client'
-import { authorization, checkSignature, type WechatPayKeys } from './wechatpay-signing'
+import { authorization, checkSignature, type WechatPayKeys } from './wechatpay-sdk'
 
 /** A WeChat Pay business refusal (4xx with `{code, message}`), signed and verified. */
 export class WechatPayRejected extends Error {
@@ -26,7 +26,8 @@ interface WechatPayRequest<T> {
 
 /**
  * WeChat Pay API v3 over the shared upstream client: every request signed, every answer
- * (errors and 204s too) verified over the exact bytes received before anything is read.
+ * (errors and 204s too) verified over the exact text received before anything is read, both
+ * with wechatpay-axios-plugin's helpers (see wechatpay-sdk.ts for why not its axios client).
  */
 export class WechatPayClient {
   constructor(
@@ -108,7 +109,7 @@ export class WechatPayClient {
     })
     if (answer.status < 400) return answer.bytes
     const text = answer.bytes.toString('utf8')
-    const check = checkSignature(keys, answer.headers, answer.bytes, this.nowS())
+    const check = checkSignature(keys, answer.headers, text, this.nowS())
     if (!check.ok) {
       throw new UpstreamError('wechatpay', 'bad_response', `${operation}: error not signed`)
     }

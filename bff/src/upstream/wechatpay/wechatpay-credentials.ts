@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto'
 import { z } from 'zod'
 import type { Config } from '../../platform/config'
 import type { SandboxCredentials } from '../../platform/sandbox-credentials'
-import { verifierFrom, type WechatPayKeys } from './wechatpay-signing'
+import { verifierFrom, type WechatPayKeys } from './wechatpay-sdk'
 
 /** The part of the sandbox's GET /sandbox/credentials the WeChat Pay adapters use. */
 const SandboxPayCredentials = z.object({

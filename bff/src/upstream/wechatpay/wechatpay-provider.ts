@@ -24,7 +24,7 @@ import {
   nonce,
   paySign,
   type WechatPayKeys,
-} from './wechatpay-signing'
+} from './wechatpay-sdk'
 
 interface WechatPayProviderOptions {
   /** Where WeChat Pay POSTs notifications: `<public BFF>/api/v1/notify/wechatpay`. */
@@ -195,7 +195,7 @@ export class WechatPayProvider implements PaymentProvider {
     const keys = await this.keys()
     const lower: Record<string, string | undefined> = {}
     for (const [k, v] of Object.entries(headers)) lower[k.toLowerCase()] = v
-    const check = checkSignature(keys, lower, rawBody, this.nowS())
+    const check = checkSignature(keys, lower, rawBody.toString('utf8'), this.nowS())
     if (!check.ok) throw new NotificationRejected(check.reason)
     const envelope = Notification.safeParse(parseJson(rawBody.toString('utf8')))
     if (!envelope.success) throw new NotificationRejected('not a notification')

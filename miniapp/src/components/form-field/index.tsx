@@ -12,13 +12,25 @@ export interface FormFieldProps {
   /** `number`/`digit` bring up the number pad on phones. */
   type?: 'text' | 'number'
   maxLength?: number
+  /** Masks what is typed (a workbench password). */
+  password?: boolean
   /** A button beside the input (扫码, 获取验证码). */
   addon?: ReactNode
 }
 
 /** A labelled input sized for elderly mode; the label is also the input's accessible name. */
 export function FormField(props: FormFieldProps) {
-  const { label, value, onChange, placeholder, hint, type = 'text', maxLength, addon } = props
+  const {
+    label,
+    value,
+    onChange,
+    placeholder,
+    hint,
+    type = 'text',
+    maxLength,
+    addon,
+    password,
+  } = props
   return (
     <View className="form-field">
       <Text className="form-field__label">{label}</Text>
@@ -27,6 +39,7 @@ export function FormField(props: FormFieldProps) {
           className="form-field__input"
           value={value}
           type={type}
+          password={password ?? false}
           maxlength={maxLength ?? 140}
           placeholder={placeholder}
           placeholderClass="form-field__placeholder"

@@ -199,4 +199,27 @@ describe('供暖 read aloud', () => {
       '建筑面积九十八点五六平方米乘二十二元八角每平方米除以一百二十一天等于十八元五角七分',
     )
   })
+
+  test('when a 热计量 home’s page is read, then the two-part rule and the heat so far are heard in 吉焦', () => {
+    const metered = {
+      ...overview,
+      fee: {
+        ...overview.fee,
+        basis: 'metered' as const,
+        metered: {
+          basicPercent: 30,
+          basicFeeFen: 61_150,
+          priceFenPerGj: 4_800,
+          seasonHeatMj: 7_650,
+          meteredFeeSoFarFen: 36_720,
+          readAt: '2026-12-15T00:00:00+08:00',
+        },
+      },
+    }
+    const text = heatingSpeech(true, { ...data, overview: metered })
+    expect(text).toContain(
+      '您家按热计量收费：基本热价六百一十一元五角，加上计量热价每吉焦四十八元乘以用热量。',
+    )
+    expect(text).toContain('本季到目前用热七点七吉焦，计量热费约三百六十七元两角。')
+  })
 })

@@ -1,4 +1,4 @@
-import { speakAmountFen, speakDigits, speakNumber, yuanStringToFen } from '@gh/shared'
+import { speakAmountFen, speakDigits, speakHeatMj, speakNumber, yuanStringToFen } from '@gh/shared'
 import type { HeatingComplaint, HeatingOffer } from '@gh/shared'
 import { sentence, speakShownText } from '../../voice/spoken-text'
 import type { HeatingData } from './api'
@@ -78,6 +78,15 @@ function complaintSpeech(c: HeatingComplaint): string {
   return sentence(parts.join('，'))
 }
 
+/** 热计量: the two-part price and the heat so far, in 吉焦. */
+function meteredSpeech(m: NonNullable<HeatingData['overview']['fee']['metered']>): string {
+  return (
+    `您家按热计量收费：基本热价${speakAmountFen(m.basicFeeFen)}，` +
+    `加上计量热价每吉焦${speakAmountFen(m.priceFenPerGj)}乘以用热量。` +
+    `本季到目前用热${speakHeatMj(m.seasonHeatMj)}，计量热费约${speakAmountFen(m.meteredFeeSoFarFen)}。`
+  )
+}
+
 export function heatingSpeech(loggedIn: boolean, data: HeatingData | undefined): string {
   if (!loggedIn) return '供暖。登录并绑定户号后，可以查看采暖季、报停和室温投诉。'
   if (!data) return '供暖。正在加载。'
@@ -97,6 +106,7 @@ export function heatingSpeech(loggedIn: boolean, data: HeatingData | undefined):
     `供暖。${from}至${to}年采暖季，${speakMonthDay(season.startsOn)}到${speakMonthDay(season.endsOn)}，${phase}。`,
     sentence(spoken(supply.label)),
     `本季热费${speakAmountFen(fee.seasonFeeFen)}${credit}，已交${speakAmountFen(fee.paidFen)}${owed}。`,
+    ...(fee.metered ? [meteredSpeech(fee.metered)] : []),
     offerSpeech(stops.stop),
   ]
   if (stops.resume.code !== 'HEATING_NOT_STOPPED') parts.push(offerSpeech(stops.resume))

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useCallback, useEffect, useMemo, useRef } from 'react'
-import type { AccountUsage, GasUsage, HeatingUsage } from '@gh/shared'
+import type { AccountUsage, GasUsage, HeatingUsage, MeteredHeatingUsage } from '@gh/shared'
 import { dm2ToM2String, formatFen, isPrepaid } from '@gh/shared'
 import { a11y } from '../../a11y'
 import { useAccountFromLink } from '../../account/account-from-link'
@@ -104,6 +104,47 @@ function HeatingBody({ usage }: { usage: HeatingUsage }) {
   )
 }
 
+/** 热计量: heat by month in GJ against last year, and the two-part fee so far. */
+function MeteredHeatingBody({ usage, elder }: { usage: MeteredHeatingUsage; elder: boolean }) {
+  const series = useMemo(() => chartSeries(chartMonths(usage)), [usage])
+  const rows = useMemo(() => usageRows(usage, 'GJ'), [usage])
+  const current = usage.months.at(-1)
+  return (
+    <>
+      <View className="card usage-summary">
+        <Text className="usage-summary__caption">
+          本采暖季至今用热{usage.heatedThisSeason ? '' : '（已报停）'}
+        </Text>
+        <Text className="usage-summary__big">{m3Text(usage.seasonHeatMj)} GJ</Text>
+        {current?.usageDm3 ? (
+          <Text className="card__text">
+            {current.complete ? current.label : `本月至今（${current.days}天）`}用热{' '}
+            {m3Text(current.usageDm3)} GJ
+          </Text>
+        ) : null}
+        <Text className="card__text">
+          热计量收费：基本热价 {formatFen(usage.basicFeeFen)}（面积热费的{usage.basicPercent}%）＋
+          计量热价 {formatFen(usage.priceFenPerGj)}/GJ（吉焦）× 用热量
+        </Text>
+        <Text className="card__text">本季计量热费至今约 {formatFen(usage.meteredFeeSoFarFen)}</Text>
+      </View>
+      {elder ? (
+        <ElderMonthList rows={rows} verb="用热" />
+      ) : (
+        <>
+          <View className="card">
+            <Text className="card__title" {...a11y(undefined, 'heading')} aria-level="2">
+              近12个月与去年同期（吉焦）
+            </Text>
+            <UsageChart series={series} elder={elder} unit="GJ" />
+          </View>
+          <UsageTable rows={rows} title="每月用热" verb="用热" />
+        </>
+      )}
+    </>
+  )
+}
+
 function UsageBody(props: {
   accountNo: string
   elder: boolean
@@ -128,6 +169,8 @@ function UsageBody(props: {
       {(usage) =>
         usage.kind === 'gas' ? (
           <GasBody usage={usage} elder={elder} prepaid={prepaid} />
+        ) : usage.kind === 'heating_metered' ? (
+          <MeteredHeatingBody usage={usage} elder={elder} />
         ) : (
           <HeatingBody usage={usage} />
         )
@@ -157,7 +200,7 @@ export default function UsagePage() {
 
   return (
     <PageRoot>
-      <PageHeading title="用量" {...(elder ? {} : { subtitle: '每月用气量，和去年同期比一比' })} />
+      <PageHeading title="用量" {...(elder ? {} : { subtitle: '每月用量，和去年同期比一比' })} />
       <ReadAloudBar
         what="用气量"
         text={() =>

@@ -1,5 +1,6 @@
-import type { GasUsage, HeatingUsage, UsageMonth } from '@gh/shared'
-import { usageSpeech, versusLastYear } from './speech'
+import type { GasUsage, HeatingUsage, MeteredHeatingUsage, UsageMonth } from '@gh/shared'
+import { speakGj, usageSpeech, versusLastYear } from './speech'
+import { usageRows } from './usage-view'
 
 const month = (key: string, usageDm3: number, days: number, before: number | null): UsageMonth => {
   const [y, m] = key.split('-')
@@ -92,5 +93,53 @@ describe('用量 read aloud', () => {
   test('when this year is within 5% of last year, then it is read as about the same', () => {
     expect(versusLastYear(103, 100)).toBe('和去年同月差不多')
     expect(versusLastYear(80, 100)).toBe('比去年同月少百分之二十')
+  })
+})
+
+describe('热计量', () => {
+  const month = (m: string, mj: number, lastMj: number, complete = true) => ({
+    month: m,
+    label: `${m.slice(0, 4)}年${Number(m.slice(5))}月`,
+    usageDm3: mj,
+    days: complete ? 30 : 14,
+    dailyAverageDm3: Math.round(mj / (complete ? 30 : 14)),
+    complete,
+    lastYear: { month: m, usageDm3: lastMj, days: 30, dailyAverageDm3: Math.round(lastMj / 30) },
+  })
+  const metered: MeteredHeatingUsage = {
+    kind: 'heating_metered',
+    accountNo: '1000000012',
+    unit: 'GJ',
+    readAt: '2026-12-15T00:00:00+08:00',
+    months: [month('2026-11', 3_240, 3_050), month('2026-12', 4_410, 8_900, false)],
+    season: { startsOn: '2026-11-15', endsOn: '2027-03-15' },
+    heatedThisSeason: true,
+    seasonHeatMj: 7_650,
+    areaDm2: 8_940,
+    basicPercent: 30,
+    basicFeeFen: 61_150,
+    priceFenPerGj: 4_800,
+    meteredFeeSoFarFen: 36_720,
+    summary: '',
+  }
+
+  test('when a metered heating home is read aloud, then heat is said in 吉焦, never in 立方米', () => {
+    const text = usageSpeech({ loggedIn: true, accountNo: '1000000012', usage: metered })
+    expect(text).toContain('用热七点七吉焦')
+    expect(text).toContain('本月到目前十四天，用热四点四吉焦')
+    expect(text).toContain('基本热价')
+    expect(text).toContain('每吉焦')
+    expect(text).not.toContain('立方米')
+  })
+
+  test('when heat is spoken, then it is to a tenth of a GJ', () => {
+    expect(speakGj(3_240)).toBe('三点二吉焦')
+    expect(speakGj(12_000)).toBe('十二吉焦')
+  })
+
+  test('when the metered months become rows, then they show GJ', () => {
+    const rows = usageRows(metered, 'GJ')
+    expect(rows[0]).toMatchObject({ usage: '4.4 GJ', lastYear: '8.9 GJ（全月）' })
+    expect(rows[1]?.usage).toBe('3.2 GJ')
   })
 })

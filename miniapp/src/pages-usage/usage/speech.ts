@@ -2,11 +2,13 @@ import {
   speakAmountFen,
   speakDate,
   speakDigits,
+  speakHeatMj,
   speakNumber,
   speakVolume,
   type AccountUsage,
   type GasUsage,
   type HeatingUsage,
+  type MeteredHeatingUsage,
   type UsageMonth,
 } from '@gh/shared'
 
@@ -82,6 +84,34 @@ function heatingSpeech(usage: HeatingUsage): string {
   )
 }
 
+/** Heat to a tenth of a GJ, as the page shows it. */
+export const speakGj = speakHeatMj
+
+function meteredHeatingSpeech(usage: MeteredHeatingUsage): string {
+  const parts = [
+    `您家按热计量收费：基本热价${speakAmountFen(usage.basicFeeFen)}，` +
+      `另加计量热价每吉焦${speakAmountFen(usage.priceFenPerGj)}。`,
+  ]
+  const current = usage.months.at(-1)
+  if (current && !current.complete && current.usageDm3) {
+    parts.push(`本月到目前${speakNumber(current.days)}天，用热${speakGj(current.usageDm3)}。`)
+  }
+  const last = usage.months.filter((m) => m.complete && m.usageDm3).at(-1)
+  if (last?.usageDm3) {
+    const before = last.lastYear.usageDm3
+    parts.push(
+      `${monthName(last)}用热${speakGj(last.usageDm3)}` +
+        (before ? `，去年同月${speakGj(before)}，${versusLastYear(last.usageDm3, before)}` : '') +
+        '。',
+    )
+  }
+  parts.push(
+    `本采暖季${usage.heatedThisSeason ? '' : '已报停，'}到目前用热${speakGj(usage.seasonHeatMj)}，` +
+      `计量热费约${speakAmountFen(usage.meteredFeeSoFarFen)}。`,
+  )
+  return parts.join('')
+}
+
 export interface UsageFacts {
   loggedIn: boolean
   accountNo?: string
@@ -94,5 +124,8 @@ export function usageSpeech(facts: UsageFacts): string {
   if (!facts.accountNo) return `${HEAD}还没有绑定户号，绑定户号后可以查看用气量。`
   const head = `${HEAD}户号：${speakDigits(facts.accountNo)}。`
   if (!facts.usage) return `${head}用量正在加载，请稍后再点朗读。`
-  return head + (facts.usage.kind === 'gas' ? gasSpeech(facts.usage) : heatingSpeech(facts.usage))
+  const usage = facts.usage
+  if (usage.kind === 'gas') return head + gasSpeech(usage)
+  if (usage.kind === 'heating_metered') return head + meteredHeatingSpeech(usage)
+  return head + heatingSpeech(usage)
 }

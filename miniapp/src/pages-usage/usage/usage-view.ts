@@ -1,11 +1,19 @@
-import type { GasUsage, UsageMonth } from '@gh/shared'
+import type { UsageMonth } from '@gh/shared'
+
+/** What a metered answer counts in: gas in m³, a heat meter in GJ (吉焦). */
+export type UsageUnit = 'm³' | 'GJ'
+
+/** Gas and metered heat alike: months in thousandths of the unit (dm³, MJ). */
+interface MeteredMonths {
+  months: readonly UsageMonth[]
+}
 
 /** m³ to one decimal for the page, e.g. 2350 dm³ → '2.4'; whole months to the m³. */
 export const m3Text = (dm3: number, decimals = 1) =>
   (Math.round(dm3 / 10 ** (3 - decimals)) / 10 ** decimals).toFixed(decimals)
 
 /** The twelve latest whole months: what the chart compares with the year before. */
-export function chartMonths(usage: GasUsage): UsageMonth[] {
+export function chartMonths(usage: MeteredMonths): UsageMonth[] {
   return usage.months.filter((m) => m.complete).slice(-12)
 }
 
@@ -40,7 +48,7 @@ export interface UsageRow {
   lastYear: string
 }
 
-export function usageRows(usage: GasUsage): UsageRow[] {
+export function usageRows(usage: MeteredMonths, unit: UsageUnit = 'm³'): UsageRow[] {
   return usage.months
     .filter((m) => m.usageDm3 !== null)
     .slice(-13)
@@ -48,12 +56,15 @@ export function usageRows(usage: GasUsage): UsageRow[] {
     .map((m) => ({
       month: m.month,
       label: m.complete ? m.label : `${m.label}（至今${m.days}天）`,
-      usage: `${m3Text(m.usageDm3 ?? 0, 0)} m³`,
-      daily: m.dailyAverageDm3 === null ? '—' : `${m3Text(m.dailyAverageDm3)} m³`,
+      usage: `${m3Text(m.usageDm3 ?? 0, unit === 'GJ' ? 1 : 0)} ${unit}`,
+      daily:
+        m.dailyAverageDm3 === null
+          ? '—'
+          : `${m3Text(m.dailyAverageDm3, unit === 'GJ' ? 2 : 1)} ${unit}`,
       // This month is read only so far; a year ago it is the whole month, and says so.
       lastYear:
         m.lastYear.usageDm3 === null
           ? '无记录'
-          : `${m3Text(m.lastYear.usageDm3, 0)} m³${m.complete ? '' : '（全月）'}`,
+          : `${m3Text(m.lastYear.usageDm3, unit === 'GJ' ? 1 : 0)} ${unit}${m.complete ? '' : '（全月）'}`,
     }))
 }

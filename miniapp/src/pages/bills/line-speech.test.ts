@@ -74,3 +74,18 @@ describe('a bill’s lines read aloud', () => {
     expect(speakArea(8950)).toBe('八十九点五平方米')
   })
 })
+
+test('when a 计量热费 line is read aloud, then the heat is said in 吉焦 and the price per 吉焦', () => {
+  const line: BillLine = {
+    type: 'heating_metered',
+    label: '计量热费',
+    heatMj: 30_120,
+    priceFenPerGj: 4_800,
+    amountFen: 144_576,
+    explanation: '热量表计量 30.12 GJ × 48.00 元/GJ = 1445.76 元',
+  }
+  const text = billLineSpeech(line)
+  expect(text).toContain('用热三十点一吉焦')
+  expect(text).toContain('每吉焦四十八元')
+  expect(text).not.toMatch(/GJ|×/)
+})

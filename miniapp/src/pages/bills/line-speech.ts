@@ -3,6 +3,7 @@ import {
   speakAmountFen,
   speakDate,
   speakDigits,
+  speakHeatMj,
   speakNumber,
   speakVolume,
 } from '@gh/shared'
@@ -80,6 +81,12 @@ export function billLineSpeech(line: BillLine): string {
         `从${speakDate(line.fromDate)}到${speakDate(line.toDate)}`,
         `每天补偿日热费的百分之${speakNumber(line.percent)}`,
         `本期减去${speakAmountFen(-line.amountFen)}`,
+      ].join('，')
+    case 'heating_metered':
+      return [
+        `计量热费，用热${speakHeatMj(line.heatMj)}`,
+        `每吉焦${speakAmountFen(line.priceFenPerGj)}`,
+        total,
       ].join('，')
   }
 }

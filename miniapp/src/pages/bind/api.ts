@@ -1,4 +1,4 @@
-import { routes } from '@gh/shared'
+import { resolveScene, routes } from '@gh/shared'
 import type { BindAccountRequest, BindBySmsRequest } from '@gh/shared'
 import { changesBindings } from '../../account/api'
 import { request } from '../../api'
@@ -22,3 +22,6 @@ export const redeemAgentLink = (token: string, label?: string) =>
   changesBindings(
     request(routes.redeemAgentLink, { params: { token }, body: label ? { label } : {} }),
   )
+
+/** Where a mini-program code's scene leads (public: the app may not be logged in yet). */
+export const landingOfScene = (scene: string) => request(resolveScene, { params: { scene } })

@@ -15,8 +15,10 @@ import { PageRoot } from '../../components/page-root'
 import { RequireLogin } from '../../components/page-shell'
 import { ReadAloudBar } from '../../components/read-aloud'
 import { useAction } from '../../hooks/use-action'
+import { sceneOf } from '../../navigation/scene'
 import { bindAccount } from './api'
 import { AgentLinkConfirm } from './parts/agent-link'
+import { SceneLanding } from './parts/scene-landing'
 import { BindMethodSwitch, type BindMethod } from './parts/bind-method'
 import { canScan, scanAccountNo } from './parts/scan'
 import { SmsBind } from './parts/sms-bind'
@@ -64,6 +66,17 @@ export default function BindPage() {
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? '请检查填写的内容')
     setError(undefined)
     await binding.run(parsed.data)
+  }
+
+  // Opened from a mini-program code or the H5 QR code: the scene leads to the agent's link.
+  const scene = params.agentLink ? undefined : sceneOf(params)
+  if (scene) {
+    return (
+      <PageRoot>
+        <PageHeading title="绑定户号" subtitle="客服发来的二维码" />
+        <SceneLanding scene={scene} />
+      </PageRoot>
+    )
   }
 
   if (loggedIn && params.agentLink) {

@@ -15,6 +15,7 @@ import { shareCards } from '../../navigation/share'
 import type { HomeView } from './home-view'
 import { AccountHome } from './parts/account-home'
 import { HomeHeader } from './parts/home-header'
+import { HomeHelp } from './parts/home-help'
 import { ServiceEntries } from './parts/service-entries'
 import { ServicePhoneCard } from './parts/service-phone-card'
 import { homeSpeech } from './speech'
@@ -109,6 +110,7 @@ export default function HomePage() {
           }
         </PageShell>
       </RequireLogin>
+      {elder && loggedIn && current ? <HomeHelp accountNo={current.accountNo} /> : null}
       <ServiceEntries />
       <View className="home__service">
         <PageShell state={appInfo.state} onRetry={appInfo.retry} what="客服电话">

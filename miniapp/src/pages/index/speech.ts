@@ -94,7 +94,7 @@ function cardSpeech(card: HomeCard, asOf: string): string {
     case 'unavailable':
       return `${card.title}暂时无法显示：${said(card.message)}`
     case 'suspended':
-      return '该户已停止供气，不能在线充值，请拨打客服电话或到营业厅办理。'
+      return '该户已停止供气，停气期间不能在线充值。安检不合格停气的，整改后请点“查看安检结果，预约复检”，复检合格即恢复供气。'
     case 'due': {
       if (card.due.amountDueFen <= 0) return '目前没有欠费。'
       const late = latenessSpeech(card.lateness)

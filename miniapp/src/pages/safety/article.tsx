@@ -8,6 +8,7 @@ import { PageShell } from '../../components/page-shell'
 import { ReadAloudBar } from '../../components/read-aloud'
 import { useQuery } from '../../hooks/use-query'
 import { getArticle } from './api'
+import { ArticleMedia } from './parts/article-media'
 import { articleSpeech } from './speech'
 import './index.scss'
 
@@ -37,6 +38,9 @@ export default function ArticlePage() {
                   <Text key={p} className="article__paragraph">
                     {p}
                   </Text>
+                ))}
+                {section.media.map((m) => (
+                  <ArticleMedia key={m.url} media={m} />
                 ))}
               </View>
             ))}

@@ -10,6 +10,7 @@ import { VoiceInput } from '../../components/voice-input'
 import { useQuery, type QueryState } from '../../hooks/use-query'
 import { listArticles } from './api'
 import { ArticleList } from './parts/article-list'
+import { HomeChecks } from './parts/home-checks'
 import { NoticeSection } from './parts/notice-section'
 import { OutletSection } from './parts/outlet-section'
 import { SectionTabs, type SafetySection } from './parts/section-tabs'
@@ -61,6 +62,7 @@ export default function SafetyPage() {
   return (
     <PageRoot className="safety">
       <PageHeading title="安全用气" subtitle="安全提示、停气停暖通知、营业网点" />
+      <HomeChecks />
       <SectionTabs current={section} onSelect={setSection} />
       {section === 'tips' ? <Tips /> : null}
       {section === 'notices' ? <NoticeSection /> : null}

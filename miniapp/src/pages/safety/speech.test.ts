@@ -37,12 +37,48 @@ test('when an article is read, then its title, headings and paragraphs are read 
     summary: '关阀开窗',
     updatedAt: '2026-10-08T09:00:00+08:00',
     sections: [
-      { heading: '立即这样做', paragraphs: ['不要开灯。', '关闭阀门。'] },
-      { heading: null, paragraphs: ['到室外打电话。'] },
+      { heading: '立即这样做', paragraphs: ['不要开灯。', '关闭阀门。'], media: [] },
+      { heading: null, paragraphs: ['到室外打电话。'], media: [] },
     ],
   }
   expect(articleSpeech(article)).toBe(
     '燃气泄漏怎么办。立即这样做。不要开灯。关闭阀门。到室外打电话。',
+  )
+})
+
+test('when an article has a picture and a video, then their captions are read after the text', () => {
+  const article: Article = {
+    articleId: 'gas-leak',
+    title: '燃气泄漏怎么办',
+    categories: ['gas_safety'],
+    summary: '关阀开窗',
+    updatedAt: '2026-10-08T09:00:00+08:00',
+    sections: [
+      {
+        heading: null,
+        paragraphs: ['关闭阀门。'],
+        media: [
+          {
+            kind: 'image',
+            url: 'https://cdn/a.svg',
+            alt: '示意图',
+            caption: '先关阀门。',
+            width: 4,
+            height: 3,
+          },
+          {
+            kind: 'video',
+            url: 'https://cdn/b.mp4',
+            poster: null,
+            caption: '师傅演示关阀。',
+            durationSeconds: 60,
+          },
+        ],
+      },
+    ],
+  }
+  expect(articleSpeech(article)).toBe(
+    '燃气泄漏怎么办。关闭阀门。图片：先关阀门。视频：师傅演示关阀。',
   )
 })
 

@@ -21,7 +21,13 @@ export function articleListSpeech(articles: readonly ArticleSummary[]): string {
 
 export function articleSpeech(article: Article): string {
   const body = article.sections.map((s) =>
-    [s.heading ? `${s.heading}。` : '', ...s.paragraphs].join(''),
+    [
+      s.heading ? `${s.heading}。` : '',
+      ...s.paragraphs,
+      ...s.media.map((m) =>
+        m.kind === 'video' ? `视频：${m.caption}` : `图片：${m.caption ?? m.alt}`,
+      ),
+    ].join(''),
   )
   return [`${article.title}。`, ...body].join('')
 }

@@ -29,6 +29,12 @@ export function SeasonCard({ overview }: { overview: HeatingOverview }) {
         <Text className="heating-fee__caption">本季热费</Text>
         <Text className="heating-fee__amount">{formatFen(fee.seasonFeeFen)}</Text>
         <Text className="heating-fee__formula">{fee.formula}</Text>
+        {fee.metered ? (
+          <Text className="heating-fee__line">
+            热计量：本季至今用热 {(fee.metered.seasonHeatMj / 1000).toFixed(2)}{' '}
+            GJ（吉焦），计量热费约 {formatFen(fee.metered.meteredFeeSoFarFen)}
+          </Text>
+        ) : null}
         {fee.creditFen < 0 ? (
           <Text className="heating-fee__line">
             已扣减室温不达标补偿 {formatFen(-fee.creditFen)}

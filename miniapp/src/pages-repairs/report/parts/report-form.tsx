@@ -7,6 +7,7 @@ import { a11y } from '../../../a11y'
 import type { ApiError } from '../../../api'
 import { ActionButton } from '../../../components/action-button'
 import { ChoiceChips } from '../../../components/choice-chips'
+import { sameSlot } from '../../../components/slot-list'
 import { DescriptionField } from '../../../components/voice-input/description-field'
 import { useAction } from '../../../hooks/use-action'
 import { openPage } from '../../../navigation/pages'
@@ -19,7 +20,7 @@ import { usePhotoUploads } from '../../../repairs/photos/use-photo-uploads'
 import type { ReportFacts } from '../speech'
 import { ContactPhone } from './contact-phone'
 import { PhotoField } from './photo-field'
-import { sameSlot, SlotChoice } from './slot-choice'
+import { SlotChoice } from './slot-choice'
 
 const labelOf = (kind: RepairKind) => repairKindLabels[kind]
 const kindOfLabel = (label: string | undefined) =>

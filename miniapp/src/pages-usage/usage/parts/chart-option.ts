@@ -1,12 +1,16 @@
 import type { EChartsCoreOption } from 'echarts/core'
-import type { ChartSeries } from '../usage-view'
+import type { ChartSeries, UsageUnit } from '../usage-view'
 
 /**
  * The chart's ECharts option: this year's months as bars, the same months a year earlier as a
  * dashed line with round marks, so the two differ in shape and not by colour alone. Colours are
  * the page's primary blue (6.3:1 on white) and a dark grey (7.0:1).
  */
-export function chartOption(series: ChartSeries, elder: boolean): EChartsCoreOption {
+export function chartOption(
+  series: ChartSeries,
+  elder: boolean,
+  unit: UsageUnit = 'm³',
+): EChartsCoreOption {
   const font = elder ? 16 : 12
   return {
     animation: false,
@@ -27,7 +31,7 @@ export function chartOption(series: ChartSeries, elder: boolean): EChartsCoreOpt
     },
     yAxis: {
       type: 'value',
-      name: 'm³',
+      name: unit === 'GJ' ? 'GJ（吉焦）' : unit,
       nameTextStyle: { fontSize: font, color: '#4e5969' },
       axisLabel: { fontSize: font, color: '#4e5969' },
       splitLine: { lineStyle: { color: '#eef0f3' } },

@@ -6,7 +6,7 @@ import { GridComponent, LegendComponent } from 'echarts/components'
 import * as echarts from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
 import { a11y } from '../../../a11y'
-import type { ChartSeries } from '../usage-view'
+import type { ChartSeries, UsageUnit } from '../usage-view'
 import { chartOption } from './chart-option'
 import { MiniCanvas, type CanvasNode } from './mini-canvas'
 
@@ -67,18 +67,20 @@ function drawOnCanvasNode(
 export interface UsageChartProps {
   series: ChartSeries
   elder: boolean
+  /** Axis unit: m³ for gas, GJ for a heat meter. */
+  unit?: UsageUnit
 }
 
 /**
  * Twelve months beside the same months a year earlier. The chart is a picture for the eye: a
  * screen reader is told where the same numbers are (the table under it) instead.
  */
-export function UsageChart({ series, elder }: UsageChartProps) {
+export function UsageChart({ series, elder, unit = 'm³' }: UsageChartProps) {
   const id = 'usage-chart'
   const chart = useRef<ChartHandle | null>(null)
 
   useEffect(() => {
-    const option = chartOption(series, elder)
+    const option = chartOption(series, elder, unit)
     let gone = false
     // After the render has reached the screen: the canvas node does not exist before.
     Taro.nextTick(() => {
@@ -97,7 +99,7 @@ export function UsageChart({ series, elder }: UsageChartProps) {
       chart.current?.dispose()
       chart.current = null
     }
-  }, [series, elder])
+  }, [series, elder, unit])
 
   const label = '每月用气柱状图：近12个月与去年同期对比，具体数字见下方列表'
   return (

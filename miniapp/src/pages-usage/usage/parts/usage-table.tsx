@@ -6,19 +6,20 @@ import type { UsageRow } from '../usage-view'
  * The months as rows a screen reader reads in order (and the eye checks the chart against):
  * month, use, daily average, the same month a year earlier. Newest first.
  */
-export function UsageTable({ rows }: { rows: readonly UsageRow[] }) {
+export function UsageTable(props: { rows: readonly UsageRow[]; title?: string; verb?: string }) {
+  const { rows, title = '每月用气', verb = '用气' } = props
   return (
     <View className="card">
       <Text className="card__title" {...a11y(undefined, 'heading')} aria-level="2">
-        每月用气
+        {title}
       </Text>
-      <View className="usage-table" {...a11y('每月用气', 'table')}>
+      <View className="usage-table" {...a11y(title, 'table')}>
         <View className="usage-table__row usage-table__row--head" {...a11y(undefined, 'row')}>
           <Text className="usage-table__month" {...a11y(undefined, 'columnheader')}>
             月份
           </Text>
           <Text className="usage-table__cell" {...a11y(undefined, 'columnheader')}>
-            用气
+            {verb}
           </Text>
           <Text className="usage-table__cell" {...a11y(undefined, 'columnheader')}>
             日均

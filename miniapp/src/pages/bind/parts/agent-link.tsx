@@ -10,7 +10,7 @@ import { ChoiceChips } from '../../../components/choice-chips'
 import { PageShell } from '../../../components/page-shell'
 import { useAction } from '../../../hooks/use-action'
 import { useQuery } from '../../../hooks/use-query'
-import { openPage } from '../../../navigation/pages'
+import { openLink } from '../../../navigation/open-link'
 import { getAgentLink, redeemAgentLink } from '../api'
 
 const PAGE_NAMES: Record<AgentLinkView['page'], string> = {
@@ -30,7 +30,8 @@ function Confirm({ token, view }: { token: string; view: AgentLinkView }) {
       setError(undefined)
       const { account, path } = await redeemAgentLink(token, label)
       currentAccountStore.set(account.accountNo)
-      await Taro.redirectTo({ url: path }).catch(() => openPage(path))
+      // A tab page (账单) cannot be redirected to: it opens the way any in-app link does.
+      await Taro.redirectTo({ url: path }).catch(() => openLink(path))
     },
     { onError: (err) => setError(err.message) },
   )

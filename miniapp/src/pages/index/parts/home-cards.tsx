@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { formatFen } from '@gh/shared'
 import { a11y } from '../../../a11y'
+import { ActionButton } from '../../../components/action-button'
 import { openLink } from '../../../navigation/open-link'
 import { pages } from '../../../navigation/pages'
 import { orderPageUrl, shortTime, toneOf } from '../../../payments'
@@ -47,8 +48,13 @@ export function HomeCards({ accountNo, cards, asOf, onRetry }: HomeCardsProps) {
               <View key="suspended" className="card home-warning" {...a11y(undefined, 'alert')}>
                 <Text className="home-warning__title">⚠ 该户已停止供气</Text>
                 <Text className="card__text">
-                  停气的户号不能在线充值。请拨打客服电话或到营业厅办理恢复供气。
+                  停气期间不能在线充值。安检不合格停气的，整改后预约复检，合格即恢复供气。
                 </Text>
+                <View className="home-warning__action">
+                  <ActionButton main onClick={() => openLink(withAccount(pages.safetyInspections))}>
+                    查看安检结果，预约复检
+                  </ActionButton>
+                </View>
               </View>
             )
           case 'due': {

@@ -10,6 +10,7 @@ const entries: { title: string; hint: string; icon?: string; mark?: string; url:
   { title: '报修', hint: '燃气、暖气故障', icon: repairsIcon, url: pages.repairs },
   { title: '供暖', hint: '报停、室温投诉', mark: '暖', url: pages.heating },
   { title: '安全用气', hint: '停气通知、写卡网点', mark: '安', url: '/pages/safety/index' },
+  { title: '燃气报装', hint: '新房开通、通气点火', mark: '装', url: pages.connection },
 ]
 
 export function ServiceEntries() {

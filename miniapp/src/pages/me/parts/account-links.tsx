@@ -25,6 +25,9 @@ export function AccountLinks() {
     { title: '我的户号', hint: '绑定、切换', url: () => pages.accounts },
     { title: '缴费记录', hint: '到账进度', url: () => pages.orders },
     { title: '家人', hint: '亲情账户', url: forCurrent(pages.family) },
+    { title: '一键求助', hint: '求助记录、设置', url: forCurrent(pages.help) },
+    { title: '燃气报装', hint: '申请、通气点火', url: () => pages.connection },
+    { title: '过户·销户·信息变更', hint: '办理', url: forCurrent(pages.accountChanges) },
     { title: '我的数据', hint: '查看、注销', url: () => pages.myData },
   ]
   return (

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '过户·销户·信息变更' })

@@ -1,0 +1,40 @@
+import { Image, Text, Video, View } from '@tarojs/components'
+import type { ArticleMedia as Media } from '@gh/shared'
+import { a11y } from '../../../a11y'
+
+/**
+ * A picture or a video of an article, with its caption under it. Both load from the content
+ * system's CDN at run time, so they add nothing to the package.
+ */
+export function ArticleMedia({ media }: { media: Media }) {
+  if (media.kind === 'image') {
+    return (
+      <View className="article__media">
+        <Image
+          className="article__image"
+          src={media.url}
+          mode="widthFix"
+          lazyLoad
+          {...a11y(media.alt, 'img')}
+          style={{ aspectRatio: `${media.width} / ${media.height}` }}
+        />
+        {media.caption ? <Text className="article__caption">{media.caption}</Text> : null}
+      </View>
+    )
+  }
+  return (
+    <View className="article__media">
+      <Video
+        className="article__video"
+        src={media.url}
+        poster={media.poster ?? undefined}
+        controls
+        showFullscreenBtn
+        {...a11y(`视频：${media.caption}`)}
+      />
+      <Text className="article__caption">
+        视频（{Math.ceil(media.durationSeconds / 60)}分钟）：{media.caption}
+      </Text>
+    </View>
+  )
+}
