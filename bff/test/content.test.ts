@@ -49,6 +49,29 @@ test('when a resident opens an article, then its sections come with it', async (
   expect(article.sections[0]?.paragraphs.length).toBeGreaterThan(0)
 })
 
+test('when a resident opens an article with a video, then the video block arrives whole and its address plays', async () => {
+  const res = await api().get('/api/v1/content/articles/gas-leak')
+  expect(res.status).toBe(200)
+  const article = routes.getArticle.response.parse(res.body)
+  const videos = article.sections.flatMap((s) => s.media).filter((m) => m.kind === 'video')
+  expect(videos).toEqual([
+    {
+      kind: 'video',
+      url: expect.stringMatching(/^http:.*\.mp4$/),
+      poster: expect.stringMatching(/^http:.*\.jpg$/),
+      caption: expect.stringContaining('到室外再打电话'),
+      durationSeconds: 6,
+    },
+  ])
+  // The content system's CDN is the upstream's origin, which the H5 page's media-src allows.
+  const video = videos[0]
+  if (video?.kind !== 'video') throw new Error('no video')
+  expect(new URL(video.url).origin).toBe(new URL(coreSandbox.url).origin)
+  const clip = await request(video.url).get('')
+  expect(clip.status).toBe(200)
+  expect(clip.headers['content-type']).toBe('video/mp4')
+})
+
 test('when the article does not exist, then 404 ARTICLE_NOT_FOUND says so in Chinese', async () => {
   const res = await api().get('/api/v1/content/articles/no-such-article')
   expect(res.status).toBe(404)

@@ -61,6 +61,10 @@ describe('framing and caching', () => {
     expect(csp['script-src']).toEqual(["'self'", hash])
     expect(csp['object-src']).toEqual(["'none'"])
     expect(csp['connect-src']).toEqual(["'self'"])
+    // Articles' pictures and videos load from the content system's CDN, by default the
+    // upstream's origin (the harness points the upstream at 127.0.0.1:9).
+    expect(csp['img-src']).toContain('http://127.0.0.1:9')
+    expect(csp['media-src']).toEqual(["'self'", 'http://127.0.0.1:9'])
   })
 })
 

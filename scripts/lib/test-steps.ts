@@ -48,10 +48,13 @@ const UNIT_WORKERS = Math.max(2, os.availableParallelism() - 1)
 export async function lint(): Promise<void> {
   const cache = fromRoot('node_modules/.cache')
   const eslintArgs = ['.', '--cache', '--cache-location', path.join(cache, 'eslint/')]
-  const eslint = await runCommand('eslint', bin('eslint'), eslintArgs, inherit(8))
   // Prettier's default cache file already lives in node_modules/.cache/prettier/.
   const prettierArgs = ['--check', '.', '--cache']
-  const prettier = await runCommand('prettier', bin('prettier'), prettierArgs, inherit(8))
+  // Each is single-threaded: side by side they use both cores of a small machine.
+  const [eslint, prettier] = await Promise.all([
+    runCommand('eslint', bin('eslint'), eslintArgs, inherit(8)),
+    runCommand('prettier', bin('prettier'), prettierArgs, inherit(8)),
+  ])
   const failed = [eslint.ok ? '' : 'eslint', prettier.ok ? '' : 'prettier'].filter(Boolean)
   if (failed.length) throw new StepFailure(failed.join(', '))
 }

@@ -34,7 +34,15 @@ export function tariffProblems(tariff: Tariff): string[] {
 export function seriesProblems(bills: readonly Bill[], tariff: Tariff): string[] {
   const problems: string[] = []
   const periods = bills.map((b) => b.period.from)
-  if (periods.some((from, i) => i > 0 && from >= (periods[i - 1] ?? ''))) {
+  // Equal periods only for a metered heating season: its 基本热价 bill and, after the season,
+  // its 计量热费 bill cover the same days.
+  const repeatsOk = (i: number) =>
+    [bills[i], bills[i - 1]].some((b) => b?.lines.some((l) => l.type === 'heating_metered'))
+  const outOfOrder = (from: string, i: number) => {
+    const before = periods[i - 1] ?? ''
+    return from > before || (from === before && !repeatsOk(i))
+  }
+  if (periods.some((from, i) => i > 0 && outOfOrder(from, i))) {
     problems.push(`bills not newest first: ${periods.join(' ')}`)
   }
   const inTier = new Map<string, { tier: number; dm3: number }>()
@@ -97,8 +105,12 @@ export function summaryProblems(summary: AccountSummary, bills: readonly Bill[])
   }
   const heating = summary.heating
   if (heating) {
+    // A metered home's season fee is its 基本热价 bill; the heat used is billed after the season.
     const season = bills.find(
-      (b) => b.kind === 'heating' && b.period.from === heating.season.startsOn,
+      (b) =>
+        b.kind === 'heating' &&
+        b.period.from === heating.season.startsOn &&
+        !b.lines.some((l) => l.type === 'heating_metered'),
     )
     const charges = season ? season.amountFen - season.lateFeeFen : 0
     if (heating.seasonFeeFen !== charges) {

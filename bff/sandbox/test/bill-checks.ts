@@ -178,6 +178,8 @@ function heatingProblems(bill: Bill, context: BillContext): string[] {
   )
   if (bill.meter !== null) problems.push('a heating bill with meter readings')
   if (!heating) return [...problems, 'a heating bill where the tariff has no heating']
+  const metered = bill.lines.filter((l) => l.type === 'heating_metered')
+  if (metered.length > 0) return [...problems, ...meteredProblems(bill, metered, lines)]
   if (lines.length === 0) problems.push('a heating bill without heating lines')
   const seasonDays = dayNumber(bill.period.to) - dayNumber(bill.period.from) + 1
   let days = 0
@@ -208,5 +210,26 @@ function heatingProblems(bill: Bill, context: BillContext): string[] {
     }
   }
   if (days !== seasonDays) problems.push(`lines cover ${days} of ${seasonDays} season days`)
+  return problems
+}
+
+type MeteredLine = Extract<BillLine, { type: 'heating_metered' }>
+
+/** A 计量热费 bill: the season's heat once, at the metered price, and no area charge. */
+function meteredProblems(
+  bill: Bill,
+  metered: readonly MeteredLine[],
+  areaLines: readonly HeatingBillLine[],
+): string[] {
+  const problems: string[] = []
+  if (metered.length !== 1) problems.push(`${metered.length} metered lines`)
+  if (areaLines.length > 0) problems.push('a metered heat bill with an area charge')
+  for (const line of metered) {
+    const amount = roundHalfUp(line.heatMj * line.priceFenPerGj, 1000)
+    if (line.amountFen !== amount) {
+      problems.push(`heat ${line.heatMj} MJ × ${line.priceFenPerGj}/GJ ≠ ${line.amountFen}`)
+    }
+  }
+  if (bill.period.from > bill.period.to) problems.push('a metered bill ending before it starts')
   return problems
 }

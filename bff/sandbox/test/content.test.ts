@@ -32,11 +32,60 @@ describe('content port', () => {
     const media = leak.sections.flatMap((s: { media?: unknown[] }) => s.media ?? [])
     expect(media).toEqual([
       expect.objectContaining({ kind: 'image', alt: expect.stringMatching(/关阀门/) }),
+      expect.objectContaining({ kind: 'video' }),
     ])
     const { pathname } = new URL((media[0] as { url: string }).url)
     const picture = await http.get(pathname).expect(200)
     expect(picture.headers['content-type']).toMatch(/^image\/svg\+xml/)
     await http.get('/content/v1/media/no-such.svg').expect(404)
+  })
+
+  it('when an article has a video, then it carries a caption, a poster and a duration, and its address serves MP4 in byte ranges', async () => {
+    const { http } = await startFixed()
+    const leak = (await http.get('/content/v1/articles/gas-leak').expect(200)).body
+    expectConforms(Article, leak)
+    const videos = leak.sections
+      .flatMap((s: { media?: { kind: string }[] }) => s.media ?? [])
+      .filter((m: { kind: string }) => m.kind === 'video')
+    expect(videos).toEqual([
+      {
+        kind: 'video',
+        url: expect.stringMatching(/\.mp4$/),
+        poster: expect.stringMatching(/\.jpg$/),
+        caption: expect.stringMatching(/关阀.*开窗.*到室外再打电话/),
+        durationSeconds: 6,
+      },
+    ])
+    const { url, poster } = videos[0] as { url: string; poster: string }
+
+    const whole = await http.get(new URL(url).pathname).buffer(true).expect(200)
+    expect(whole.headers['content-type']).toBe('video/mp4')
+    expect(whole.headers['accept-ranges']).toBe('bytes')
+    const bytes = whole.body as Buffer
+    // An MP4 opens with its file-type box; +faststart puts the index (moov) before the data.
+    expect(bytes.subarray(4, 8).toString('latin1')).toBe('ftyp')
+    expect(bytes.indexOf('moov')).toBeLessThan(bytes.indexOf('mdat'))
+    expect(bytes.length).toBeLessThan(60 * 1024)
+
+    const head = await http
+      .get(new URL(url).pathname)
+      .set('range', 'bytes=0-99')
+      .buffer(true)
+      .expect(206)
+    expect(head.headers['content-range']).toBe(`bytes 0-99/${bytes.length}`)
+    expect(Buffer.compare(head.body as Buffer, bytes.subarray(0, 100))).toBe(0)
+    const tail = await http.get(new URL(url).pathname).set('range', 'bytes=-10').expect(206)
+    expect(tail.headers['content-range']).toBe(
+      `bytes ${bytes.length - 10}-${bytes.length - 1}/${bytes.length}`,
+    )
+    const beyond = await http
+      .get(new URL(url).pathname)
+      .set('range', `bytes=${bytes.length}-`)
+      .expect(416)
+    expect(beyond.headers['content-range']).toBe(`bytes */${bytes.length}`)
+
+    const still = await http.get(new URL(poster).pathname).expect(200)
+    expect(still.headers['content-type']).toBe('image/jpeg')
   })
 
   it('when an article or a tag does not exist, then 404 ARTICLE_NOT_FOUND and 400', async () => {

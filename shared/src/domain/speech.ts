@@ -106,8 +106,10 @@ export function speakVolume(volume: number): string {
 
 /** Heat in MJ spoken to a tenth of a GJ, as the pages show it: 8345 → '八点三吉焦'. */
 export function speakHeatMj(mj: number): string {
-  const tenths = Math.round(mj / 100)
-  const whole = Math.floor(tenths / 10)
+  // Nearest tenth of a GJ (half up) in whole numbers: mj is a count, never a float.
+  const rounded = mj + 50
+  const tenths = (rounded - (rounded % 100)) / 100
+  const whole = (tenths - (tenths % 10)) / 10
   const tenth = tenths % 10
   return tenth === 0
     ? `${speakNumber(whole)}吉焦`

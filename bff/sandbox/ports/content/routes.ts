@@ -40,6 +40,31 @@ function noticeView(notice: NoticeRecord, nowMs: number): Notice {
   }
 }
 
+/**
+ * One `bytes=` range of a file of `size` bytes, inclusive at both ends; undefined when the
+ * whole file should go out (no header, a unit we do not serve, or several ranges, which a
+ * server may answer in full).
+ */
+export function byteRange(
+  header: string,
+  size: number,
+): { start: number; end: number } | 'unsatisfiable' | undefined {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim())
+  if (!match) return undefined
+  const [, from = '', to = ''] = match
+  if (from === '' && to === '') return undefined
+  if (from === '') {
+    // A suffix: the last N bytes.
+    const length = Number(to)
+    if (length === 0) return 'unsatisfiable'
+    return { start: Math.max(0, size - length), end: size - 1 }
+  }
+  const start = Number(from)
+  if (start >= size) return 'unsatisfiable'
+  const end = to === '' ? size - 1 : Math.min(Number(to), size - 1)
+  return end < start ? undefined : { start, end }
+}
+
 /** The content service, as described by bff/contracts/content.ts. */
 export function contentRouter(state: ContentState): Router {
   const router = new Router({ prefix: '/content/v1' })
@@ -73,14 +98,31 @@ export function contentRouter(state: ContentState): Router {
     } satisfies Article
   })
 
-  // The content system's CDN: public, long-cached pictures.
+  // The content system's CDN: public, long-cached pictures and videos. Players fetch videos
+  // in byte ranges (Safari and the iOS mini-program player will not play one that is not
+  // served so), hence the Range handling.
   router.get('/media/:file', (ctx) => {
-    const svg = mediaFile(ctx.params.file ?? '')
-    if (!svg) throw new SandboxError(404, 'NOT_FOUND', '没有这个文件')
+    const found = mediaFile(ctx.params.file ?? '')
+    if (!found) throw new SandboxError(404, 'NOT_FOUND', '没有这个文件')
     ctx.set('cache-control', 'public, max-age=86400')
     ctx.set('cross-origin-resource-policy', 'cross-origin')
-    ctx.type = 'image/svg+xml'
-    ctx.body = svg
+    ctx.set('accept-ranges', 'bytes')
+    ctx.type = found.type
+    const body = typeof found.body === 'string' ? Buffer.from(found.body) : found.body
+    const range = byteRange(ctx.get('range'), body.length)
+    if (range === 'unsatisfiable') {
+      ctx.status = 416
+      ctx.set('content-range', `bytes */${body.length}`)
+      ctx.body = ''
+      return
+    }
+    if (range) {
+      ctx.status = 206
+      ctx.set('content-range', `bytes ${range.start}-${range.end}/${body.length}`)
+      ctx.body = body.subarray(range.start, range.end + 1)
+      return
+    }
+    ctx.body = body
   })
 
   router.get('/notices', (ctx) => {
