@@ -7,12 +7,8 @@ import type { CustomersPort } from '../upstream/customers/customers-port'
 import type { WxaCodePort, WxaEnvVersion } from '../upstream/wechat/wechat-port'
 import type { HomePage } from '@gh/shared'
 import { ProxyCodeAttempts } from './agent-proxy-attempts'
-import {
-  AgentProxyService,
-  type ProxyInspections,
-  type ProxyPayments,
-  type ProxyRepairs,
-} from './agent-proxy-service'
+import type { ProxyInspections, ProxyPayments, ProxyRepairs } from './agent-proxy-ports'
+import { AgentProxyService } from './agent-proxy-service'
 import { AgentProxyStore } from './agent-proxy-store'
 import { AgentService } from './agent-service'
 import { AgentSessions } from './agent-sessions'

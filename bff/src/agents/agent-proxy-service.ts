@@ -1,43 +1,39 @@
-import { createHmac, randomInt, randomUUID, timingSafeEqual } from 'node:crypto'
-import type { z } from 'zod'
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto'
 import {
   PROXY_CODE_MAX_TRIES,
-  PROXY_CODE_TTL_MINUTES,
-  agentRoleLabels,
   decidePayment,
-  isUrgentRepairKind,
-  maskName,
-  proxyRequestKindLabels,
-  proxyRequestStatusLabels,
   type AgentBookingOptions,
   type AgentProxyRequest,
-  type AgentRole,
   type ConfirmedProxyRequest,
-  type CreateProxyRequest,
   type CreatedProxyRequest,
   type InspectionSlot,
-  type Inspections,
   type InspectionVisit,
-  type PayableAccount,
   type PaymentChannel,
   type PaymentOrder,
+  type Repair,
   type PaymentPurpose,
   type ProxyRequestKind,
-  type ProxyRequestStatus,
-  type Repair,
-  type RepairKind,
-  type RepairOptions,
-  type RepairSlotWindow,
   type ResidentProxyRequest,
 } from '@gh/shared'
 import { rateLimited } from '../auth/rate-limited'
 import { AppError, errors } from '../platform/app-error'
 import type { Logger } from '../platform/logger'
 import type { CustomersPort } from '../upstream/customers/customers-port'
-import { toShanghaiIso } from '../platform/time'
 import type { Acting, AgentService } from './agent-service'
 import type { ProxyCodeAttempts } from './agent-proxy-attempts'
 import type { AgentProxyStore, StoredProxyRequest } from './agent-proxy-store'
+import {
+  bookingBody,
+  bookingOf,
+  codeExpiry,
+  detailOf,
+  newCode,
+  refuseUnlessPending,
+  sameRequest,
+  type CreateInput,
+} from './agent-proxy-rules'
+import { agentView, residentView, slotOf } from './agent-proxy-view'
+import type { ProxyInspections, ProxyPayments, ProxyRepairs } from './agent-proxy-ports'
 import type { AgentStore } from './agent-store'
 
 /** A 代办 task is followed as long as an ordinary one: the payment may come hours later. */
@@ -46,43 +42,6 @@ const TASK_TTL_MS = 24 * 3600_000
 const PAYMENT_PURPOSE: Partial<Record<ProxyRequestKind, PaymentPurpose>> = {
   pay_bill: 'bill',
   top_up: 'recharge',
-}
-
-/** What confirming a payment uses: the resident's own order, as the payment routes make it. */
-export interface ProxyPayments {
-  facts(accountNo: string): Promise<PayableAccount | null>
-  create(cmd: {
-    userId: string
-    accountNo: string
-    purpose: PaymentPurpose
-    amountFen: number
-    channel: PaymentChannel
-    idempotencyKey: string
-  }): Promise<PaymentOrder>
-}
-
-/** What confirming a booking uses: the resident's own report, as the repair routes make it. */
-export interface ProxyRepairs {
-  create(
-    userId: string,
-    accountNo: string,
-    body: {
-      kind: RepairKind
-      description: string
-      photoIds: string[]
-      slot?: { date: string; window: RepairSlotWindow }
-      phone?: string
-    },
-    idempotencyKey: string,
-  ): Promise<Repair>
-  /** The report form's kinds and slots (the caller's phone is not used here). */
-  options(userId: string, accountNo: string): Promise<RepairOptions>
-}
-
-/** What confirming an inspection booking uses: the resident's 入户安检, as its page books it. */
-export interface ProxyInspections {
-  get(accountNo: string): Promise<Inspections>
-  book(accountNo: string, slot: InspectionSlot, idempotencyKey: string): Promise<InspectionVisit>
 }
 
 export interface AgentProxyDeps {
@@ -101,8 +60,6 @@ export interface AgentProxyDeps {
   secret: string
   now: () => Date
 }
-
-type CreateInput = z.output<typeof CreateProxyRequest>
 
 const notFound = () =>
   new AppError('PROXY_REQUEST_NOT_FOUND', {
@@ -180,7 +137,7 @@ export class AgentProxyService {
     )
     const stored = await proxies.get(id)
     if (!stored) throw new AppError('INTERNAL', { message: 'proxy request not stored' })
-    return { request: this.agentView(stored), code }
+    return { request: agentView(stored, this.deps.now()), code }
   }
 
   /** The console's booking forms: fault kinds, repair slots and inspection slots. */
@@ -210,7 +167,7 @@ export class AgentProxyService {
 
   async ofAgent(agentId: string, pendingOnly: boolean): Promise<{ items: AgentProxyRequest[] }> {
     const rows = await this.deps.proxies.ofAgent(agentId, pendingOnly, this.deps.now())
-    return { items: rows.map((r) => this.agentView(r)) }
+    return { items: rows.map((r) => agentView(r, this.deps.now())) }
   }
 
   /** The account's requests waiting for the resident; the binding guard has checked the caller. */
@@ -370,7 +327,7 @@ export class AgentProxyService {
       )
     }
     const stored = (await this.deps.proxies.get(row.id)) ?? row
-    return { request: this.agentView(stored), code }
+    return { request: agentView(stored, this.deps.now()), code }
   }
 
   /** What the payment will be for: a bill's amount defaults to what the account owes. */
@@ -403,141 +360,5 @@ export class AgentProxyService {
     const expected = Buffer.from(row.codeHash, 'hex')
     const given = Buffer.from(this.hash(row.id, code), 'hex')
     return expected.length === given.length && timingSafeEqual(expected, given)
-  }
-
-  private agentView(row: StoredProxyRequest): AgentProxyRequest {
-    const status = statusOf(row, this.deps.now())
-    return {
-      id: row.id,
-      taskId: row.taskId,
-      accountNo: row.accountNo,
-      kind: row.kind,
-      kindLabel: proxyRequestKindLabels[row.kind],
-      amountFen: row.amountFen === null ? null : Number(row.amountFen),
-      repairKind: row.repairKind,
-      slot: slotOf(row),
-      description: row.description,
-      status,
-      statusLabel: proxyRequestStatusLabels[status],
-      createdAt: toShanghaiIso(new Date(row.createdAt)),
-      expiresAt: toShanghaiIso(new Date(row.expiresAt)),
-      confirmedAt: row.confirmedAt ? toShanghaiIso(new Date(row.confirmedAt)) : null,
-      orderNo: row.orderNo,
-      repairNo: row.kind === 'book_inspection' ? null : row.repairNo,
-      inspectionId: row.kind === 'book_inspection' ? row.repairNo : null,
-    }
-  }
-}
-
-/** Six digits, every value equally likely (a CSPRNG, no modulo bias). */
-function newCode(): string {
-  return String(randomInt(0, 1_000_000)).padStart(6, '0')
-}
-
-function codeExpiry(from: Date): Date {
-  return new Date(from.getTime() + PROXY_CODE_TTL_MINUTES * 60_000)
-}
-
-function statusOf(row: StoredProxyRequest, now: Date): ProxyRequestStatus {
-  if (row.status !== 'pending') return row.status
-  return Date.parse(row.expiresAt) <= now.getTime() ? 'expired' : 'pending'
-}
-
-function refuseUnlessPending(row: StoredProxyRequest, now: Date): void {
-  const status = statusOf(row, now)
-  if (status === 'confirmed') {
-    throw new AppError('PROXY_REQUEST_USED', { message: 'proxy request already confirmed' })
-  }
-  if (status === 'locked') throw new AppError('PROXY_CODE_LOCKED', { message: 'proxy code locked' })
-  if (status === 'expired') {
-    throw new AppError('PROXY_CODE_EXPIRED', { message: 'proxy code expired' })
-  }
-}
-
-function bookingOf(req: CreateInput): {
-  repairKind: RepairKind | null
-  description: string
-  slot: { date: string; window: RepairSlotWindow } | undefined
-} | null {
-  if (req.kind === 'book_inspection') {
-    return { repairKind: null, description: req.description, slot: req.slot }
-  }
-  if (req.kind !== 'report_fault') return null
-  const urgent = isUrgentRepairKind(req.repairKind)
-  if (urgent && req.slot) throw errors.validation('紧急报修会尽快派人上门，不需要预约时间')
-  if (!urgent && !req.description) throw errors.validation('请描述一下故障情况')
-  if (!urgent && !req.slot) throw errors.validation('请选择上门时间')
-  return { repairKind: req.repairKind, description: req.description, slot: req.slot }
-}
-
-function sameRequest(row: StoredProxyRequest, req: CreateInput): boolean {
-  if (row.accountNo !== req.accountNo || row.kind !== req.kind) return false
-  const amount = row.amountFen === null ? null : Number(row.amountFen)
-  switch (req.kind) {
-    case 'pay_bill':
-      // Left out, the amount was what the account owed when the request was made.
-      return req.amountFen === undefined || req.amountFen === amount
-    case 'top_up':
-      return req.amountFen === amount
-    case 'report_fault':
-    case 'book_inspection': {
-      const slot = slotOf(row)
-      return (
-        (req.kind === 'book_inspection' || req.repairKind === row.repairKind) &&
-        (row.description ?? '') === req.description &&
-        (slot?.date ?? null) === (req.slot?.date ?? null) &&
-        (slot?.window ?? null) === (req.slot?.window ?? null)
-      )
-    }
-  }
-}
-
-function slotOf(row: StoredProxyRequest): { date: string; window: RepairSlotWindow } | null {
-  return row.slotDate && row.slotWindow ? { date: row.slotDate, window: row.slotWindow } : null
-}
-
-function bookingBody(row: StoredProxyRequest): Parameters<ProxyRepairs['create']>[2] {
-  const slot = slotOf(row)
-  return {
-    kind: row.repairKind ?? 'other',
-    description: row.description ?? '',
-    photoIds: [],
-    ...(slot ? { slot } : {}),
-  }
-}
-
-/** The audit's detail: what and how much, never the code. */
-function detailOf(
-  kind: ProxyRequestKind,
-  amountFen: number | null,
-  slot: { date: string; window: RepairSlotWindow } | undefined,
-): string {
-  if (amountFen !== null) return `${kind}:${amountFen}分`
-  return slot ? `${kind}:${slot.date}${slot.window}` : kind
-}
-
-/** 客服 张** — the role, and the name masked (a work number is shown as it is on the badge). */
-export function proxyAgentName(displayName: string, role: AgentRole): string {
-  const label = agentRoleLabels[role]
-  const rest = displayName.startsWith(label) ? displayName.slice(label.length).trim() : displayName
-  const shown = /^[A-Za-z0-9]+$/.test(rest) ? rest : maskName(rest)
-  return `${label} ${shown}`
-}
-
-function residentView(row: StoredProxyRequest): ResidentProxyRequest {
-  const agentName = proxyAgentName(row.agentName, row.agentRole as AgentRole)
-  return {
-    id: row.id,
-    accountNo: row.accountNo,
-    kind: row.kind,
-    kindLabel: proxyRequestKindLabels[row.kind],
-    amountFen: row.amountFen === null ? null : Number(row.amountFen),
-    repairKind: row.repairKind,
-    slot: slotOf(row),
-    description: row.description,
-    sentByLabel: `${agentName} 为您发起`,
-    agentName,
-    expiresAt: toShanghaiIso(new Date(row.expiresAt)),
-    triesLeft: Math.max(0, PROXY_CODE_MAX_TRIES - Number(row.tries)),
   }
 }
