@@ -90,11 +90,23 @@ export function browserForTests(options: { perTest?: boolean } = {}): Browser {
   const close = async () => {
     await opened?.close()
   }
+  // After a failed test, what each of its pages showed (the route and Taro's page stack); then
+  // they are closed, so the next test starts, and explains itself, alone.
+  const explain = async () => {
+    if (!(globalThis as { __journeyFailed?: boolean }).__journeyFailed || !opened) return
+    console.error(await pagesShown(opened.context))
+    const left = opened.context.pages().filter((p) => p.url() !== 'about:blank')
+    await Promise.all(left.map((p) => p.close()))
+  }
   if (options.perTest) {
     beforeEach(open)
-    afterEach(close)
+    afterEach(async () => {
+      await explain()
+      await close()
+    })
   } else {
     beforeAll(open)
+    afterEach(explain)
     afterAll(close)
   }
   return {
@@ -105,4 +117,35 @@ export function browserForTests(options: { perTest?: boolean } = {}): Browser {
     },
     close,
   }
+}
+
+/**
+ * For a failed journey: each open page's route (no query: it may hold a link's token) and
+ * Taro's page elements in order, with their state classes and whether they are displayed.
+ */
+async function pagesShown(context: BrowserContext): Promise<string> {
+  const lines = ['pages open when the test failed:']
+  for (const page of context.pages()) {
+    if (page.isClosed() || page.url() === 'about:blank') continue
+    const stack = await page
+      .evaluate(() => {
+        // Typed without the DOM library, as in `settled`.
+        interface PageElement {
+          id: string
+          classList: Iterable<string>
+        }
+        const g = globalThis as unknown as {
+          document: { querySelectorAll(selector: string): Iterable<PageElement> }
+          getComputedStyle(el: PageElement): { display: string }
+        }
+        return Array.from(g.document.querySelectorAll('.taro_page'), (el) => {
+          const state = Array.from(el.classList).filter((c) => c !== 'taro_page')
+          const shown = g.getComputedStyle(el).display === 'none' ? 'hidden' : 'displayed'
+          return `  ${el.id.split('?')[0] ?? ''} [${state.join(' ')}] ${shown}`
+        })
+      })
+      .catch((error: unknown) => [`  (not readable: ${String(error)})`])
+    lines.push(`${new URL(page.url()).hash.split('?')[0] || '/'}`, ...stack)
+  }
+  return lines.join('\n')
 }
