@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq'
 import type { TestBff } from './harness'
 import { redisUrl } from './harness'
+import { redisOptionsFromUrl } from '../src/platform/redis'
 import {
   eventually,
   ledgerOf,
@@ -31,10 +32,10 @@ async function stateOf(instance: TestBff, orderNo: string, state: string) {
 
 /** Simulates Redis losing the job with the crash (or the crash before the enqueue). */
 async function dropSettleJob(databaseUrl: string, orderId: string): Promise<void> {
-  const url = new URL(redisUrl())
   const namespace = new URL(databaseUrl).pathname.slice(1)
   const queue = new Queue(`${namespace}-settle`, {
-    connection: { host: url.hostname, port: Number(url.port || 6379) },
+    // The instances' own Redis database, not only its host: a REDIS_URL may name one.
+    connection: redisOptionsFromUrl(redisUrl()),
     prefix: '{gh}',
   })
   // The job is there (job id = order id), so removing it is what the sweep must make up for.
