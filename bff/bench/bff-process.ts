@@ -1,9 +1,10 @@
+import { BFF_NODE_FLAGS } from '../../scripts/lib/bff-runtime'
 import { startChildServer, type ChildServer } from './child-process'
 
 export type BffProcess = ChildServer
 
 /**
- * A BFF as production runs it, in a process of its own, so the load generator in this process
+ * A BFF as production runs it (its Node options too), in a process of its own, so the load generator in this process
  * takes none of its CPU, just as the sandbox's figures are taken from a process of its own. It
  * shares the database and Redis given, so users and sessions made here are its users too.
  */
@@ -14,7 +15,8 @@ export function startBffProcess(options: {
   /** Writes a CPU profile of the BFF (`.cpuprofile`, for Chrome DevTools) here when it stops. */
   profileDir?: string
 }): Promise<BffProcess> {
-  const nodeArgs = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []
+  const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []
+  const nodeArgs = [...BFF_NODE_FLAGS, ...profile]
   return startChildServer(
     'bff',
     'bff/src/main.ts',

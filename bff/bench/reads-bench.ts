@@ -190,6 +190,7 @@ export async function readsBench(options: ReadsBenchOptions): Promise<boolean> {
   )
   const rows: LoadResult[] = []
   const rounds = new Map<Pair, Round[]>(only.map((p) => [p, []]))
+  let rssMb = 0
   for (let r = 0; r < ROUNDS; r++) {
     for (const pair of only) {
       const home = pair.id.startsWith('home')
@@ -207,6 +208,7 @@ export async function readsBench(options: ReadsBenchOptions): Promise<boolean> {
         const before = await cpuSeconds(bffUrl)
         const result = await runLoad(`bff ${pair.name}`, pair.bff, { ...opts, headers: auth })
         cpuUs = (((await cpuSeconds(bffUrl)) - before) * 1e6) / result.requests
+        rssMb = Math.max(rssMb, await residentMb(bffUrl))
         return result
       }
       let base: Awaited<ReturnType<typeof baselines>>
@@ -223,6 +225,8 @@ export async function readsBench(options: ReadsBenchOptions): Promise<boolean> {
     }
   }
   if (process.env.BENCH_READS_ROWS) console.table(rows)
+  // What the young generation's size (see BFF_NODE_FLAGS) costs in memory, under this load.
+  console.log(`BFF resident memory after its rows: up to ${Math.round(rssMb)} MB`)
 
   const verdicts: Verdict[] = []
   for (const pair of only) {
@@ -323,6 +327,12 @@ async function cpuSeconds(bffUrl: string): Promise<number> {
   const res = await request(`${bffUrl}/metrics`)
   const text = await res.body.text()
   return Number(/^process_cpu_seconds_total (\S+)/m.exec(text)?.[1] ?? Number.NaN)
+}
+
+async function residentMb(bffUrl: string): Promise<number> {
+  const res = await request(`${bffUrl}/metrics`)
+  const text = await res.body.text()
+  return Number(/^process_resident_memory_bytes (\S+)/m.exec(text)?.[1] ?? 0) / 2 ** 20
 }
 
 async function json<T>(url: string): Promise<T> {

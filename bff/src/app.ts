@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import Koa from 'koa'
-import Router from '@koa/router'
+import type Router from '@koa/router'
 import { bodyParser } from '@koa/bodyparser'
 import { z } from 'zod'
 import { agentProxyRoutes, agentRoutes, allRoutes, proxyRequestRoutes, routes } from '@gh/shared'
@@ -34,6 +34,7 @@ import { repairHandlers } from './repairs/repair-handlers'
 import { safetyHandlers } from './safety-checks/safety-handlers'
 import { ConcurrencyLimit } from './platform/concurrency-limit'
 import { API_PREFIX, mountRoutes, type HandlerMap } from './platform/http/routes'
+import { RouteTable } from './platform/http/route-table'
 import { securityHeaders } from './platform/http/security-headers'
 import { repairPhotoHandlers } from './repairs/photos/photo-handlers'
 import { usageHandlers } from './usage/usage-handlers'
@@ -52,7 +53,8 @@ export function createApp(c: Container): BffApp {
   // X-Forwarded-For is believed for the configured proxies only (ctx.ip, ctx.secure, ctx.host).
   const hops = c.config.trustProxyHops
   const app = new Koa<AppState>({ proxy: hops > 0, maxIpsCount: hops })
-  const router = new Router<AppState>()
+  const table = new RouteTable()
+  const router = table.router
   let shuttingDown = false
 
   app.use(requestContext(c.logger, c.metrics))
@@ -94,7 +96,7 @@ export function createApp(c: Container): BffApp {
     ...safetyHandlers(c.safety),
   }
   mountRoutes(
-    router,
+    table,
     routes,
     handlers,
     {
@@ -114,7 +116,7 @@ export function createApp(c: Container): BffApp {
   )
   // 代办, the resident's side: the binding guard, as on every account route.
   mountRoutes(
-    router,
+    table,
     proxyRequestRoutes,
     proxyRequestHandlers(c.agents.proxy),
     {
@@ -137,14 +139,14 @@ export function createApp(c: Container): BffApp {
     },
   }
   mountRoutes(
-    router,
+    table,
     agentRoutes,
     agentHandlers({ agents, agentLinks: c.agentLinks }),
     agentGuards,
     c.idempotency,
   )
   mountRoutes(
-    router,
+    table,
     agentProxyRoutes,
     agentProxyHandlers(c.agents.proxy),
     agentGuards,
@@ -175,6 +177,7 @@ export function createApp(c: Container): BffApp {
   })
   mountHealth(router, c.readiness, c.metrics.registry, () => shuttingDown, c.config.metricsToken)
 
+  app.use(table.fastPath())
   app.use(labelWrongMethods())
   app.use(router.routes())
   app.use(router.allowedMethods())

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { isShuttingDown } from './lifecycle'
 import { color, prettyLogLine } from './log'
+import { BFF_NODE_FLAGS } from './bff-runtime'
 import { fromRoot, repoRoot } from './paths'
 import {
   describeExit,
@@ -119,7 +120,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     if (!fs.existsSync(fromRoot(entry))) {
       throw new Error(`${entry} does not exist (yet): cannot start the ${name}`)
     }
-    const proc = startProcess(name, process.execPath, ['--import', 'tsx', entry], {
+    const flags = name === 'bff' ? BFF_NODE_FLAGS : []
+    const proc = startProcess(name, process.execPath, [...flags, '--import', 'tsx', entry], {
       cwd: repoRoot,
       env,
       output: outputFor(name, options),

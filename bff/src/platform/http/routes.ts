@@ -1,4 +1,3 @@
-import type Router from '@koa/router'
 import type { z } from 'zod'
 import { AccountNo, type FileReply, type RouteSpec, type RouteResult } from '@gh/shared'
 import { AppError, errors } from '../app-error'
@@ -6,7 +5,8 @@ import type { Logger } from '../logger'
 import { IdempotencyStore } from './idempotency'
 import { readUpload, sendFile, type UploadGate } from './file-routes'
 import { later } from '../later'
-import type { AppState, SessionUser } from './request-context'
+import type { SessionUser } from './request-context'
+import type { RouteTable } from './route-table'
 
 export const API_PREFIX = '/api/v1'
 
@@ -77,7 +77,7 @@ function bearer(header: string): string | undefined {
  * The response schema strips fields it does not declare, so nothing unlisted leaks.
  */
 export function mountRoutes<C extends Record<string, RouteSpec>>(
-  router: Router<AppState>,
+  table: RouteTable,
   catalogue: C,
   handlers: HandlerMap<C>,
   guards: RouteGuards,
@@ -88,7 +88,7 @@ export function mountRoutes<C extends Record<string, RouteSpec>>(
     const spec = catalogue[id] as RouteSpec
     const handler = handlers[id] as unknown as RouteHandler<RouteSpec>
     const template = API_PREFIX + spec.path
-    router[spec.method](template, async (ctx) => {
+    table.add(spec.method, template, async (ctx) => {
       ctx.state.routeTemplate = template
       let user: SessionUser | undefined
       const token = bearer(ctx.get('authorization'))
