@@ -148,16 +148,27 @@ export async function holdMidway(
   url: string,
   headers: Record<string, string>,
   body: Buffer,
-): Promise<{ drop(): void }> {
+): Promise<{ drop(): void; readonly answered: number | undefined }> {
   const req = http.request(url, {
     method: 'POST',
     headers: { ...headers, 'content-length': String(body.length) },
   })
   req.on('error', () => undefined)
+  // Answered before its body is whole: refused (e.g. busy), so it holds nothing.
+  let answered: number | undefined
+  req.on('response', (res) => {
+    answered = res.statusCode
+    res.resume()
+  })
   await new Promise<void>((resolve) =>
     req.write(body.subarray(0, body.length >> 1), () => resolve()),
   )
-  return { drop: () => req.destroy() }
+  return {
+    drop: () => req.destroy(),
+    get answered() {
+      return answered
+    },
+  }
 }
 
 /** Every file under the storage directory (temporary ones included), relative to it. */
