@@ -71,8 +71,14 @@ test('when a write invalidates an answer, then the next read on another instance
 test('when an answer fetched before a write arrives after its invalidation, then it is not kept', async () => {
   const cache = instance()
   const old = deferred<{ balanceFen: number }>()
-  const slow = cache.read(key, () => old.promise)
-  await new Promise((r) => setTimeout(r, 20))
+  const asked = deferred<void>()
+  const slow = cache.read(key, () => {
+    asked.resolve()
+    return old.promise
+  })
+  // The upstream has been asked (not merely some time has passed: a busy machine may not have
+  // got the read that far), and only then does the write come.
+  await asked.promise
   await cache.invalidate(key.scope, ['summary'])
   old.resolve({ balanceFen: 100 })
   // Its own caller still gets it: the read began before the write.
