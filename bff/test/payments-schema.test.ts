@@ -255,7 +255,10 @@ describe.each([['sqlite'], ['postgres']])('payment orders on %s', (kind) => {
     const created = orders
       .create(newOrder())
       .then((o) => orders.transition(o.id, 'CREATED', 'PAYING', 'provider_order'))
-    await new Promise((resolve) => setTimeout(resolve, 20))
+    // The order is written while the other transaction is open (not merely some time has passed:
+    // a busy machine may not have got that far). PostgreSQL writes it on another connection and
+    // so finishes; on SQLite's one connection the write waits until that transaction has ended.
+    if (kind === 'postgres') await created
     release()
     await held
     const { order } = await created
