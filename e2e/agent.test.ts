@@ -149,8 +149,9 @@ describe('客服工作台', () => {
     await agentShot(agent, 'agent-login-elder', elder)
 
     // A 主管 reads the audit, every action in words, and exports it as CSV for Excel.
-    await fill(agent, '工号', 'zg01')
-    await fill(agent, '密码', 'zg01-dev-Passw0rd')
+    // kf01's 主管: the one of 客服中心 (a 主管 reads their own team's audit).
+    await fill(agent, '工号', 'zg02')
+    await fill(agent, '密码', 'zg02-dev-Passw0rd')
     await current(agent).getByRole('button', { name: '登录', exact: true }).click()
     await current(agent).getByRole('link', { name: '审计记录' }).click()
     await current(agent).getByRole('heading', { name: '审计记录' }).waitFor()

@@ -130,8 +130,8 @@ export function createApp(c: Container): BffApp {
   const agents = c.agents.service
   const agentGuards = {
     authenticate: async (token: string) => {
-      const agentId = await agents.authenticate(token)
-      return agentId ? { userId: agentId } : null
+      const session = await agents.authenticate(token)
+      return session ? { userId: session.agentId, sessionId: session.sessionId } : null
     },
     isBound: async (agentId: string, accountNo: string) => {
       await agents.assertInScope(agentId, accountNo)

@@ -329,8 +329,11 @@ test('when a supervisor asks for the audit, then every agent action is there, al
     }),
   )
   expect(rows.body.items).toContainEqual(
-    expect.objectContaining({ loginName: 'kf01', action: 'login' }),
+    expect.objectContaining({ loginName: 'zg01', action: 'login' }),
   )
+  // Their own team only (T1): not 客服中心's kf01 nor T2's pq02, who logged in too.
+  const logins = (rows.body.items as { loginName: string }[]).map((r) => r.loginName)
+  expect(new Set(logins)).toEqual(new Set(['pq01', 'zg01']))
 
   const csv = await api()
     .get(`/api/v1/agent/audit.csv?${period}`)
@@ -346,6 +349,7 @@ test('when a supervisor asks for the audit, then every agent action is there, al
   const text = (csv.body as Buffer).toString('utf8')
   expect(text.startsWith('\uFEFF"时间","工号","动作","户号","详情","请求号"\r\n')).toBe(true)
   expect(text).toMatch(/"pq01","create_task","1000000001","report_fault"/)
+  expect(text).not.toMatch(/"kf01"|"pq02"/)
 
   for (const agent of ['pq01', 'kf01']) {
     const refused = await api()
@@ -355,3 +359,46 @@ test('when a supervisor asks for the audit, then every agent action is there, al
     expect(refused.body.error.message).toBe('只有主管可以查看')
   }
 })
+
+test('when an agent logs out, then that token answers 401 everywhere, another session of the same agent still works, and the audit says so', async () => {
+  const first = await login('pq01')
+  const second = await login('pq01')
+  expect(first.status).toBe(201)
+  const out = await api()
+    .post('/api/v1/agent/logout')
+    .set(as(first.body.token))
+    .set('idempotency-key', idemKey())
+    .send({})
+  expect(out.status).toBe(201)
+  expect(out.body).toEqual({ loggedOut: true })
+  const after = await api().get('/api/v1/agent/me').set(as(first.body.token))
+  expect(after.status).toBe(401)
+  expect(after.body.error.code).toBe('SESSION_EXPIRED')
+  const task = await sendTaskWith(first.body.token, {
+    accountNo: accountA.accountNo,
+    kind: 'report_fault',
+  })
+  expect(task.status).toBe(401)
+  expect((await api().get('/api/v1/agent/me').set(as(second.body.token))).status).toBe(200)
+  const period = 'from=2026-11-20T00:00:00%2B08:00&to=2026-11-21T00:00:00%2B08:00'
+  const rows = await api()
+    .get(`/api/v1/agent/audit?${period}`)
+    .set(as(tokens.zg01 ?? ''))
+  expect(rows.body.items).toContainEqual(
+    expect.objectContaining({ loginName: 'pq01', action: 'logout' }),
+  )
+  // Without a session there is nothing to end.
+  const anonymous = await api()
+    .post('/api/v1/agent/logout')
+    .set('idempotency-key', idemKey())
+    .send({})
+  expect(anonymous.status).toBe(401)
+})
+
+function sendTaskWith(token: string, body: object) {
+  return api()
+    .post('/api/v1/agent/tasks')
+    .set(as(token))
+    .set('idempotency-key', idemKey())
+    .send(body)
+}

@@ -190,7 +190,7 @@ async function startE2eStack(
   return started
 }
 
-/** The workbench's development agents (kf01, pq01, zg01), for the console journeys. */
+/** The workbench's development agents (kf01, pq01, zg01, zg02), for the console journeys. */
 async function seedDevAgents(index: number, databaseUrl: string): Promise<void> {
   const env = {
     ...process.env,

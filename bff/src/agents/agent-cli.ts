@@ -37,6 +37,14 @@ export const DEV_SEED_AGENTS = [
     areas: [],
     password: 'zg01-dev-Passw0rd',
   },
+  {
+    loginName: 'zg02',
+    displayName: '主管 孙丽',
+    role: 'supervisor',
+    team: '客服中心',
+    areas: [],
+    password: 'zg02-dev-Passw0rd',
+  },
 ] as const
 
 async function main(argv: string[]): Promise<void> {

@@ -1,5 +1,6 @@
 import type { agentRoutes } from '@gh/shared'
 import type { AgentLinkService } from '../agent-links/agent-link-service'
+import { sessionIdOf } from '../auth/session-store'
 import { errors } from '../platform/app-error'
 import type { HandlerMap } from '../platform/http/routes'
 import type { AgentService } from './agent-service'
@@ -30,6 +31,11 @@ export function agentHandlers(deps: {
   return {
     agentLogin: ({ body, requestId, ip }) =>
       agents.login(body.loginName, body.password, ip, requestId),
+    agentLogout: ({ user, requestId }) => {
+      const sessionId = sessionIdOf(user)
+      if (!sessionId) throw errors.unauthenticated()
+      return agents.logout(acting(user, requestId), sessionId)
+    },
     getAgentMe: ({ user }) => agents.profile(user.userId),
     findAgentAccounts: ({ user, body, requestId }) => agents.find(acting(user, requestId), body.q),
     getAgentAccount: ({ user, params, requestId, log }) =>

@@ -155,10 +155,19 @@ export class AgentService {
   }
 
   /** The agent of a bearer token, or null: a resident's token is never one. */
-  async authenticate(token: string): Promise<string | null> {
-    const agentId = await this.deps.sessions.resolve(token)
-    if (!agentId) return null
-    return (await this.deps.store.byId(agentId)) ? agentId : null
+  /** The agent and session of a live token, while the agent still exists. */
+  async authenticate(token: string): Promise<{ agentId: string; sessionId: string } | null> {
+    const session = await this.deps.sessions.resolve(token)
+    if (!session) return null
+    return (await this.deps.store.byId(session.agentId)) ? session : null
+  }
+
+  /** Ends the session on the server (a copied token is refused from now on), audited. */
+  async logout(acting: Acting, sessionId: string): Promise<{ loggedOut: true }> {
+    await this.deps.sessions.revoke(sessionId)
+    const agent = await this.deps.store.byId(acting.agentId)
+    if (agent) await this.audit(agent, { action: 'logout', requestId: acting.requestId })
+    return { loggedOut: true }
   }
 
   async profile(agentId: string): Promise<AgentProfile> {
@@ -352,7 +361,8 @@ export class AgentService {
       throw new AppError('AGENT_SUPERVISOR_ONLY', { message: 'audit is for supervisors' })
     }
     await this.audit(agent, { action: 'read_audit', requestId: acting.requestId })
-    const rows = await this.deps.store.auditBetween(from, to)
+    // A 主管 answers for their own team: its agents' actions, not other teams'.
+    const rows = await this.deps.store.auditBetween(from, to, agent.team)
     return { items: rows.map(auditRowOf) }
   }
 

@@ -22,12 +22,24 @@ export class AgentSessions {
     return { token, expiresAt: new Date(now.getTime() + this.ttlSeconds * 1000) }
   }
 
-  async resolve(token: string): Promise<string | null> {
+  /** The agent of a live token, with the session's id (the token's hash, never the token). */
+  async resolve(token: string): Promise<{ agentId: string; sessionId: string } | null> {
     if (!token.startsWith(TOKEN_PREFIX)) return null
-    return this.redis.get(this.key(token))
+    const sessionId = createHash('sha256').update(token).digest('hex')
+    const agentId = await this.redis.get(this.keyOf(sessionId))
+    return agentId ? { agentId, sessionId } : null
+  }
+
+  /** Ends a session: its token is unknown from now on, on every instance. */
+  async revoke(sessionId: string): Promise<void> {
+    await this.redis.del(this.keyOf(sessionId))
   }
 
   private key(token: string): string {
-    return `${this.namespace}:agent-sess:${createHash('sha256').update(token).digest('hex')}`
+    return this.keyOf(createHash('sha256').update(token).digest('hex'))
+  }
+
+  private keyOf(sessionId: string): string {
+    return `${this.namespace}:agent-sess:${sessionId}`
   }
 }

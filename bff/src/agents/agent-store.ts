@@ -205,12 +205,15 @@ export class AgentStore {
     )
   }
 
-  async auditBetween(from: Date, to: Date): Promise<AuditEntry[]> {
+  /** The audit of one team's agents (by their team of now) over a period. */
+  async auditBetween(from: Date, to: Date, team: string): Promise<AuditEntry[]> {
     return this.sql.rows<AuditEntry>(
-      `SELECT id, agent_id AS "agentId", login_name AS "loginName", action,
-              account_no AS "accountNo", detail, request_id AS "requestId", at
-       FROM agent_audit WHERE at >= $1 AND at < $2 ORDER BY at, id LIMIT 10000`,
-      [from, to],
+      `SELECT a.id, a.agent_id AS "agentId", a.login_name AS "loginName", a.action,
+              a.account_no AS "accountNo", a.detail, a.request_id AS "requestId", a.at
+       FROM agent_audit a JOIN agents g ON g.id = a.agent_id
+       WHERE a.at >= $1 AND a.at < $2 AND g.team = $3
+       ORDER BY a.at, a.id LIMIT 10000`,
+      [from, to, team],
     )
   }
 }

@@ -130,6 +130,7 @@ export type SentAgentTask = z.infer<typeof SentAgentTask>
 /** What the audit records; the console names each in Chinese. */
 export const AgentAuditAction = z.enum([
   'login',
+  'logout',
   'search',
   'view_account',
   'create_task',
@@ -171,6 +172,18 @@ export const agentLogin = defineRoute({
   idempotent: false,
   body: AgentLoginRequest,
   response: AgentSession,
+})
+
+export const agentLogout = defineRoute({
+  id: 'agentLogout',
+  method: 'post',
+  path: '/agent/logout',
+  summary: 'Ends this agent session on the server: its token answers 401 from then on',
+  tag: 'agent',
+  auth: 'agent',
+  accountScoped: false,
+  idempotent: true,
+  response: z.object({ loggedOut: z.literal(true) }),
 })
 
 export const getAgentMe = defineRoute({
@@ -301,6 +314,7 @@ export const resolveScene = defineRoute({
 /** The workbench's routes, mounted with the agent session guard. */
 export const agentRoutes = {
   agentLogin,
+  agentLogout,
   getAgentMe,
   findAgentAccounts,
   getAgentAccount,

@@ -59,8 +59,7 @@ function AgentBar({ active }: { active: AgentNav }) {
         <View
           className="agent-bar__link"
           onClick={() => {
-            logOut()
-            replaceWith(agentPages.login)
+            void logOut().then(() => replaceWith(agentPages.login))
           }}
           {...a11y('退出登录', 'button')}
         >

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { tokenStore } from '../../auth/session'
-import { findAccounts, logIn } from './api'
+import { findAccounts, logIn, logOut } from './api'
 import { agentTokenStore } from './session'
 
 interface Sent {
@@ -88,5 +88,31 @@ test('when the login is refused for too many tries, then the BFF’s Chinese rea
     error: { code: 'RATE_LIMITED', message: reason, requestId: 'r2', retryAfterSeconds: 900 },
   })
   await expect(logIn('kf01', 'wrong')).rejects.toMatchObject({ message: reason })
+  expect(agentTokenStore.get()).toBeUndefined()
+})
+
+test('when the agent logs out, then the server ends the session first and the device forgets only the agent token', async () => {
+  tokenStore.set('resident-token')
+  agentTokenStore.set('agent-token')
+  const sent = answer(200, { loggedOut: true })
+  await logOut()
+  expect(sent).toHaveLength(1)
+  expect(sent[0]?.method).toBe('POST')
+  expect(sent[0]?.url).toBe('/api/v1/agent/logout')
+  expect(sent[0]?.header.Authorization).toBe('Bearer agent-token')
+  expect(sent[0]?.header['Idempotency-Key']).toBeTruthy()
+  expect(agentTokenStore.get()).toBeUndefined()
+  expect(tokenStore.get()).toBe('resident-token')
+})
+
+test('when the server cannot be reached at logout, then the device forgets the agent token anyway', async () => {
+  agentTokenStore.set('agent-token')
+  jest.spyOn(Taro, 'request').mockImplementation(
+    () =>
+      Object.assign(Promise.reject(new Error('request:fail')), {
+        abort: () => undefined,
+      }) as unknown as ReturnType<typeof Taro.request>,
+  )
+  await logOut()
   expect(agentTokenStore.get()).toBeUndefined()
 })

@@ -1,5 +1,6 @@
 import {
   agentLogin,
+  agentLogout,
   createAgentTask,
   createProxyRequest,
   exportAgentAudit,
@@ -36,7 +37,12 @@ export async function logIn(loginName: string, password: string) {
   return session
 }
 
-export function logOut(): void {
+/**
+ * Ends the session on the server first, so a copy of the token stops working too; the device
+ * forgets the token whatever the answer (offline, or already expired).
+ */
+export async function logOut(): Promise<void> {
+  if (agentTokenStore.get()) await agentRequest(agentLogout).catch(() => undefined)
   agentTokenStore.clear()
 }
 

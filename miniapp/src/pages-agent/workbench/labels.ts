@@ -35,6 +35,7 @@ export const targetFields: Partial<Record<AgentTaskKind, { label: string; requir
 /** Every action the audit records, as the 主管 reads it. */
 export const auditActionLabels: Record<AgentAuditAction, string> = {
   login: '登录',
+  logout: '退出登录',
   search: '查户号',
   view_account: '查看户号',
   create_task: '发送任务',
