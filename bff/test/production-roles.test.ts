@@ -145,7 +145,17 @@ describe('the compiled BFF in production', () => {
     await holder.connect()
     await holder.query('SELECT pg_advisory_lock($1::bigint)', [MIGRATION_LOCK_KEY])
     const waiting = startRole('migrate')
-    await new Promise((r) => setTimeout(r, 1500))
+    // It has reached the lock and waits on it (PostgreSQL shows the request not granted), rather
+    // than merely not having finished starting up yet on a busy machine.
+    for (let waited = 0; ; waited += 100) {
+      const { rows } = await holder.query<{ n: string }>(
+        `SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`,
+      )
+      if (Number(rows[0]?.n) > 0) break
+      if (waited > 20_000) throw new Error('migrate never asked for the migration lock')
+      expect(waiting.child.exitCode).toBeNull()
+      await new Promise((r) => setTimeout(r, 100))
+    }
     expect(waiting.child.exitCode).toBeNull()
     await holder.query('SELECT pg_advisory_unlock($1::bigint)', [MIGRATION_LOCK_KEY])
     await holder.end()

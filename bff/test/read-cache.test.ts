@@ -71,9 +71,9 @@ test('when a write invalidates an answer, then the next read on another instance
 test('when an answer fetched before a write arrives after its invalidation, then it is not kept', async () => {
   const cache = instance()
   const old = deferred<{ balanceFen: number }>()
-  const asked = deferred<void>()
+  const asked = deferred<true>()
   const slow = cache.read(key, () => {
-    asked.resolve()
+    asked.resolve(true)
     return old.promise
   })
   // The upstream has been asked (not merely some time has passed: a busy machine may not have
