@@ -3,16 +3,10 @@ import { hash, verify } from '@node-rs/argon2'
 import QRCode from 'qrcode'
 import type { RateLimiterAbstract } from 'rate-limiter-flexible'
 import {
-  agentRoleLabels,
-  maskAccountNo,
-  maskAddress,
-  maskName,
-  maskPhone,
   type AgentAccountHit,
   type AgentAccountView,
   type AgentAuditAction,
   type AgentAuditRow,
-  type AgentLinkPage,
   type AgentProfile,
   type AgentRole,
   type AgentSession,
@@ -30,7 +24,18 @@ import type { CustomerAccount, CustomersPort } from '../upstream/customers/custo
 import type { WxaCodePort, WxaEnvVersion } from '../upstream/wechat/wechat-port'
 import type { AgentSessions } from './agent-sessions'
 import type { AgentTaskKeys } from './agent-task-keys'
-import type { Agent, AgentStore, AuditEntry, StoredTask } from './agent-store'
+import { NEEDS_TARGET, TASK_PAGES } from './agent-task-pages'
+import type { Agent, AgentStore, StoredTask } from './agent-store'
+import {
+  ACCOUNT_NO,
+  MOBILE,
+  auditCsvOf,
+  auditRowOf,
+  hitOf,
+  maskQuery,
+  profileOf,
+  taskOf,
+} from './agent-view'
 
 /** Who is acting and for which request: every audited action carries both. */
 export interface Acting {
@@ -66,35 +71,6 @@ export interface AgentServiceDeps {
 const WXA_CODE_PAGE = 'pages/bind/index'
 /** The agent is on the phone: past this the H5 code is sent alone. */
 const WXA_CODE_WAIT_MS = 3000
-
-/** What each task opens once the link has bound the account. */
-const TASK_PAGES: Record<
-  AgentTaskKind,
-  { page: AgentLinkPage; landing?: (a: string, t: string | null) => string }
-> = {
-  pay_bill: {
-    page: 'bills',
-    landing: (a, t) => `/pages/bills/index?accountNo=${a}${t ? `&billId=${t}` : ''}`,
-  },
-  top_up: { page: 'recharge' },
-  report_fault: { page: 'repairs' },
-  book_inspection: {
-    page: 'safety',
-    landing: (a) => `/pages-safety/inspections/index?accountNo=${a}`,
-  },
-  read_article: {
-    page: 'safety',
-    landing: (_a, t) => (t ? `/pages/safety/article?id=${t}` : '/pages/safety/index'),
-  },
-  bind_account: { page: 'home' },
-  view_order: {
-    page: 'orders',
-    landing: (a, t) =>
-      t ? `/pages/orders/detail?accountNo=${a}&orderNo=${t}` : `/pages/orders/index?accountNo=${a}`,
-  },
-}
-
-const NEEDS_TARGET: ReadonlySet<AgentTaskKind> = new Set(['read_article', 'view_order'])
 
 const loginFailed = () => new AppError('AGENT_LOGIN_FAILED', { message: 'agent login refused' })
 
@@ -368,20 +344,7 @@ export class AgentService {
 
   async auditCsv(acting: Acting, from: Date, to: Date): Promise<Uint8Array> {
     const { items } = await this.auditRows(acting, from, to)
-    const header = ['时间', '工号', '动作', '户号', '详情', '请求号']
-    const lines = [
-      header,
-      ...items.map((r) => [
-        r.at,
-        r.loginName,
-        r.action,
-        r.accountNo ?? '',
-        r.detail ?? '',
-        r.requestId,
-      ]),
-    ].map((cells) => cells.map(csvCell).join(','))
-    // The BOM makes Excel read the file as UTF-8; CRLF is what RFC 4180 and Excel expect.
-    return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8')
+    return auditCsvOf(items)
   }
 
   private async agent(agentId: string): Promise<Agent> {
@@ -413,64 +376,4 @@ export class AgentService {
       this.deps.now(),
     )
   }
-}
-
-function profileOf(agent: Agent): AgentProfile {
-  return {
-    agentId: agent.id,
-    loginName: agent.loginName,
-    displayName: agent.displayName,
-    role: agent.role,
-    roleLabel: agentRoleLabels[agent.role],
-    team: agent.team,
-    areas: agent.areas,
-  }
-}
-
-function hitOf(account: CustomerAccount): AgentAccountHit {
-  return {
-    accountNo: account.accountNo,
-    holderNameMasked: maskName(account.holderName),
-    phoneMasked: maskPhone(account.phone),
-    addressMasked: maskAddress(account.address),
-    areaCode: account.areaCode,
-    status: account.status,
-  }
-}
-
-const ACCOUNT_NO = /^\d{10}$/
-const MOBILE = /^1\d{10}$/
-
-/** The search text in the audit: an account number or a phone masked, anything else by length. */
-function maskQuery(q: string): string {
-  if (ACCOUNT_NO.test(q)) return maskAccountNo(q)
-  if (MOBILE.test(q)) return `手机 ${maskPhone(q)}`
-  return `(${q.length}字)`
-}
-
-function taskOf(row: StoredTask, now: Date): AgentTask {
-  const expired = row.status !== 'done' && Date.parse(row.expiresAt) <= now.getTime()
-  const at = (iso: string | null) => (iso ? toShanghaiIso(new Date(iso)) : null)
-  return {
-    taskId: row.id,
-    accountNo: row.accountNo,
-    kind: row.kind,
-    target: row.target,
-    status: expired ? 'expired' : row.status,
-    sentBy: row.sentBy,
-    createdAt: toShanghaiIso(new Date(row.createdAt)),
-    expiresAt: toShanghaiIso(new Date(row.expiresAt)),
-    openedAt: at(row.openedAt),
-    doneAt: at(row.doneAt),
-  }
-}
-
-function auditRowOf(row: AuditEntry): AgentAuditRow {
-  return { ...row, at: toShanghaiIso(new Date(row.at)) }
-}
-
-/** Every field quoted, quotes doubled; a leading formula character is defused for Excel. */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-  return `"${safe.replace(/"/g, '""')}"`
 }
