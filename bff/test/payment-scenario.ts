@@ -133,6 +133,7 @@ export class PaymentScenario {
       .map((s) => s.label)
   }
 
+  /** The payment notices sent so far: sent by a job after the state changed, so poll for them. */
   noticesOf(orderNo: string): string[] {
     return this.fakes.notices.sent.filter((n) => n.orderNo === orderNo).map((n) => n.state)
   }

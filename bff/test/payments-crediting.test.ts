@@ -48,11 +48,13 @@ describe('crediting', () => {
     const orderNo = await paidAndNotified(s, ic)
     const order = await s.reaches(orderNo, 'AWAITING_CARD_WRITE')
     expect(await s.timeline(ic, orderNo)).toEqual(['已下单', '已支付', '待写卡'])
-    expect(s.noticesOf(orderNo)).toEqual(['AWAITING_CARD_WRITE'])
+    await eventually(() => expect(s.noticesOf(orderNo)).toEqual(['AWAITING_CARD_WRITE']))
     s.fakes.billing.writeCard(order.id)
     await s.reaches(orderNo, 'CARD_WRITTEN')
     expect(await s.timeline(ic, orderNo)).toEqual(['已下单', '已支付', '待写卡', '已写卡'])
-    expect(s.noticesOf(orderNo)).toEqual(['AWAITING_CARD_WRITE', 'CARD_WRITTEN'])
+    await eventually(() =>
+      expect(s.noticesOf(orderNo)).toEqual(['AWAITING_CARD_WRITE', 'CARD_WRITTEN']),
+    )
     expect(s.fakes.billing.creditsByKey(order.id)).toBe(1)
   })
 
@@ -105,7 +107,7 @@ describe('when the meter stays offline beyond the limit', () => {
       'REFUNDING',
       'REFUNDED',
     ])
-    expect(s.noticesOf(orderNo)).toEqual(['REFUNDED'])
+    await eventually(() => expect(s.noticesOf(orderNo)).toEqual(['REFUNDED']))
     expect(await s.timeline(iot, orderNo)).toEqual([
       '已下单',
       '已支付',
@@ -133,7 +135,7 @@ describe('when the meter stays offline beyond the limit', () => {
     expect((await s.notify(s.fakes.wechatpay.refundNotification(refundNo))).status).toBe(204)
     await s.reaches(orderNo, 'REFUNDED')
     expect(s.fakes.wechatpay.refundsOf(orderNo)).toHaveLength(1)
-    expect(s.noticesOf(orderNo)).toEqual(['REFUNDED'])
+    await eventually(() => expect(s.noticesOf(orderNo)).toEqual(['REFUNDED']))
   })
 })
 
@@ -171,6 +173,6 @@ describe('when the BFF process stops between PAID and CREDITED', () => {
     await s.addInstance()
     await s.reaches(orderNo, 'CREDITED')
     expect(s.fakes.billing.creditsByKey(order.id)).toBe(1)
-    expect(s.noticesOf(orderNo)).toEqual(['CREDITED'])
+    await eventually(() => expect(s.noticesOf(orderNo)).toEqual(['CREDITED']))
   })
 })

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import request from 'supertest'
 import { UserIdentity } from '../src/auth/user-entity'
 import { OrderTransitionRow } from '../src/payments/order-entity'
-import { testAccounts } from './payment-fakes'
+import { eventually, testAccounts } from './payment-fakes'
 import { PaymentScenario } from './payment-scenario'
 
 const iot = testAccounts.iot
@@ -34,7 +34,7 @@ describe('with two BFF instances on one database and Redis', () => {
       .countBy({ orderId: order.id, toState: 'PAID' })
     expect(paidRows).toBe(1)
     expect(await s.path(orderNo)).toEqual(['CREATED', 'PAYING', 'PAID', 'CREDITING', 'CREDITED'])
-    expect(s.noticesOf(orderNo)).toEqual(['CREDITED'])
+    await eventually(() => expect(s.noticesOf(orderNo)).toEqual(['CREDITED']))
     expect(await s.timeline(iot, orderNo)).toEqual(['已下单', '已支付', '已发往气表', '气表已到账'])
   })
 
